@@ -1,0 +1,30 @@
+using AdaptiveLoss.Core.Control;
+
+namespace AdaptiveLoss.Core.Children;
+
+/// <summary>The end of one child's run: final validation metric and the single test evaluation (spec §2).</summary>
+/// <param name="ChildId">Child key.</param>
+/// <param name="Seed">Seed of initialisation and data order.</param>
+/// <param name="Classes">Number of classes C.</param>
+/// <param name="ValidationMetric">Experiment metric on the validation split at the end (fraction).</param>
+/// <param name="ValidationError">Validation error at the end.</param>
+/// <param name="TestError">Test error at the end, measured once.</param>
+/// <param name="TestMetric">Experiment metric on the test split at the end.</param>
+/// <param name="Windows">Windows completed.</param>
+/// <param name="DiscardedWindows">Windows whose transition a guard discarded.</param>
+/// <param name="Phi">Statistics of the final Φ.</param>
+/// <param name="FinalPhi">Final Φ, row-major C·C.</param>
+/// <param name="ElapsedSeconds">Wall time of the run.</param>
+public sealed record ChildOutcome(
+    string ChildId,
+    int Seed,
+    int Classes,
+    double ValidationMetric,
+    double ValidationError,
+    double TestError,
+    double TestMetric,
+    int Windows,
+    int DiscardedWindows,
+    PhiStats Phi,
+    double[] FinalPhi,
+    double ElapsedSeconds);

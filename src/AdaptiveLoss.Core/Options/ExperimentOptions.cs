@@ -1,0 +1,120 @@
+namespace AdaptiveLoss.Core.Options;
+
+/// <summary>
+/// The hyperparameters of one experiment: immutable, logged once, handed to every grain. Every default is the
+/// spec's (ala-spec.md §1–2); provenance tags: [P] paper, [R] public re-implementation, [D] our design, measured.
+/// </summary>
+public sealed record ExperimentOptions
+{
+    /// <summary>Data set. Default <see cref="TaskKind.FashionMnist"/>.</summary>
+    public TaskKind Task { get; init; } = TaskKind.FashionMnist;
+
+    /// <summary>Folder with the data files; null = the task's default (Fashion-MNIST: /usr/share/datasets/fashion-mnist).</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Child model. Default <see cref="ModelKind.Cnn"/>.</summary>
+    public ModelKind Model { get; init; } = ModelKind.Cnn;
+
+    /// <summary>Number of child models trained in parallel. Default 4.</summary>
+    public int Children { get; init; } = 4;
+
+    /// <summary>Training epochs per child. Default 3.</summary>
+    public int Epochs { get; init; } = 3;
+
+    /// <summary>Loss mode: ALA or one of the baselines. Default <see cref="LossMode.Ala"/>.</summary>
+    public LossMode Loss { get; init; } = LossMode.Ala;
+
+    /// <summary>Parametric loss family [D]. Default <see cref="LossForm.Pairwise"/>.</summary>
+    public LossForm LossForm { get; init; } = LossForm.Pairwise;
+
+    /// <summary>Metric the reward is computed from. Default <see cref="MetricKind.Error"/>.</summary>
+    public MetricKind Metric { get; init; } = MetricKind.Error;
+
+    /// <summary>K: training iterations (mini-batches) per controller step [R]. Default 200.</summary>
+    public int Window { get; init; } = 200;
+
+    /// <summary>β: size of one action on an off-diagonal Φ entry [D, measured]. Default 0.02.</summary>
+    public double Beta { get; init; } = 0.02;
+
+    /// <summary>φ_max: off-diagonal Φ entries are clipped to [−φ_max, φ_max] [D]. Default 0.2.</summary>
+    public double PhiMax { get; init; } = 0.2;
+
+    /// <summary>Reward form [D]. Default <see cref="RewardKind.Diff"/>.</summary>
+    public RewardKind Reward { get; init; } = RewardKind.Diff;
+
+    /// <summary>REINFORCE baseline [D]. Default <see cref="BaselineKind.Population"/>.</summary>
+    public BaselineKind Baseline { get; init; } = BaselineKind.Population;
+
+    /// <summary>Keep the policy at its initial (or loaded) weights while Φ still moves: the learning control. Default false.</summary>
+    public bool FreezePolicy { get; init; }
+
+    /// <summary>Experiment seed; child i uses <c>Seed + i</c> for initialisation and data order. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Train on the first N training images only (after the validation split is carved); null = all.</summary>
+    public int? TrainLimit { get; init; }
+
+    /// <summary>Images per mini-batch. Default 128.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Child optimiser (Adam) learning rate. Default 1e-3.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Size of the validation split, carved from the end of the training set (never the test set). Default 5,000.</summary>
+    public int ValidationSize { get; init; } = 5000;
+
+    /// <summary>H: controller steps of (C_ij, C_ji) history in the state [R]. Default 10.</summary>
+    public int HistoryLength { get; init; } = 10;
+
+    /// <summary>S: validation evaluations per window, combined by the discounted mean [R]. Default 4.</summary>
+    public int EvaluationsPerWindow { get; init; } = 4;
+
+    /// <summary>γ: discount of the window metric, Eq. 4 [R]. Default 0.9.</summary>
+    public double Gamma { get; init; } = 0.9;
+
+    /// <summary>Width of the policy's two hidden layers [R]. Default 32.</summary>
+    public int PolicyHidden { get; init; } = 32;
+
+    /// <summary>Policy (Adam) learning rate [R]. Default 1e-3.</summary>
+    public double PolicyLearningRate { get; init; } = 1e-3;
+
+    /// <summary>Replay memory capacity in transitions [R]. Default 1,000.</summary>
+    public int ReplayCapacity { get; init; } = 1000;
+
+    /// <summary>Transitions sampled from the replay memory into each update [R/D]. Default 8.</summary>
+    public int ReplaySample { get; init; } = 8;
+
+    /// <summary>Decay of the <see cref="BaselineKind.Ema"/> baseline. Default 0.9.</summary>
+    public double EmaDecay { get; init; } = 0.9;
+
+    /// <summary>A round closes when every live child reported or after this many seconds [D]. Default 60.</summary>
+    public double RoundTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>Epochs of plain CE before the controller starts acting [D]. Default 0.</summary>
+    public int WarmupEpochs { get; init; }
+
+    /// <summary>Collapse guard: validation error above this multiple of its best rolls the child back [D]. Default 2.</summary>
+    public double CollapseFactor { get; init; } = 2.0;
+
+    /// <summary>Collapse guard: a maximum |logit| above this rolls the child back [D]. Default 1e4.</summary>
+    public double MaxLogit { get; init; } = 1e4;
+
+    /// <summary>Policy id that children of this experiment share; null = the experiment id.</summary>
+    public string? PolicyId { get; init; }
+
+    /// <summary>Device for the children: "cpu" or "cuda". Default "cpu".</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>The re-implementation's settings (spec §4 <c>--preset paper</c>): sigmoid form, β 0.1, sign reward, ema baseline, φ_max 1.</summary>
+    public ExperimentOptions WithPaperPreset() => this with
+    {
+        LossForm = LossForm.Sigmoid,
+        Beta = 0.1,
+        Reward = RewardKind.Sign,
+        Baseline = BaselineKind.Ema,
+        PhiMax = 1.0,
+    };
+
+    /// <summary>Every problem with these options, each a one-line message naming the option; empty when valid.</summary>
+    public IReadOnlyList<string> Validate() => ExperimentOptionsValidator.Validate(this);
+}

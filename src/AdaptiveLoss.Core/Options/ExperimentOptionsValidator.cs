@@ -1,0 +1,43 @@
+namespace AdaptiveLoss.Core.Options;
+
+/// <summary>Cross-field checks of <see cref="ExperimentOptions"/>; each message names the option and the bad value.</summary>
+public static class ExperimentOptionsValidator
+{
+    /// <summary>Every problem found, in option order; empty when the options are valid.</summary>
+    public static IReadOnlyList<string> Validate(ExperimentOptions o)
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string message)
+        {
+            if (!ok)
+            {
+                errors.Add(message);
+            }
+        }
+
+        Check(o.Children >= 1, $"--children must be at least 1 (got {o.Children})");
+        Check(o.Epochs >= 1, $"--epochs must be at least 1 (got {o.Epochs})");
+        Check(o.Window >= 1, $"--window must be at least 1 (got {o.Window})");
+        Check(o.Beta > 0 && double.IsFinite(o.Beta), $"--beta must be a positive number (got {o.Beta})");
+        Check(o.PhiMax > 0 && double.IsFinite(o.PhiMax), $"--phi-max must be a positive number (got {o.PhiMax})");
+        Check(o.TrainLimit is null or >= 1, $"--train-limit must be at least 1 (got {o.TrainLimit})");
+        Check(o.BatchSize >= 1, $"--batch-size must be at least 1 (got {o.BatchSize})");
+        Check(o.LearningRate > 0, $"--lr must be positive (got {o.LearningRate})");
+        Check(o.ValidationSize >= 1, $"--validation-size must be at least 1 (got {o.ValidationSize})");
+        Check(o.HistoryLength >= 1, $"--history must be at least 1 (got {o.HistoryLength})");
+        Check(o.EvaluationsPerWindow >= 1, $"--evals-per-window must be at least 1 (got {o.EvaluationsPerWindow})");
+        Check(o.Gamma is > 0 and <= 1, $"--gamma must be in (0, 1] (got {o.Gamma})");
+        Check(o.PolicyHidden >= 1, $"--policy-hidden must be at least 1 (got {o.PolicyHidden})");
+        Check(o.PolicyLearningRate > 0, $"--policy-lr must be positive (got {o.PolicyLearningRate})");
+        Check(o.ReplayCapacity >= 0, $"--replay-capacity must be at least 0 (got {o.ReplayCapacity})");
+        Check(o.ReplaySample >= 0, $"--replay-sample must be at least 0 (got {o.ReplaySample})");
+        Check(o.EmaDecay is >= 0 and < 1, $"--ema-decay must be in [0, 1) (got {o.EmaDecay})");
+        Check(o.RoundTimeoutSeconds > 0, $"--round-timeout must be positive (got {o.RoundTimeoutSeconds})");
+        Check(o.WarmupEpochs >= 0 && o.WarmupEpochs < o.Epochs, $"--warmup-epochs must be in [0, epochs) (got {o.WarmupEpochs})");
+        Check(o.CollapseFactor > 1, $"--collapse-factor must be above 1 (got {o.CollapseFactor})");
+        Check(o.Device is "cpu" or "cuda", $"--device must be cpu or cuda (got '{o.Device}')");
+        Check(o.Task != TaskKind.Idx || o.DataDirectory is not null, "--task idx needs --data DIR");
+        Check(o.Task != TaskKind.Cifar10 || o.DataDirectory is not null, "--task cifar10 needs --data DIR");
+        return errors;
+    }
+}

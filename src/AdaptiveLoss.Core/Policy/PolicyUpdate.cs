@@ -1,0 +1,12 @@
+namespace AdaptiveLoss.Core.Policy;
+
+/// <summary>What one REINFORCE update did (for logs, telemetry and tests).</summary>
+/// <param name="Version">Policy version after the update.</param>
+/// <param name="FreshTransitions">Transitions of this round.</param>
+/// <param name="ReplayedTransitions">Transitions sampled from the replay memory.</param>
+/// <param name="MeanReward">Mean reward of the round's transitions.</param>
+/// <param name="Baseline">Baseline b used for the round (population mean or EMA before this round).</param>
+/// <param name="MeanAdvantage">Mean of r − b over the round.</param>
+/// <param name="GradientNorm">L2 norm of the policy gradient that was applied.</param>
+public sealed record PolicyUpdate(long Version, int FreshTransitions, int ReplayedTransitions, double MeanReward,
+    double Baseline, double MeanAdvantage, double GradientNorm);

@@ -1,0 +1,29 @@
+using Orleans.Concurrency;
+using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Core.Policy;
+
+namespace AdaptiveLoss.Grains;
+
+/// <summary>
+/// Hosts a shared loss-controller policy (key = policy id; spec §1.4, §1.6). Decisions are a forward pass of the current
+/// policy and carry its version; one REINFORCE update per round of live children, or on the round timeout.
+/// </summary>
+public interface ICoordinatorGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the policy on first use (from <paramref name="options"/>) and awaits transitions from <paramref name="childIds"/>.</summary>
+    Task JoinAsync(ExperimentOptions options, int featureCount, IReadOnlyList<string> childIds);
+
+    /// <summary>Samples one action per group for state s_t; a forward pass, no waiting on other children.</summary>
+    Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states);
+
+    /// <summary>Adds a window's transition; closes a round (and updates the policy) when every live child has reported.</summary>
+    Task ReportAsync(WindowReport report);
+
+    /// <summary>Stops awaiting a child (ended); may close a pending round.</summary>
+    Task LeaveAsync(string childId);
+
+    /// <summary>Version, updates, transitions, rounds and the reward log.</summary>
+    [AlwaysInterleave]
+    Task<PolicySummary> GetSummaryAsync();
+}
