@@ -8,18 +8,132 @@ namespace AdaptiveLoss.Core.Control;
 /// </summary>
 public sealed class PairStateBuilder
 {
+    /// <summary>ε of the relative change (spec §1.2).</summary>
+    public const double Epsilon = 1e-8;
+
+    /// <summary>Bound of the relative-change features: clipped to [−3, 3] (spec §1.2, scaling).</summary>
+    public const double RelativeChangeLimit = 3.0;
+
+    private readonly int _classes;
+    private readonly int _history;
+    private readonly List<double[,]> _observations = [];
+
     /// <summary>Builder for <paramref name="classes"/> classes keeping <paramref name="history"/> observations.</summary>
-    public PairStateBuilder(int classes, int history = 10) => throw new NotImplementedException();
+    public PairStateBuilder(int classes, int history = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(history, 1);
+        _classes = classes;
+        _history = history;
+    }
+
+    /// <summary>Number of classes C.</summary>
+    public int Classes => _classes;
+
+    /// <summary>H: observations kept.</summary>
+    public int HistoryLength => _history;
 
     /// <summary>2H + 4.</summary>
-    public int FeatureCount => throw new NotImplementedException();
+    public int FeatureCount => (2 * _history) + 4;
 
-    /// <summary>Records one soft-confusion matrix C (C×C, row = true class) as the newest observation.</summary>
-    public void Observe(double[,] softConfusion) => throw new NotImplementedException();
+    /// <summary>
+    /// Records one soft-confusion matrix C (C×C, row = true class) as the newest observation (a copy is kept).
+    /// Throws ArgumentException on a wrong shape or a non-finite entry: a NaN in the state would poison the shared
+    /// policy, so non-finite measurements must be caught by the guards (spec §1.7) before they get here.
+    /// </summary>
+    public void Observe(double[,] softConfusion)
+    {
+        ArgumentNullException.ThrowIfNull(softConfusion);
+        if (softConfusion.GetLength(0) != _classes || softConfusion.GetLength(1) != _classes)
+        {
+            throw new ArgumentException(
+                $"soft confusion must be {_classes}×{_classes}, got {softConfusion.GetLength(0)}×{softConfusion.GetLength(1)}",
+                nameof(softConfusion));
+        }
+
+        foreach (var value in softConfusion)
+        {
+            if (!double.IsFinite(value))
+            {
+                throw new ArgumentException($"soft confusion has a non-finite entry ({value})", nameof(softConfusion));
+            }
+        }
+
+        if (_observations.Count == _history)
+        {
+            _observations.RemoveAt(0);
+        }
+
+        _observations.Add((double[,])softConfusion.Clone());
+    }
+
+    /// <summary>Replaces the history with <paramref name="history"/> (oldest first; restore from a checkpoint).</summary>
+    public void Restore(IEnumerable<double[,]> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        _observations.Clear();
+        foreach (var observation in history)
+        {
+            Observe(observation);
+        }
+    }
 
     /// <summary>One row of features per pair, in <see cref="ClassPairs"/> order.</summary>
-    public float[][] Build(LossParameters phi, double progress) => throw new NotImplementedException();
+    public float[][] Build(LossParameters phi, double progress)
+    {
+        ArgumentNullException.ThrowIfNull(phi);
+        if (phi.Classes != _classes)
+        {
+            throw new ArgumentException($"Φ has {phi.Classes} classes, the state builder {_classes}", nameof(phi));
+        }
+
+        var rows = new float[ClassPairs.Count(_classes)][];
+        var pair = 0;
+        foreach (var (i, j) in ClassPairs.Enumerate(_classes))
+        {
+            var row = new float[FeatureCount];
+            FillHistory(row, 0, i, j);
+            FillHistory(row, _history, j, i);
+            row[2 * _history] = (float)RelativeChange(i, j);
+            row[(2 * _history) + 1] = (float)RelativeChange(j, i);
+            row[(2 * _history) + 2] = (float)phi[i, j];
+            row[(2 * _history) + 3] = (float)progress;
+            rows[pair++] = row;
+        }
+
+        return rows;
+    }
 
     /// <summary>The stored observations, oldest first (for checkpoints).</summary>
-    public IReadOnlyList<double[,]> History => throw new NotImplementedException();
+    public IReadOnlyList<double[,]> History => _observations.AsReadOnly();
+
+    // log1p(C_ab) of the stored observations, most recent first; the rest of the H slots stay 0 (padding).
+    private void FillHistory(float[] row, int offset, int a, int b)
+    {
+        var newest = _observations.Count - 1;
+        for (var k = 0; k <= newest; k++)
+        {
+            row[offset + k] = (float)double.LogP1(_observations[newest - k][a, b]);
+        }
+    }
+
+    // (current − mean of the earlier stored observations)/(mean + ε) on raw C, clipped to [−3, 3]; 0 without history.
+    private double RelativeChange(int a, int b)
+    {
+        var count = _observations.Count;
+        if (count < 2)
+        {
+            return 0.0;
+        }
+
+        var sum = 0.0;
+        for (var k = 0; k < count - 1; k++)
+        {
+            sum += _observations[k][a, b];
+        }
+
+        var mean = sum / (count - 1);
+        var change = (_observations[count - 1][a, b] - mean) / (mean + Epsilon);
+        return Math.Clamp(change, -RelativeChangeLimit, RelativeChangeLimit);
+    }
 }

@@ -1,0 +1,67 @@
+using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Core.Tests.Control;
+
+public sealed class ClassPairTaskTests
+{
+    [Fact]
+    public void Constructor_TenClasses_45GroupsOf24Features()
+    {
+        var task = new ClassPairTask(10, new ExperimentOptions());
+
+        Assert.Equal(45, task.GroupCount);
+        Assert.Equal(24, task.FeatureCount);
+        var states = task.BuildStates(0.1);
+        Assert.Equal(45, states.Length);
+        Assert.All(states, row => Assert.Equal(24, row.Length));
+    }
+
+    [Fact]
+    public void ApplyActions_Ala_MovesPhiByBeta()
+    {
+        var task = new ClassPairTask(3, new ExperimentOptions { Beta = 0.05 });
+
+        task.ApplyActions([ActionSet.Increase, ActionSet.Decrease, ActionSet.Keep]);
+
+        Assert.Equal(0.05, task.Phi[0, 1]);
+        Assert.Equal(-0.05, task.Phi[2, 0]);
+        Assert.Equal(0.05f, task.BuildStates(0)[0][22]);
+    }
+
+    [Theory]
+    [InlineData(LossMode.Ce)]
+    [InlineData(LossMode.Fixed)]
+    public void ApplyActions_Baselines_PhiStaysIdentity(LossMode loss)
+    {
+        var task = new ClassPairTask(3, new ExperimentOptions { Loss = loss });
+
+        task.ApplyActions([ActionSet.Increase, ActionSet.Decrease, ActionSet.Increase]);
+
+        Assert.Equal(new LossParameters(3).ToArray(), task.Phi.ToArray());
+    }
+
+    [Theory]
+    [InlineData(LossMode.Ala)]
+    [InlineData(LossMode.Ce)]
+    public void ApplyActions_WrongCount_Throws(LossMode loss)
+    {
+        var task = new ClassPairTask(3, new ExperimentOptions { Loss = loss });
+
+        Assert.Throws<ArgumentException>(() => task.ApplyActions([ActionSet.Keep]));
+    }
+
+    [Fact]
+    public void Observe_ForwardsToStateBuilderWithOptionsHistory()
+    {
+        var task = new ClassPairTask(3, new ExperimentOptions { HistoryLength = 2 });
+        var confusion = new double[3, 3];
+        confusion[0, 1] = 1.0;
+
+        task.Observe(confusion);
+
+        Assert.Equal(8, task.FeatureCount);
+        Assert.Single(task.States.History);
+        Assert.Equal(Math.Log(2.0), task.BuildStates(0)[0][0], 6);
+    }
+}
