@@ -1,3 +1,4 @@
+using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Core.Policy;
@@ -9,30 +10,197 @@ namespace AdaptiveLoss.Core.Policy;
 /// A round's transitions get advantages from the baseline (population: r minus the round's mean reward; ema: r minus
 /// the running average before this round, then the average moves), are added to the memory, and the update uses them
 /// plus <see cref="ExperimentOptions.ReplaySample"/> transitions sampled from the memory (with their stored advantages).
+/// Baseline details: the running average starts at 0 (so the first round's advantages are the raw rewards) and moves
+/// by avg ← decay·avg + (1 − decay)·r for every reward, in order, under either baseline; a population round with a
+/// single transition has no peers to compare with and falls back to that running average. Not thread-safe.
 /// </summary>
 public sealed class PolicyLearner
 {
+    private readonly ExperimentOptions _options;
+    private readonly double[] _gradient;
+    private readonly double[] _probabilities = new double[ActionSet.Count];
+
     /// <summary>A fresh policy for <paramref name="featureCount"/> features, initialised from <paramref name="seed"/>.</summary>
-    public PolicyLearner(ExperimentOptions options, int featureCount, int seed) => throw new NotImplementedException();
+    public PolicyLearner(ExperimentOptions options, int featureCount, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        Network = new PolicyNetwork(featureCount, options.PolicyHidden, seed);
+        Optimizer = new AdamOptimizer(Network.Parameters.Length, options.PolicyLearningRate);
+        Memory = new ReplayMemory<ScoredTransition>(options.ReplayCapacity);
+        _gradient = new double[Network.Parameters.Length];
+    }
 
     /// <summary>The network π_θ.</summary>
-    public PolicyNetwork Network => throw new NotImplementedException();
+    public PolicyNetwork Network { get; }
+
+    /// <summary>Adam's state (for checkpoints).</summary>
+    public AdamOptimizer Optimizer { get; }
 
     /// <summary>Updates applied so far: the version stamped on each decision.</summary>
-    public long Version => throw new NotImplementedException();
+    public long Version { get; private set; }
 
     /// <summary>Transitions received in all rounds.</summary>
-    public long Transitions => throw new NotImplementedException();
+    public long Transitions { get; private set; }
+
+    /// <summary>The running (EMA) average of all rewards received: the ema baseline before the next round.</summary>
+    public double BaselineAverage { get; private set; }
 
     /// <summary>The replay memory.</summary>
-    public ReplayMemory<ScoredTransition> Memory => throw new NotImplementedException();
+    public ReplayMemory<ScoredTransition> Memory { get; }
 
     /// <summary>Samples one action per group from π(·|s_g).</summary>
-    public PolicyDecision Decide(float[][] states, Random random) => throw new NotImplementedException();
+    public PolicyDecision Decide(float[][] states, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(random);
+        var actions = new int[states.Length];
+        var entropy = 0.0;
+        for (var g = 0; g < states.Length; g++)
+        {
+            Network.Probabilities(states[g], _probabilities);
+            actions[g] = SampleAction(_probabilities, random.NextDouble());
+            for (var k = 0; k < _probabilities.Length; k++)
+            {
+                entropy -= _probabilities[k] > 0 ? _probabilities[k] * Math.Log(_probabilities[k]) : 0.0;
+            }
+        }
+
+        return new PolicyDecision(actions, Version, states.Length == 0 ? 0.0 : entropy / states.Length);
+    }
 
     /// <summary>One REINFORCE step on a round (non-empty); increments <see cref="Version"/>.</summary>
-    public PolicyUpdate Update(IReadOnlyList<Transition> round, Random random) => throw new NotImplementedException();
+    public PolicyUpdate Update(IReadOnlyList<Transition> round, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        Validate(round);
+        var meanReward = MeanReward(round);
+        var baseline = _options.Baseline == BaselineKind.Population && round.Count >= 2 ? meanReward : BaselineAverage;
+        MoveAverage(round);
+
+        // Sample the memory before this round joins it, so fresh transitions are not counted twice.
+        var replayed = Memory.Sample(_options.ReplaySample, random);
+        var used = round.Count + replayed.Count;
+        Array.Clear(_gradient);
+        foreach (var transition in round)
+        {
+            var advantage = transition.Reward - baseline;
+            Accumulate(transition, advantage, used);
+            Memory.Add(new ScoredTransition(transition, advantage));
+        }
+
+        foreach (var scored in replayed)
+        {
+            Accumulate(scored.Transition, scored.Advantage, used);
+        }
+
+        // _gradient holds ∇(−J); Adam descends it, which ascends J.
+        var norm = 0.0;
+        foreach (var g in _gradient)
+        {
+            norm += g * g;
+        }
+
+        Optimizer.Apply(Network.Parameters, _gradient);
+        Version++;
+        Transitions += round.Count;
+        return new PolicyUpdate(Version, round.Count, replayed.Count, meanReward, baseline, meanReward - baseline, Math.Sqrt(norm));
+    }
 
     /// <summary>Counts a round's transitions and moves the baseline without changing θ (frozen policy).</summary>
-    public void Observe(IReadOnlyList<Transition> round) => throw new NotImplementedException();
+    public void Observe(IReadOnlyList<Transition> round)
+    {
+        Validate(round);
+        MoveAverage(round);
+        Transitions += round.Count;
+    }
+
+    // Adds −(A / N) Σ_groups ∇ log π(a_g|s_g): this transition's share of ∇(−J).
+    private void Accumulate(Transition transition, double advantage, int used)
+    {
+        var scale = -advantage / used;
+        for (var g = 0; g < transition.States.Length; g++)
+        {
+            Network.AccumulateLogProbabilityGradient(transition.States[g], transition.Actions[g], scale, _gradient);
+        }
+    }
+
+    private void MoveAverage(IReadOnlyList<Transition> round)
+    {
+        var decay = _options.EmaDecay;
+        foreach (var transition in round)
+        {
+            BaselineAverage = (decay * BaselineAverage) + ((1.0 - decay) * transition.Reward);
+        }
+    }
+
+    private static double MeanReward(IReadOnlyList<Transition> round)
+    {
+        var sum = 0.0;
+        foreach (var transition in round)
+        {
+            sum += transition.Reward;
+        }
+
+        return sum / round.Count;
+    }
+
+    private static int SampleAction(ReadOnlySpan<double> probabilities, double u)
+    {
+        var cumulative = 0.0;
+        for (var k = 0; k < probabilities.Length - 1; k++)
+        {
+            cumulative += probabilities[k];
+            if (u < cumulative)
+            {
+                return k;
+            }
+        }
+
+        // Rounding can leave the cumulative sum a hair below 1: the last action takes the remainder.
+        return probabilities.Length - 1;
+    }
+
+    // Checks every transition before anything changes, so a malformed report cannot half-apply a round.
+    private void Validate(IReadOnlyList<Transition> round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (round.Count == 0)
+        {
+            throw new ArgumentException("a round needs at least one transition", nameof(round));
+        }
+
+        foreach (var t in round)
+        {
+            if (t.States.Length != t.Actions.Length)
+            {
+                throw new ArgumentException(
+                    $"transition {t.ChildId} window {t.Window}: {t.States.Length} state rows but {t.Actions.Length} actions", nameof(round));
+            }
+
+            if (!double.IsFinite(t.Reward))
+            {
+                throw new ArgumentException($"transition {t.ChildId} window {t.Window}: reward is not finite ({t.Reward})", nameof(round));
+            }
+
+            for (var g = 0; g < t.States.Length; g++)
+            {
+                if (t.States[g].Length != Network.Inputs || (uint)t.Actions[g] >= ActionSet.Count)
+                {
+                    throw new ArgumentException(
+                        $"transition {t.ChildId} window {t.Window}, group {g}: expected {Network.Inputs} features and an action in [0, {ActionSet.Count}), got {t.States[g].Length} and {t.Actions[g]}",
+                        nameof(round));
+                }
+
+                foreach (var feature in t.States[g])
+                {
+                    if (!float.IsFinite(feature))
+                    {
+                        throw new ArgumentException(
+                            $"transition {t.ChildId} window {t.Window}, group {g}: state feature is not finite ({feature})", nameof(round));
+                    }
+                }
+            }
+        }
+    }
 }

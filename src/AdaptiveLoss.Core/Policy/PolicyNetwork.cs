@@ -5,30 +5,225 @@ namespace AdaptiveLoss.Core.Policy;
 /// group. Pure C# in double precision: it is tiny, so no tensor library is needed, it is exactly testable, and the
 /// coordinator stays free of native memory. Parameters are one flat vector (W1, b1, W2, b2, W3, b3; W row-major
 /// [out, in]) so that snapshots, Adam and finite-difference checks treat them uniformly.
+/// Not thread-safe: forward passes reuse scratch buffers (the coordinator grain is single-threaded).
 /// </summary>
 public sealed class PolicyNetwork
 {
-    /// <summary>A network with PyTorch-style initialisation (U(−1/√fan_in, 1/√fan_in)) from <paramref name="seed"/>.</summary>
-    public PolicyNetwork(int inputs, int hidden, int seed) => throw new NotImplementedException();
+    private const int Outputs = Control.ActionSet.Count;
 
-    /// <summary>A network with the given flat parameters (length <see cref="ParameterCount(int,int)"/>).</summary>
-    public PolicyNetwork(int inputs, int hidden, double[] parameters) => throw new NotImplementedException();
+    private readonly int _inputs;
+    private readonly int _hidden;
+    private readonly double[] _parameters;
+    private readonly double[] _hidden1;
+    private readonly double[] _hidden2;
+    private readonly double[] _delta1;
+    private readonly double[] _delta2;
+    private readonly double[] _probabilities = new double[Outputs];
+
+    /// <summary>A network with PyTorch-style initialisation (U(−1/√fan_in, 1/√fan_in)) from <paramref name="seed"/>.</summary>
+    public PolicyNetwork(int inputs, int hidden, int seed)
+        : this(inputs, hidden, new double[ParameterCount(inputs, hidden)])
+    {
+        // nn.Linear's default (kaiming_uniform with a = √5) is U(−1/√fan_in, 1/√fan_in) for weights and biases;
+        // drawn layer by layer in the flat order W1, b1, W2, b2, W3, b3.
+        var random = new Random(seed);
+        var offset = 0;
+        foreach (var (fanIn, count) in new[] { (inputs, (hidden * inputs) + hidden), (hidden, (hidden * hidden) + hidden), (hidden, (Outputs * hidden) + Outputs) })
+        {
+            var bound = 1.0 / Math.Sqrt(fanIn);
+            for (var k = 0; k < count; k++)
+            {
+                _parameters[offset++] = ((2.0 * random.NextDouble()) - 1.0) * bound;
+            }
+        }
+    }
+
+    /// <summary>A network with the given flat parameters (length <see cref="ParameterCount(int,int)"/>); the array is used live, not copied.</summary>
+    public PolicyNetwork(int inputs, int hidden, double[] parameters)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Length != ParameterCount(inputs, hidden))
+        {
+            throw new ArgumentException(
+                $"a {inputs}→{hidden}→{hidden}→{Outputs} policy has {ParameterCount(inputs, hidden)} parameters, got {parameters.Length}",
+                nameof(parameters));
+        }
+
+        _inputs = inputs;
+        _hidden = hidden;
+        _parameters = parameters;
+        _hidden1 = new double[hidden];
+        _hidden2 = new double[hidden];
+        _delta1 = new double[hidden];
+        _delta2 = new double[hidden];
+    }
 
     /// <summary>Number of parameters of a network of this shape.</summary>
-    public static int ParameterCount(int inputs, int hidden) => throw new NotImplementedException();
+    public static int ParameterCount(int inputs, int hidden) =>
+        (hidden * inputs) + hidden + (hidden * hidden) + hidden + (Outputs * hidden) + Outputs;
 
     /// <summary>Input features.</summary>
-    public int Inputs => throw new NotImplementedException();
+    public int Inputs => _inputs;
 
     /// <summary>Hidden width.</summary>
-    public int Hidden => throw new NotImplementedException();
+    public int Hidden => _hidden;
 
     /// <summary>The flat parameter vector θ (live: updates write into it).</summary>
-    public double[] Parameters => throw new NotImplementedException();
+    public double[] Parameters => _parameters;
+
+    private int B1 => _hidden * _inputs;
+
+    private int W2 => B1 + _hidden;
+
+    private int B2 => W2 + (_hidden * _hidden);
+
+    private int W3 => B2 + _hidden;
+
+    private int B3 => W3 + (Outputs * _hidden);
 
     /// <summary>π(·|s): the three action probabilities for one group's features.</summary>
-    public double[] Probabilities(ReadOnlySpan<float> features) => throw new NotImplementedException();
+    public double[] Probabilities(ReadOnlySpan<float> features)
+    {
+        var result = new double[Outputs];
+        Probabilities(features, result);
+        return result;
+    }
+
+    /// <summary>π(·|s) written into <paramref name="destination"/> (length 3): the allocation-free form for hot paths.</summary>
+    public void Probabilities(ReadOnlySpan<float> features, Span<double> destination)
+    {
+        if (destination.Length != Outputs)
+        {
+            throw new ArgumentException($"destination must hold {Outputs} probabilities, got {destination.Length}", nameof(destination));
+        }
+
+        Forward(features);
+        _probabilities.CopyTo(destination);
+    }
+
+    /// <summary>log π(action|s).</summary>
+    public double LogProbability(ReadOnlySpan<float> features, int action)
+    {
+        CheckAction(action);
+        Forward(features);
+        return Math.Log(_probabilities[action]);
+    }
 
     /// <summary>Adds <paramref name="scale"/> · ∇_θ log π(action|s) into <paramref name="gradient"/> (same layout as θ).</summary>
-    public void AccumulateLogProbabilityGradient(ReadOnlySpan<float> features, int action, double scale, double[] gradient) => throw new NotImplementedException();
+    public void AccumulateLogProbabilityGradient(ReadOnlySpan<float> features, int action, double scale, double[] gradient)
+    {
+        CheckAction(action);
+        ArgumentNullException.ThrowIfNull(gradient);
+        if (gradient.Length != _parameters.Length)
+        {
+            throw new ArgumentException($"gradient must have {_parameters.Length} entries, got {gradient.Length}", nameof(gradient));
+        }
+
+        Forward(features);
+        var p = _parameters;
+
+        // ∂ log softmax(z)_a / ∂z_k = 1[k = a] − π_k; then back through W3, ReLU, W2, ReLU, W1.
+        Array.Clear(_delta2);
+        for (var k = 0; k < Outputs; k++)
+        {
+            var dz = scale * ((k == action ? 1.0 : 0.0) - _probabilities[k]);
+            gradient[B3 + k] += dz;
+            var row = W3 + (k * _hidden);
+            for (var j = 0; j < _hidden; j++)
+            {
+                gradient[row + j] += dz * _hidden2[j];
+                _delta2[j] += p[row + j] * dz;
+            }
+        }
+
+        Array.Clear(_delta1);
+        for (var j = 0; j < _hidden; j++)
+        {
+            // ReLU'(0) = 0, as in PyTorch: an inactive unit passes no gradient.
+            var d = _hidden2[j] > 0 ? _delta2[j] : 0.0;
+            gradient[B2 + j] += d;
+            var row = W2 + (j * _hidden);
+            for (var i = 0; i < _hidden; i++)
+            {
+                gradient[row + i] += d * _hidden1[i];
+                _delta1[i] += p[row + i] * d;
+            }
+        }
+
+        for (var i = 0; i < _hidden; i++)
+        {
+            var d = _hidden1[i] > 0 ? _delta1[i] : 0.0;
+            gradient[B1 + i] += d;
+            var row = i * _inputs;
+            for (var f = 0; f < _inputs; f++)
+            {
+                gradient[row + f] += d * features[f];
+            }
+        }
+    }
+
+    // Fills _hidden1, _hidden2 (post-ReLU) and _probabilities for one feature row.
+    private void Forward(ReadOnlySpan<float> features)
+    {
+        if (features.Length != _inputs)
+        {
+            throw new ArgumentException($"the policy takes {_inputs} features, got {features.Length}", nameof(features));
+        }
+
+        var p = _parameters;
+        for (var i = 0; i < _hidden; i++)
+        {
+            var sum = p[B1 + i];
+            var row = i * _inputs;
+            for (var f = 0; f < _inputs; f++)
+            {
+                sum += p[row + f] * features[f];
+            }
+
+            _hidden1[i] = Math.Max(sum, 0.0);
+        }
+
+        Layer(_hidden1, W2, B2, _hidden, _hidden2, relu: true);
+        Layer(_hidden2, W3, B3, Outputs, _probabilities, relu: false);
+
+        // Numerically stable softmax: subtract the largest logit before exponentiating.
+        var max = Math.Max(_probabilities[0], Math.Max(_probabilities[1], _probabilities[2]));
+        var total = 0.0;
+        for (var k = 0; k < Outputs; k++)
+        {
+            _probabilities[k] = Math.Exp(_probabilities[k] - max);
+            total += _probabilities[k];
+        }
+
+        for (var k = 0; k < Outputs; k++)
+        {
+            _probabilities[k] /= total;
+        }
+    }
+
+    private void Layer(double[] input, int weights, int bias, int outputs, double[] output, bool relu)
+    {
+        var p = _parameters;
+        for (var o = 0; o < outputs; o++)
+        {
+            var sum = p[bias + o];
+            var row = weights + (o * _hidden);
+            for (var i = 0; i < _hidden; i++)
+            {
+                sum += p[row + i] * input[i];
+            }
+
+            output[o] = relu ? Math.Max(sum, 0.0) : sum;
+        }
+    }
+
+    private static void CheckAction(int action)
+    {
+        if ((uint)action >= Outputs)
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, "action index must be 0, 1 or 2");
+        }
+    }
 }
