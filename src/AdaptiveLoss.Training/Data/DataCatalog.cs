@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using AdaptiveLoss.Core.Options;
+using static TorchSharp.torch;
+
+namespace AdaptiveLoss.Training.Data;
+
+/// <summary>
+/// Resolves an experiment's task to its data and loads it once per process (spec §2). The splits are cached by
+/// (task, resolved folder, validation size, train limit, normalisation), so the children of one silo share one
+/// read-only copy; concurrent first calls load it once.
+/// </summary>
+public static class DataCatalog
+{
+    /// <summary>Where the Debian package <c>dataset-fashion-mnist</c> installs its files.</summary>
+    public const string FashionMnistDirectory = "/usr/share/datasets/fashion-mnist";
+
+    /// <summary>MNIST-format folders (MNIST, KMNIST, Fashion-MNIST) have 10 classes.</summary>
+    public const int IdxClasses = 10;
+
+    private static readonly ConcurrentDictionary<string, Lazy<TaskData>> Cache = new();
+
+    /// <summary>
+    /// The task's splits: validation = the last <see cref="ExperimentOptions.ValidationSize"/> images of the training
+    /// file; training = the first <see cref="ExperimentOptions.TrainLimit"/> of the rest (all when null). With
+    /// <paramref name="normalize"/> (the default) every split is standardised per channel with the mean and standard
+    /// deviation of the training split. The result is shared and owned by the catalog: do not dispose it.
+    /// Throws <see cref="DataFormatException"/> for missing or corrupt data and for a validation split that leaves no
+    /// training images.
+    /// </summary>
+    public static TaskData Load(ExperimentOptions options, bool normalize = true)
+    {
+        var folder = ResolveFolder(options);
+        var key = $"{options.Task}|{folder}|{options.ValidationSize}|{options.TrainLimit}|{normalize}";
+        var lazy = Cache.GetOrAdd(key, _ => new Lazy<TaskData>(
+            () => Build(options, folder, normalize), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failed load is not cached: the user may fix the folder and retry in the same process.
+            Cache.TryRemove(new KeyValuePair<string, Lazy<TaskData>>(key, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>The absolute data folder of the task; a missing folder is a <see cref="DataFormatException"/>.</summary>
+    public static string ResolveFolder(ExperimentOptions options)
+    {
+        var folder = options.Task switch
+        {
+            TaskKind.FashionMnist => options.DataDirectory ?? FashionMnistDirectory,
+            _ => options.DataDirectory ?? throw new ArgumentException($"--task {options.Task.ToString().ToLowerInvariant()} needs --data DIR"),
+        };
+        var full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+        {
+            var hint = options.Task == TaskKind.FashionMnist && options.DataDirectory is null
+                ? " (install it with: apt-get install -y dataset-fashion-mnist)"
+                : string.Empty;
+            throw new DataFormatException(full, "missing folder" + hint);
+        }
+
+        return full;
+    }
+
+    private static TaskData Build(ExperimentOptions options, string folder, bool normalize)
+    {
+        var (trainImages, trainLabels, testImages, testLabels) = options.Task == TaskKind.Cifar10
+            ? ReadCifar(folder)
+            : ReadIdx(folder);
+        var classes = options.Task == TaskKind.Cifar10 ? CifarReader.Classes : IdxClasses;
+        return DataSplit.Carve(folder, classes, trainImages, trainLabels, testImages, testLabels,
+            options.ValidationSize, options.TrainLimit, normalize);
+    }
+
+    private static (Tensor, Tensor, Tensor, Tensor) ReadIdx(string folder)
+    {
+        var (train, trainLabels) = ReadIdxPair(folder, "train");
+        var (test, testLabels) = ReadIdxPair(folder, "t10k");
+        return (train, trainLabels, test, testLabels);
+    }
+
+    private static (Tensor Images, Tensor Labels) ReadIdxPair(string folder, string prefix)
+    {
+        var imagePath = IdxReader.Resolve(folder, $"{prefix}-images-idx3-ubyte");
+        var labelPath = IdxReader.Resolve(folder, $"{prefix}-labels-idx1-ubyte");
+        var images = IdxReader.ReadImages(imagePath);
+        var labels = IdxReader.ReadLabels(labelPath, IdxClasses);
+        if (images.shape[0] != labels.shape[0])
+        {
+            var (n, m) = (images.shape[0], labels.shape[0]);
+            images.Dispose();
+            labels.Dispose();
+            throw new DataFormatException(labelPath, $"shape mismatch: {m} labels for the {n} images of {Path.GetFileName(imagePath)}");
+        }
+
+        return (images, labels);
+    }
+
+    private static (Tensor, Tensor, Tensor, Tensor) ReadCifar(string folder)
+    {
+        var trainPaths = CifarReader.TrainFiles.Select(f => CifarReader.Resolve(folder, f)).ToArray();
+        var testPath = CifarReader.Resolve(folder, CifarReader.TestFile);
+        var (train, trainLabels) = CifarReader.Read(trainPaths);
+        var (test, testLabels) = CifarReader.Read(new[] { testPath });
+        return (train, trainLabels, test, testLabels);
+    }
+}
