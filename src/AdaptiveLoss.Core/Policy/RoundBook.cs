@@ -3,43 +3,153 @@ namespace AdaptiveLoss.Core.Policy;
 /// <summary>
 /// Round bookkeeping of the coordinator (spec §1.6): children never wait for each other; a round is one transition
 /// from every live child, or whatever is pending when the round times out. A late transition joins the next round;
-/// nothing is dropped or counted twice. Pure: time is passed in.
+/// nothing is dropped or counted twice. Pure: time is passed in. Not thread-safe (the coordinator grain is not).
 /// </summary>
 public sealed class RoundBook
 {
+    private readonly HashSet<string> _live = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<Entry>> _pending = new(StringComparer.Ordinal);
+    // Children in first-seen order, so rounds list their transitions in a stable order.
+    private readonly List<string> _children = [];
+    // Every (child, window) ever queued: a window taken in an earlier round is still a duplicate.
+    private readonly HashSet<(string ChildId, int Window)> _seen = [];
+
     /// <summary>An empty book.</summary>
-    public RoundBook() => throw new NotImplementedException();
+    public RoundBook()
+    {
+    }
 
     /// <summary>Children whose transitions are awaited.</summary>
-    public IReadOnlyCollection<string> LiveChildren => throw new NotImplementedException();
+    public IReadOnlyCollection<string> LiveChildren => _live;
 
-    /// <summary>Transitions waiting for a round.</summary>
-    public int PendingCount => throw new NotImplementedException();
+    /// <summary>Transitions waiting for a round (skips not counted).</summary>
+    public int PendingCount { get; private set; }
 
-    /// <summary>Rounds taken so far.</summary>
-    public int Rounds => throw new NotImplementedException();
+    /// <summary>Entries waiting for a round: transitions and skips.</summary>
+    public int PendingEntries { get; private set; }
+
+    /// <summary>Rounds taken so far (a round that held only skips is not counted).</summary>
+    public int Rounds { get; private set; }
 
     /// <summary>Starts awaiting transitions from <paramref name="childId"/>.</summary>
-    public void Join(string childId) => throw new NotImplementedException();
+    public void Join(string childId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(childId);
+        _live.Add(childId);
+        QueueOf(childId);
+    }
 
     /// <summary>Stops awaiting <paramref name="childId"/> (finished or failed); its pending transitions stay queued.</summary>
-    public void Leave(string childId) => throw new NotImplementedException();
+    public void Leave(string childId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(childId);
+        _live.Remove(childId);
+    }
 
     /// <summary>Queues a transition received at <paramref name="now"/>; a duplicate (same child and window) is ignored and returns false.</summary>
-    public bool Add(Transition transition, DateTimeOffset now) => throw new NotImplementedException();
+    public bool Add(Transition transition, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        return Enqueue(transition.ChildId, transition.Window, transition, now);
+    }
 
     /// <summary>
     /// Fills the child's slot for <paramref name="window"/> without a transition (a guard discarded it, spec §1.7), so
     /// the round does not wait for it; returns false for a duplicate.
     /// </summary>
-    public bool AddSkip(string childId, int window, DateTimeOffset now) => throw new NotImplementedException();
+    public bool AddSkip(string childId, int window, DateTimeOffset now) => Enqueue(childId, window, null, now);
 
     /// <summary>True when every live child has a pending transition, or no child is live and some are pending.</summary>
-    public bool IsComplete => throw new NotImplementedException();
+    public bool IsComplete
+    {
+        get
+        {
+            if (PendingEntries == 0)
+            {
+                return false;
+            }
+
+            foreach (var child in _live)
+            {
+                if (_pending[child].Count == 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>True when a transition has waited at least <paramref name="timeout"/> at <paramref name="now"/>.</summary>
-    public bool IsOverdue(DateTimeOffset now, TimeSpan timeout) => throw new NotImplementedException();
+    public bool IsOverdue(DateTimeOffset now, TimeSpan timeout)
+    {
+        foreach (var queue in _pending.Values)
+        {
+            // Each queue is in arrival order, so its head is its oldest entry.
+            if (queue.Count > 0 && now - queue.Peek().ReceivedAt >= timeout)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Takes the round: the oldest pending entry of each child that has one; skips fill a slot but are not returned.</summary>
-    public IReadOnlyList<Transition> TakeRound() => throw new NotImplementedException();
+    public IReadOnlyList<Transition> TakeRound()
+    {
+        var round = new List<Transition>();
+        foreach (var child in _children)
+        {
+            var queue = _pending[child];
+            if (queue.Count == 0)
+            {
+                continue;
+            }
+
+            var entry = queue.Dequeue();
+            PendingEntries--;
+            if (entry.Transition is not null)
+            {
+                PendingCount--;
+                round.Add(entry.Transition);
+            }
+        }
+
+        if (round.Count > 0)
+        {
+            Rounds++;
+        }
+
+        return round;
+    }
+
+    private bool Enqueue(string childId, int window, Transition? transition, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(childId);
+        if (!_seen.Add((childId, window)))
+        {
+            return false;
+        }
+
+        QueueOf(childId).Enqueue(new Entry(transition, now));
+        PendingEntries++;
+        PendingCount += transition is null ? 0 : 1;
+        return true;
+    }
+
+    private Queue<Entry> QueueOf(string childId)
+    {
+        if (!_pending.TryGetValue(childId, out var queue))
+        {
+            queue = new Queue<Entry>();
+            _pending[childId] = queue;
+            _children.Add(childId);
+        }
+
+        return queue;
+    }
+
+    private readonly record struct Entry(Transition? Transition, DateTimeOffset ReceivedAt);
 }
