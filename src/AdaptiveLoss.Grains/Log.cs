@@ -1,0 +1,60 @@
+using AdaptiveLoss.Core.Options;
+using Microsoft.Extensions.Logging;
+
+namespace AdaptiveLoss.Grains;
+
+/// <summary>The grains' log messages (style §10): one per experiment, child, round or failure, never per batch.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Experiment {ExperimentId} started: {Children} children, policy {PolicyId}, options {Options}")]
+    public static partial void ExperimentStarted(ILogger logger, string experimentId, int children, string policyId, ExperimentOptions options);
+
+    [LoggerMessage(2, LogLevel.Information, "Experiment {ExperimentId} cancelling")]
+    public static partial void ExperimentCancelling(ILogger logger, string experimentId);
+
+    [LoggerMessage(3, LogLevel.Information, "Experiment {ExperimentId} ended {State} after {ElapsedSeconds:F1} s")]
+    public static partial void ExperimentEnded(ILogger logger, string experimentId, ExperimentState state, double elapsedSeconds);
+
+    [LoggerMessage(4, LogLevel.Error, "Child {ChildId} could not be started")]
+    public static partial void ChildStartFailed(ILogger logger, Exception exception, string childId);
+
+    [LoggerMessage(5, LogLevel.Information, "Child {ChildId} ended {State} after {Windows} windows {Error}")]
+    public static partial void ChildEnded(ILogger logger, string childId, ChildState state, int windows, string? error);
+
+    [LoggerMessage(6, LogLevel.Warning, "Child {ChildId} could not notify {Target} of its end")]
+    public static partial void NotifyFailed(ILogger logger, Exception exception, string childId, string target);
+
+    [LoggerMessage(10, LogLevel.Information, "Policy {PolicyId} created: {FeatureCount} features, learning {Learning}")]
+    public static partial void PolicyCreated(ILogger logger, string policyId, int featureCount, bool learning);
+
+    [LoggerMessage(11, LogLevel.Information,
+        "Policy {PolicyId} round {Round} closed: version {Version}, {Transitions} transitions, mean reward {MeanReward:F3}, timed out {TimedOut}, updated {Updated}")]
+    public static partial void RoundClosed(ILogger logger, string policyId, int round, long version, int transitions, double meanReward, bool timedOut, bool updated);
+
+    [LoggerMessage(12, LogLevel.Warning, "Policy {PolicyId} ignored a duplicate transition of child {ChildId} window {Window}")]
+    public static partial void DuplicateTransition(ILogger logger, string policyId, string childId, int window);
+
+    [LoggerMessage(13, LogLevel.Warning, "Policy {PolicyId} discarded child {ChildId} window {Window}: {Reason}")]
+    public static partial void TransitionDiscarded(ILogger logger, string policyId, string childId, int window, string? reason);
+
+    [LoggerMessage(20, LogLevel.Information, "Child {ChildId} queued: {Queued} waiting for a training slot")]
+    public static partial void ChildQueued(ILogger logger, string childId, int queued);
+
+    [LoggerMessage(21, LogLevel.Information, "Child {ChildId} training (seed {Seed}, {Running} running)")]
+    public static partial void ChildRunStarted(ILogger logger, string childId, int seed, int running);
+
+    [LoggerMessage(22, LogLevel.Information, "Child {ChildId} training ended {State} after {ElapsedSeconds:F1} s")]
+    public static partial void ChildRunEnded(ILogger logger, string childId, ChildState state, double elapsedSeconds);
+
+    [LoggerMessage(23, LogLevel.Error, "Child {ChildId} failed")]
+    public static partial void ChildRunFailed(ILogger logger, Exception exception, string childId);
+
+    [LoggerMessage(24, LogLevel.Error, "Child {ChildId} could not report its end ({State})")]
+    public static partial void ReportEndFailed(ILogger logger, Exception exception, string childId, ChildState state);
+
+    [LoggerMessage(25, LogLevel.Warning, "Could not set the compute threads")]
+    public static partial void ConfigureThreadsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(26, LogLevel.Information, "Training worker stopped: {Threads} threads, all joined {Joined}")]
+    public static partial void WorkerStopped(ILogger logger, int threads, bool joined);
+}

@@ -1,0 +1,17 @@
+using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Training;
+
+namespace AdaptiveLoss.Grains.Workers;
+
+/// <summary>
+/// Runs one child synchronously on the calling (dedicated) thread: the seam between the training worker and the
+/// TorchSharp trainer, so orchestration can be tested with a fake child that never loads libtorch.
+/// </summary>
+public interface IChildRunner
+{
+    /// <summary>Trains the child described by <paramref name="spec"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
+    ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken);
+
+    /// <summary>Sets the process-wide compute threads for <paramref name="runningChildren"/> concurrent children (spec §3).</summary>
+    void ConfigureThreads(int runningChildren);
+}

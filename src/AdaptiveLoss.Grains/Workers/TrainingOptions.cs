@@ -1,0 +1,17 @@
+namespace AdaptiveLoss.Grains.Workers;
+
+/// <summary>Process settings of a silo's training worker.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Training";
+
+    /// <summary>
+    /// Children that train at once on this silo; the rest wait first-in first-out. Default 0 = no limit (one slot per
+    /// child; torch threads are then shared, max(1, cores / running), spec §3).
+    /// </summary>
+    public int MaxConcurrentChildren { get; set; }
+
+    /// <summary>How long silo shutdown waits for training threads to stop, in seconds. Default 10.</summary>
+    public double ShutdownTimeoutSeconds { get; set; } = 10;
+}
