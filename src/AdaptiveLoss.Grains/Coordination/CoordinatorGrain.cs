@@ -1,0 +1,117 @@
+using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Core.Policy;
+using Microsoft.Extensions.Logging;
+
+namespace AdaptiveLoss.Grains.Coordination;
+
+/// <summary>
+/// Hosts a shared policy (key = policy id; spec §1.4, §1.6). Every call is short and awaits no other grain, because
+/// every child's training thread calls it once or twice per window. The policy lives in memory (no persistence yet).
+/// </summary>
+public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvider time) : Grain, ICoordinatorGrain
+{
+    private SharedPolicy? _policy;
+    private IGrainTimer? _roundTimer;
+
+    /// <inheritdoc/>
+    public Task JoinAsync(ExperimentOptions options, int featureCount, IReadOnlyList<string> childIds)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(childIds);
+        if (options.Validate() is [var first, ..])
+        {
+            throw new ArgumentException(first, nameof(options));
+        }
+
+        if (_policy is not null && _policy.FeatureCount != featureCount)
+        {
+            throw new ArgumentException($"policy {this.GetPrimaryKeyString()} has {_policy.FeatureCount} features; a child with {featureCount} cannot share it", nameof(featureCount));
+        }
+
+        _policy ??= CreatePolicy(options, featureCount);
+        _policy.Join(childIds);
+        _roundTimer ??= StartRoundTimer(_policy.RoundTimeout);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states) =>
+        Task.FromResult(Policy.Decide(states));
+
+    /// <inheritdoc/>
+    public Task ReportAsync(WindowReport report)
+    {
+        var result = Policy.Report(report, time.GetUtcNow());
+        if (!result.Added)
+        {
+            Log.DuplicateTransition(logger, this.GetPrimaryKeyString(), report.ChildId, report.Window);
+        }
+        else if (report.Discarded)
+        {
+            Log.TransitionDiscarded(logger, this.GetPrimaryKeyString(), report.ChildId, report.Window, report.DiscardReason);
+        }
+
+        LogRounds(result.Closed, timedOut: false);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task LeaveAsync(string childId)
+    {
+        LogRounds(Policy.Leave(childId), timedOut: false);
+        StopRoundTimerWhenIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<PolicySummary> GetSummaryAsync() =>
+        Task.FromResult(_policy?.Summary(this.GetPrimaryKeyString()) ?? new PolicySummary(this.GetPrimaryKeyString(), 0, 0, 0, 0, 0, []));
+
+    private SharedPolicy Policy =>
+        _policy ?? throw new InvalidOperationException($"policy {this.GetPrimaryKeyString()} has no children: call JoinAsync first");
+
+    private SharedPolicy CreatePolicy(ExperimentOptions options, int featureCount)
+    {
+        var policy = new SharedPolicy(options, featureCount);
+        Log.PolicyCreated(logger, this.GetPrimaryKeyString(), featureCount, policy.Learning);
+        return policy;
+    }
+
+    // The timer checks for an overdue round (spec §1.6) and keeps the activation, and so the policy, alive while
+    // children train: their reports can be minutes apart.
+    private IGrainTimer StartRoundTimer(TimeSpan roundTimeout)
+    {
+        var period = TimeSpan.FromTicks(Math.Clamp(roundTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        return this.RegisterGrainTimer(CloseOverdueAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+    }
+
+    private Task CloseOverdueAsync(CancellationToken cancellationToken)
+    {
+        if (_policy is not null)
+        {
+            LogRounds(_policy.CloseOverdue(time.GetUtcNow()), timedOut: true);
+        }
+
+        StopRoundTimerWhenIdle();
+        return Task.CompletedTask;
+    }
+
+    private void StopRoundTimerWhenIdle()
+    {
+        if (_policy is { LiveChildren: 0, PendingCount: 0 })
+        {
+            _roundTimer?.Dispose();
+            _roundTimer = null;
+        }
+    }
+
+    private void LogRounds(IReadOnlyList<ClosedRound> closed, bool timedOut)
+    {
+        var policyId = this.GetPrimaryKeyString();
+        foreach (var round in closed)
+        {
+            Log.RoundClosed(logger, policyId, round.Round, round.Version, round.Transitions, round.MeanReward, timedOut, round.Update is not null);
+        }
+    }
+}
