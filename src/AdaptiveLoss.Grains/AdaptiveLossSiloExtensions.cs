@@ -1,0 +1,33 @@
+using AdaptiveLoss.Grains.Workers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+
+namespace AdaptiveLoss.Grains;
+
+/// <summary>Registers everything a silo needs to host the experiment, coordinator and child grains.</summary>
+public static class AdaptiveLossSiloExtensions
+{
+    /// <summary>
+    /// Adds the training worker (one per silo, a hosted service), the TorchSharp child runner (unless an
+    /// <see cref="IChildRunner"/> is already registered), <see cref="TrainingOptions"/> (section
+    /// <see cref="TrainingOptions.SectionName"/>, then <paramref name="configure"/>) and the codec for Core's records.
+    /// </summary>
+    public static ISiloBuilder AddAdaptiveLossGrains(this ISiloBuilder builder, Action<TrainingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IChildRunner, TorchChildRunner>();
+        services.TryAddSingleton<TrainingWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrainingWorker>());
+        services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
+        return builder;
+    }
+}

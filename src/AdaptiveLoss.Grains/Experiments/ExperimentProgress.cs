@@ -1,0 +1,80 @@
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Grains.Experiments;
+
+/// <summary>
+/// The experiment's bookkeeping without Orleans: its children, which have ended, and the resulting state. A terminal
+/// state is only reached once every child has ended, so a caller who sees it can read the final results.
+/// </summary>
+internal sealed class ExperimentProgress
+{
+    private readonly Dictionary<string, ChildStatus> _ended = [];
+    private DateTimeOffset? _endedAt;
+
+    public ExperimentProgress(string experimentId, ExperimentOptions options, DateTimeOffset startedAt)
+    {
+        Options = options;
+        PolicyId = options.PolicyId ?? experimentId;
+        StartedAt = startedAt;
+        ChildIds = [.. Enumerable.Range(0, options.Children).Select(i => ChildKeys.ChildId(experimentId, i))];
+    }
+
+    public ExperimentOptions Options { get; }
+
+    public string PolicyId { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public IReadOnlyList<string> ChildIds { get; }
+
+    public ExperimentState State { get; private set; } = ExperimentState.Running;
+
+    public bool CancelRequested { get; private set; }
+
+    /// <summary>The state features per group: 2H + 4 (spec §1.2); the class count matters only to the children.</summary>
+    public static int FeatureCount(ExperimentOptions options) => (2 * options.HistoryLength) + 4;
+
+    public ChildStatus? Ended(string childId) => _ended.GetValueOrDefault(childId);
+
+    public bool IsEnded(string childId) => _ended.ContainsKey(childId);
+
+    public void Cancel() => CancelRequested = true;
+
+    /// <summary>Records a child's end; true when it was the last one and the experiment just ended.</summary>
+    public bool ChildEnded(ChildStatus status, DateTimeOffset now)
+    {
+        if (State != ExperimentState.Running || !ChildIds.Contains(status.ChildId))
+        {
+            return false;
+        }
+
+        _ended[status.ChildId] = status;
+        if (_ended.Count < ChildIds.Count)
+        {
+            return false;
+        }
+
+        State = FinalState(_ended.Values.Select(s => s.State), CancelRequested);
+        _endedAt = now;
+        return true;
+    }
+
+    public double ElapsedSeconds(DateTimeOffset now) => ((_endedAt ?? now) - StartedAt).TotalSeconds;
+
+    /// <summary>Cancelled after a cancel (or when no child completed and some were cancelled); else Completed when one completed; else Failed.</summary>
+    public static ExperimentState FinalState(IEnumerable<ChildState> children, bool cancelRequested)
+    {
+        var states = children.ToList();
+        if (cancelRequested)
+        {
+            return ExperimentState.Cancelled;
+        }
+
+        if (states.Contains(ChildState.Completed))
+        {
+            return ExperimentState.Completed;
+        }
+
+        return states.Contains(ChildState.Cancelled) ? ExperimentState.Cancelled : ExperimentState.Failed;
+    }
+}
