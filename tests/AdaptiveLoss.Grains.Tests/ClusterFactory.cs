@@ -1,0 +1,30 @@
+using AdaptiveLoss.Grains.Workers;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace AdaptiveLoss.Grains.Tests;
+
+/// <summary>A one-silo in-process cluster wired exactly as the silos are: <c>AddAdaptiveLossGrains()</c>.</summary>
+internal static class ClusterFactory
+{
+    /// <summary>Deploys a cluster; <paramref name="runner"/> replaces the TorchSharp child runner when given.</summary>
+    public static async Task<InProcessTestCluster> DeployAsync(IChildRunner? runner = null)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (runner is not null)
+            {
+                silo.Services.AddSingleton(runner);
+            }
+
+            silo.AddAdaptiveLossGrains();
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes()));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}

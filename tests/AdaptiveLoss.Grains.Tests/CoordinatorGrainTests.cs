@@ -1,0 +1,111 @@
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Grains.Tests;
+
+/// <summary>The coordinator driven directly with synthetic transitions (spec §1.6 rounds, §1.4 updates).</summary>
+[Collection(ScriptedClusterCollection.Name)]
+public sealed class CoordinatorGrainTests(ScriptedClusterFixture fixture)
+{
+    private static readonly ExperimentOptions Options = new() { Children = 2 };
+
+    [Fact]
+    public async Task ReportAsync_EveryLiveChildReported_ClosesOneRoundWithOneUpdate()
+    {
+        var (coordinator, a, b) = await JoinTwoAsync(Options);
+
+        await coordinator.ReportAsync(Reports.Window(a, 0, reward: 1.0));
+        var afterOne = await coordinator.GetSummaryAsync();
+        await coordinator.ReportAsync(Reports.Window(b, 0, reward: -1.0));
+        var afterBoth = await coordinator.GetSummaryAsync();
+
+        Assert.Equal((0, 0L, 0L), (afterOne.Rounds, afterOne.Version, afterOne.Transitions));
+        Assert.Equal((1, 1L, 1L, 2L), (afterBoth.Rounds, afterBoth.Version, afterBoth.Updates, afterBoth.Transitions));
+        Assert.Equal([(1, a, 0, 1.0), (1, b, 0, -1.0)], afterBoth.Rewards.Select(r => (r.Round, r.ChildId, r.Window, r.Reward)).OrderBy(r => r.ChildId));
+    }
+
+    [Fact]
+    public async Task ReportAsync_SameWindowTwice_CountedOnce()
+    {
+        var (coordinator, a, b) = await JoinTwoAsync(Options);
+
+        await coordinator.ReportAsync(Reports.Window(a, 0, 0.5));
+        await coordinator.ReportAsync(Reports.Window(a, 0, 0.5));
+        await coordinator.ReportAsync(Reports.Window(b, 0, 0.5));
+        var summary = await coordinator.GetSummaryAsync();
+
+        Assert.Equal((1, 2L), (summary.Rounds, summary.Transitions));
+    }
+
+    [Fact]
+    public async Task ReportAsync_DiscardedWindow_FillsSlotWithoutReachingPolicy()
+    {
+        var (coordinator, a, b) = await JoinTwoAsync(Options);
+
+        await coordinator.ReportAsync(Reports.Window(a, 0, 0.5));
+        await coordinator.ReportAsync(Reports.Window(b, 0, 99.0, discarded: true));
+        var summary = await coordinator.GetSummaryAsync();
+
+        Assert.Equal((1, 1L, 1), (summary.Rounds, summary.Transitions, summary.DiscardedTransitions));
+        Assert.DoesNotContain(summary.Rewards, r => r.ChildId == b);
+    }
+
+    [Fact]
+    public async Task RoundTimeout_OtherChildNeverReports_ClosesRoundWithTheReportingChildOnly()
+    {
+        var (coordinator, a, _) = await JoinTwoAsync(Options with { RoundTimeoutSeconds = 0.3 });
+        var reported = DateTime.UtcNow;
+
+        await coordinator.ReportAsync(Reports.Window(a, 0, 0.25));
+        var before = await coordinator.GetSummaryAsync();
+        var summary = await Eventually.WaitAsync(coordinator.GetSummaryAsync, s => s.Rounds > 0, TimeSpan.FromSeconds(5), "round timeout");
+
+        Assert.Equal(0, before.Rounds);
+        Assert.True(DateTime.UtcNow - reported >= TimeSpan.FromSeconds(0.3), "the round closed before its timeout");
+        Assert.Equal((1, 1L, 1L), (summary.Rounds, summary.Version, summary.Transitions));
+        Assert.Equal([a], summary.Rewards.Select(r => r.ChildId));
+    }
+
+    [Fact]
+    public async Task LeaveAsync_LastMissingChild_ClosesPendingRound()
+    {
+        var (coordinator, a, b) = await JoinTwoAsync(Options);
+
+        await coordinator.ReportAsync(Reports.Window(a, 0, 0.5));
+        await coordinator.LeaveAsync(b);
+        var summary = await coordinator.GetSummaryAsync();
+
+        Assert.Equal((1, 1L), (summary.Rounds, summary.Transitions));
+    }
+
+    [Fact]
+    public async Task DecideAsync_States_OneActionPerGroupStampedWithVersion()
+    {
+        var (coordinator, a, b) = await JoinTwoAsync(Options);
+        await coordinator.ReportAsync(Reports.Window(a, 0, 1));
+        await coordinator.ReportAsync(Reports.Window(b, 0, 2));
+
+        var decision = await coordinator.DecideAsync(a, 1, Reports.States(groups: 5));
+
+        Assert.Equal(5, decision.Actions.Length);
+        Assert.All(decision.Actions, action => Assert.InRange(action, 0, 2));
+        Assert.Equal(1, decision.PolicyVersion);
+    }
+
+    [Fact]
+    public async Task JoinAsync_OtherFeatureCount_ThrowsArgumentException()
+    {
+        var (coordinator, _, _) = await JoinTwoAsync(Options);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => coordinator.JoinAsync(Options, 30, ["x/0"]));
+        Assert.Contains("24 features", error.Message);
+    }
+
+    private async Task<(ICoordinatorGrain Coordinator, string A, string B)> JoinTwoAsync(ExperimentOptions options)
+    {
+        var policyId = $"policy-{Guid.NewGuid():N}";
+        var coordinator = fixture.Grains.GetGrain<ICoordinatorGrain>(policyId);
+        var (a, b) = ($"{policyId}/0", $"{policyId}/1");
+        await coordinator.JoinAsync(options, Reports.Features, [a, b]);
+        return (coordinator, a, b);
+    }
+}

@@ -1,0 +1,99 @@
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Grains.Tests;
+
+/// <summary>Experiment, child and coordinator grains together, with scripted children (no libtorch).</summary>
+[Collection(ScriptedClusterCollection.Name)]
+public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task StartAsync_InvalidOptions_ThrowsArgumentExceptionNamingTheOption()
+    {
+        var experiment = fixture.Grains.GetGrain<IExperimentGrain>(NewId());
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => experiment.StartAsync(new ExperimentOptions { Children = 0 }));
+
+        Assert.Contains("--children", error.Message);
+        Assert.Equal(ExperimentState.Idle, (await experiment.GetStatusAsync()).State);
+    }
+
+    [Fact]
+    public async Task ChildThrows_ReportedFailedWithItsError_WhileTheOtherCompletes()
+    {
+        var id = NewId();
+        fixture.Runner.FailAt($"{id}/1", window: 2);
+
+        var status = await RunAsync(id, new ExperimentOptions { Children = 2, Epochs = 5 });
+
+        Assert.Equal(ExperimentState.Completed, status.State);
+        var (ok, failed) = (status.Children[0], status.Children[1]);
+        Assert.Equal((ChildState.Completed, 5), (ok.State, ok.Windows.Count));
+        Assert.NotNull(ok.Outcome);
+        Assert.Equal((ChildState.Failed, 2), (failed.State, failed.Windows.Count));
+        Assert.Equal("InvalidOperationException: scripted fault in window 2", failed.Error);
+        Assert.Null(failed.Outcome);
+        var policy = await fixture.Grains.GetGrain<IExperimentGrain>(id).GetPolicySummaryAsync();
+        Assert.Equal(7, policy.Transitions);
+    }
+
+    [Fact]
+    public async Task EveryChildThrows_ExperimentFailed()
+    {
+        var id = NewId();
+        fixture.Runner.FailAt($"{id}/0", window: 0);
+        fixture.Runner.FailAt($"{id}/1", window: 1);
+
+        var status = await RunAsync(id, new ExperimentOptions { Children = 2, Epochs = 3 });
+
+        Assert.Equal(ExperimentState.Failed, status.State);
+        Assert.All(status.Children, child => Assert.Equal(ChildState.Failed, child.State));
+    }
+
+    [Theory]
+    [InlineData(LossMode.Ala, true)]
+    [InlineData(LossMode.Ce, false)]
+    [InlineData(LossMode.Fixed, false)]
+    public async Task NoLearning_FrozenPolicyOrBaselineLoss_VersionStaysZeroWhileRoundsAreCounted(LossMode loss, bool freeze)
+    {
+        var id = NewId();
+
+        var status = await RunAsync(id, new ExperimentOptions { Children = 2, Epochs = 4, Loss = loss, FreezePolicy = freeze });
+        var policy = await fixture.Grains.GetGrain<IExperimentGrain>(id).GetPolicySummaryAsync();
+
+        Assert.Equal(ExperimentState.Completed, status.State);
+        Assert.Equal((0L, 0L, 4, 8L), (policy.Version, policy.Updates, policy.Rounds, policy.Transitions));
+        Assert.All(policy.Rewards, r => Assert.Equal(0, r.PolicyVersion));
+    }
+
+    [Fact]
+    public async Task Learning_AlaPolicy_OneUpdatePerRound()
+    {
+        var id = NewId();
+
+        await RunAsync(id, new ExperimentOptions { Children = 3, Epochs = 4 });
+        var policy = await fixture.Grains.GetGrain<IExperimentGrain>(id).GetPolicySummaryAsync();
+
+        Assert.Equal((4L, 4L, 4, 12L), (policy.Version, policy.Updates, policy.Rounds, policy.Transitions));
+    }
+
+    [Fact]
+    public async Task StartAsync_Twice_SecondIsRejected()
+    {
+        var id = NewId();
+        var options = new ExperimentOptions { Children = 1, Epochs = 1 };
+        await RunAsync(id, options);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Grains.GetGrain<IExperimentGrain>(id).StartAsync(options));
+    }
+
+    private async Task<ExperimentStatus> RunAsync(string id, ExperimentOptions options)
+    {
+        var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
+        await experiment.StartAsync(options);
+        return await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, $"end of {id}");
+    }
+
+    private static string NewId() => $"exp-{Guid.NewGuid():N}"[..16];
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Grains.Workers;
+using AdaptiveLoss.Training;
+
+namespace AdaptiveLoss.Grains.Tests;
+
+/// <summary>
+/// A fake child: one window per epoch, each a real decide and report through the controller with random states and
+/// rewards; it throws in the window a test asked for. Lets orchestration tests run in milliseconds without libtorch.
+/// </summary>
+public sealed class ScriptedChildRunner : IChildRunner
+{
+    public const int Groups = 45;
+    private readonly ConcurrentDictionary<string, int> _faults = new();
+
+    /// <summary>Makes <paramref name="childId"/> throw at the start of window <paramref name="window"/>.</summary>
+    public void FailAt(string childId, int window) => _faults[childId] = window;
+
+    public ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken)
+    {
+        var windows = spec.Options.Epochs;
+        var features = (2 * spec.Options.HistoryLength) + 4;
+        var random = new Random(spec.Seed);
+        for (var w = 0; w < windows; w++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_faults.TryGetValue(spec.ChildId, out var fault) && fault == w)
+            {
+                throw new InvalidOperationException($"scripted fault in window {w}");
+            }
+
+            var states = Enumerable.Range(0, Groups).Select(_ => Enumerable.Range(0, features).Select(_ => random.NextSingle()).ToArray()).ToArray();
+            var decision = controller.Decide(spec.ChildId, w, states);
+            var metric = 0.5 - (0.01 * w);
+            controller.Report(new WindowReport(spec.ChildId, w, w, w + 1L, windows, [metric], metric, random.NextDouble() - 0.5,
+                decision.PolicyVersion, states, decision.Actions, false, null, new PhiStats(0, 0, 0), 1.0, 1000, metric));
+        }
+
+        return new ChildOutcome(spec.ChildId, spec.Seed, 10, 0.4, 0.4, 0.45, 0.45, windows, 0, new PhiStats(0, 0, 0), [], 0.01);
+    }
+
+    public void ConfigureThreads(int runningChildren)
+    {
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Grains.Tests;
+
+/// <summary>End to end on the grains with real TorchSharp children (MLP) on tiny generated IDX data.</summary>
+[Collection(TorchClusterCollection.Name)]
+public sealed class TorchExperimentTests(TorchClusterFixture fixture)
+{
+    // 400 training images − 100 validation = 300 → ⌈300/32⌉ = 10 iterations per epoch; windows of 4 iterations.
+    private static ExperimentOptions Tiny(int epochs) => new()
+    {
+        Task = TaskKind.Idx,
+        DataDirectory = TinyIdxData.Folder,
+        Model = ModelKind.Mlp,
+        Children = 2,
+        Epochs = epochs,
+        BatchSize = 32,
+        Window = 4,
+        ValidationSize = 100,
+    };
+
+    [Fact]
+    public async Task TwoChildren_TinyData_CompleteWithOneTransitionPerChildPerWindow()
+    {
+        var id = NewId();
+        var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
+        const int windows = 5; // ⌈2 epochs × 10 iterations / 4⌉
+
+        await experiment.StartAsync(Tiny(epochs: 2));
+        var status = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, TimeSpan.FromSeconds(60), "end");
+        var policy = await experiment.GetPolicySummaryAsync();
+
+        Assert.Equal(ExperimentState.Completed, status.State);
+        Assert.All(status.Children, child =>
+        {
+            Assert.Equal(ChildState.Completed, child.State);
+            Assert.Equal(windows, child.Windows.Count);
+            Assert.InRange(child.Outcome!.TestError, 0.0, 1.0);
+            Assert.Equal(windows, child.Outcome.Windows);
+        });
+        Assert.Equal(2 * windows, policy.Transitions);
+        var expected = status.Children.SelectMany(c => Enumerable.Range(0, windows).Select(w => (c.ChildId, w))).Order();
+        Assert.Equal(expected, policy.Rewards.Select(r => (r.ChildId, r.Window)).Order());
+        Assert.Equal((windows, (long)windows, (long)windows), (policy.Rounds, policy.Version, policy.Updates));
+        // A decision can only use updates of earlier rounds.
+        Assert.All(policy.Rewards, r => Assert.True(r.PolicyVersion < r.Round, $"{r} used a version from its own round"));
+    }
+
+    [Fact]
+    public async Task CancelAsync_WhileTraining_StopsEveryChildWithinSeconds()
+    {
+        var experiment = await StartLongRunAsync();
+
+        var watch = Stopwatch.StartNew();
+        await experiment.CancelAsync();
+        var status = await Eventually.WaitAsync(experiment.GetStatusAsync,
+            s => s.Children.All(c => c.State == ChildState.Cancelled), TimeSpan.FromSeconds(5), "every child cancelled");
+        var stoppedAfter = watch.Elapsed;
+
+        Assert.True(stoppedAfter < TimeSpan.FromSeconds(5), $"children stopped after {stoppedAfter.TotalSeconds:F1} s");
+        Assert.Equal(ExperimentState.Cancelled, status.State);
+        Assert.All(status.Children, child => Assert.Null(child.Outcome));
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_WhileChildrenTrain_AnswersUnderOneSecond()
+    {
+        var experiment = await StartLongRunAsync();
+        var child = fixture.Grains.GetGrain<IChildTrainerGrain>((await experiment.GetStatusAsync()).Children[0].ChildId);
+        var slowest = TimeSpan.Zero;
+        var windowsSeen = new List<int>();
+
+        for (var sample = 0; sample < 10; sample++)
+        {
+            var watch = Stopwatch.StartNew();
+            var status = await experiment.GetStatusAsync();
+            var childStatus = await child.GetStatusAsync();
+            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            Assert.Equal(ExperimentState.Running, status.State);
+            windowsSeen.Add(childStatus.Windows.Count);
+            await Task.Delay(100); // spacing between samples, not synchronisation
+        }
+
+        await experiment.CancelAsync();
+        await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State == ExperimentState.Cancelled, TimeSpan.FromSeconds(10), "cancel");
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"slowest status call took {slowest.TotalMilliseconds:F0} ms");
+        Assert.True(windowsSeen[^1] > windowsSeen[0], $"children did not train during sampling: {string.Join(",", windowsSeen)}");
+    }
+
+    // A run far longer than the test (hundreds of windows), observed once both children have reported a window.
+    private async Task<IExperimentGrain> StartLongRunAsync()
+    {
+        var experiment = fixture.Grains.GetGrain<IExperimentGrain>(NewId());
+        await experiment.StartAsync(Tiny(epochs: 500));
+        await Eventually.WaitAsync(experiment.GetStatusAsync,
+            s => s.Children.All(c => c.State == ChildState.Running && c.Windows.Count > 0), TimeSpan.FromSeconds(30), "training");
+        return experiment;
+    }
+
+    private static string NewId() => $"exp-{Guid.NewGuid():N}"[..16];
+}
