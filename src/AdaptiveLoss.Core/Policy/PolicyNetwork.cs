@@ -131,35 +131,31 @@ public sealed class PolicyNetwork
             var dz = scale * ((k == action ? 1.0 : 0.0) - _probabilities[k]);
             gradient[B3 + k] += dz;
             var row = W3 + (k * _hidden);
-            for (var j = 0; j < _hidden; j++)
-            {
-                gradient[row + j] += dz * _hidden2[j];
-                _delta2[j] += p[row + j] * dz;
-            }
+            AddScaled(gradient.AsSpan(row, _hidden), dz, _hidden2);
+            AddScaled(_delta2, dz, p.AsSpan(row, _hidden));
         }
 
         Array.Clear(_delta1);
         for (var j = 0; j < _hidden; j++)
         {
-            // ReLU'(0) = 0, as in PyTorch: an inactive unit passes no gradient.
-            var d = _hidden2[j] > 0 ? _delta2[j] : 0.0;
-            gradient[B2 + j] += d;
-            var row = W2 + (j * _hidden);
-            for (var i = 0; i < _hidden; i++)
+            // ReLU'(0) = 0, as in PyTorch: an inactive unit passes no gradient (and its row is skipped).
+            if (_hidden2[j] > 0)
             {
-                gradient[row + i] += d * _hidden1[i];
-                _delta1[i] += p[row + i] * d;
+                var d = _delta2[j];
+                var row = W2 + (j * _hidden);
+                gradient[B2 + j] += d;
+                AddScaled(gradient.AsSpan(row, _hidden), d, _hidden1);
+                AddScaled(_delta1, d, p.AsSpan(row, _hidden));
             }
         }
 
         for (var i = 0; i < _hidden; i++)
         {
-            var d = _hidden1[i] > 0 ? _delta1[i] : 0.0;
-            gradient[B1 + i] += d;
-            var row = i * _inputs;
-            for (var f = 0; f < _inputs; f++)
+            if (_hidden1[i] > 0)
             {
-                gradient[row + f] += d * features[f];
+                var d = _delta1[i];
+                gradient[B1 + i] += d;
+                AddScaled(gradient.AsSpan(i * _inputs, _inputs), d, features);
             }
         }
     }
@@ -175,18 +171,18 @@ public sealed class PolicyNetwork
         var p = _parameters;
         for (var i = 0; i < _hidden; i++)
         {
-            var sum = p[B1 + i];
-            var row = i * _inputs;
-            for (var f = 0; f < _inputs; f++)
-            {
-                sum += p[row + f] * features[f];
-            }
-
-            _hidden1[i] = Math.Max(sum, 0.0);
+            _hidden1[i] = Math.Max(p[B1 + i] + Dot(p.AsSpan(i * _inputs, _inputs), features), 0.0);
         }
 
-        Layer(_hidden1, W2, B2, _hidden, _hidden2, relu: true);
-        Layer(_hidden2, W3, B3, Outputs, _probabilities, relu: false);
+        for (var j = 0; j < _hidden; j++)
+        {
+            _hidden2[j] = Math.Max(p[B2 + j] + Dot(p.AsSpan(W2 + (j * _hidden), _hidden), _hidden1), 0.0);
+        }
+
+        for (var k = 0; k < Outputs; k++)
+        {
+            _probabilities[k] = p[B3 + k] + Dot(p.AsSpan(W3 + (k * _hidden), _hidden), _hidden2);
+        }
 
         // Numerically stable softmax: subtract the largest logit before exponentiating.
         var max = Math.Max(_probabilities[0], Math.Max(_probabilities[1], _probabilities[2]));
@@ -203,19 +199,46 @@ public sealed class PolicyNetwork
         }
     }
 
-    private void Layer(double[] input, int weights, int bias, int outputs, double[] output, bool relu)
+    // Span loops over equal-length slices let the JIT drop the bounds checks in these hot inner loops.
+    private static double Dot(ReadOnlySpan<double> weights, ReadOnlySpan<double> x)
     {
-        var p = _parameters;
-        for (var o = 0; o < outputs; o++)
+        x = x[..weights.Length];
+        var sum = 0.0;
+        for (var i = 0; i < weights.Length; i++)
         {
-            var sum = p[bias + o];
-            var row = weights + (o * _hidden);
-            for (var i = 0; i < _hidden; i++)
-            {
-                sum += p[row + i] * input[i];
-            }
+            sum += weights[i] * x[i];
+        }
 
-            output[o] = relu ? Math.Max(sum, 0.0) : sum;
+        return sum;
+    }
+
+    private static double Dot(ReadOnlySpan<double> weights, ReadOnlySpan<float> x)
+    {
+        x = x[..weights.Length];
+        var sum = 0.0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            sum += weights[i] * x[i];
+        }
+
+        return sum;
+    }
+
+    private static void AddScaled(Span<double> target, double scale, ReadOnlySpan<double> x)
+    {
+        x = x[..target.Length];
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] += scale * x[i];
+        }
+    }
+
+    private static void AddScaled(Span<double> target, double scale, ReadOnlySpan<float> x)
+    {
+        x = x[..target.Length];
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] += scale * x[i];
         }
     }
 
