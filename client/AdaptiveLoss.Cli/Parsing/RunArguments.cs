@@ -1,0 +1,25 @@
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Cli.Parsing;
+
+/// <summary>What <c>ala run</c> was asked to do: the experiment's options plus the CLI's own settings.</summary>
+internal sealed record RunArguments
+{
+    /// <summary>Hyperparameters handed to the experiment grain.</summary>
+    public ExperimentOptions Options { get; init; } = new();
+
+    /// <summary><c>--out</c>; null = runs/&lt;experimentId&gt;.</summary>
+    public string? OutDirectory { get; init; }
+
+    /// <summary><c>--cluster</c>; null = an embedded silo.</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary><c>--experiment-id</c>; null = a fresh time-stamped id.</summary>
+    public string? ExperimentId { get; init; }
+
+    /// <summary><c>--help</c> was given.</summary>
+    public bool Help { get; init; }
+
+    /// <summary>A copy with the experiment options changed.</summary>
+    public RunArguments With(Func<ExperimentOptions, ExperimentOptions> change) => this with { Options = change(Options) };
+}

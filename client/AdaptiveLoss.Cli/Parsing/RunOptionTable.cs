@@ -1,0 +1,73 @@
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Cli.Parsing;
+
+/// <summary>
+/// Every flag of <c>ala run</c> (spec §4): one per <see cref="ExperimentOptions"/> property plus the CLI's own.
+/// The parser, <c>ala run --help</c> and the README's option table all come from this list.
+/// </summary>
+internal static class RunOptionTable
+{
+    private static readonly ExperimentOptions D = new();
+
+    public static IReadOnlyList<OptionSpec> All { get; } =
+    [
+        Choice("--task", "data set", D.Task, (o, v) => o with { Task = v }),
+        new("--data", "DIR", "folder with the four MNIST-format IDX files (.gz or not) or the CIFAR-10 .bin files",
+            "fashion-mnist: /usr/share/datasets/fashion-mnist", (a, v) => a.With(o => o with { DataDirectory = ValueParser.Path("--data", v) })),
+        Choice("--model", "child model", D.Model, (o, v) => o with { Model = v }),
+        Int("--children", "N", "child models trained in parallel, sharing one policy", D.Children, (o, v) => o with { Children = v }),
+        Int("--epochs", "E", "training epochs per child", D.Epochs, (o, v) => o with { Epochs = v }),
+        Choice("--loss", "ala = adaptive Φ; ce = cross-entropy; fixed = parametric form with Φ = I (baselines)", D.Loss, (o, v) => o with { Loss = v }),
+        Choice("--loss-form", "parametric loss family l_Φ (spec §1.1)", D.LossForm, (o, v) => o with { LossForm = v }),
+        Choice("--metric", "validation metric the reward is computed from", D.Metric, (o, v) => o with { Metric = v }),
+        Int("--window", "K", "training iterations per controller step", D.Window, (o, v) => o with { Window = v }),
+        Real("--beta", "B", "action size β on an off-diagonal Φ entry", D.Beta, (o, v) => o with { Beta = v }),
+        Real("--phi-max", "X", "off-diagonal Φ entries are clipped to [−X, X]", D.PhiMax, (o, v) => o with { PhiMax = v }),
+        Choice("--reward", "diff = improvement in percentage points; sign = its sign (paper Eq. 5)", D.Reward, (o, v) => o with { Reward = v }),
+        Choice("--baseline", "REINFORCE baseline: mean reward of the round, or an EMA of past rewards", D.Baseline, (o, v) => o with { Baseline = v }),
+        new("--preset", "paper", "the re-implementation's settings: sigmoid, β 0.1, sign, ema, φ_max 1; explicit flags override them", "none",
+            (a, v) => a.With(o => ValueParser.OneOf("--preset", v, "paper") == "paper" ? o.WithPaperPreset() : o), AppliesFirst: true),
+        new("--freeze-policy", null, "keep the policy at its initial weights while Φ still moves (the learning control)", "off",
+            (a, _) => a.With(o => o with { FreezePolicy = true })),
+        Int("--seed", "S", "experiment seed; child i uses S + i", D.Seed, (o, v) => o with { Seed = v }),
+        new("--out", "DIR", "folder for results.json", "runs/<experimentId>", (a, v) => a with { OutDirectory = ValueParser.Path("--out", v) }),
+        new("--train-limit", "N", "train on the first N training images only", "all",
+            (a, v) => a.With(o => o with { TrainLimit = ValueParser.Int("--train-limit", v) })),
+        new("--cluster", "CONN", "submit to a running cluster: localhost or localhost:GATEWAYPORT", "embedded silo",
+            (a, v) => a with { Cluster = v }),
+        Int("--batch-size", "N", "images per mini-batch", D.BatchSize, (o, v) => o with { BatchSize = v }),
+        Real("--lr", "X", "child optimiser (Adam) learning rate", D.LearningRate, (o, v) => o with { LearningRate = v }),
+        Int("--validation-size", "N", "validation images carved from the end of the training set", D.ValidationSize, (o, v) => o with { ValidationSize = v }),
+        Int("--history", "H", "controller steps of (C_ij, C_ji) history in the state", D.HistoryLength, (o, v) => o with { HistoryLength = v }),
+        Int("--evals-per-window", "S", "validation evaluations per window (discounted mean, Eq. 4)", D.EvaluationsPerWindow, (o, v) => o with { EvaluationsPerWindow = v }),
+        Real("--gamma", "X", "discount γ of the window metric", D.Gamma, (o, v) => o with { Gamma = v }),
+        Int("--policy-hidden", "N", "width of the policy's two hidden layers", D.PolicyHidden, (o, v) => o with { PolicyHidden = v }),
+        Real("--policy-lr", "X", "policy (Adam) learning rate", D.PolicyLearningRate, (o, v) => o with { PolicyLearningRate = v }),
+        Int("--replay-capacity", "N", "replay memory capacity in transitions", D.ReplayCapacity, (o, v) => o with { ReplayCapacity = v }),
+        Int("--replay-sample", "N", "replayed transitions added to each policy update", D.ReplaySample, (o, v) => o with { ReplaySample = v }),
+        Real("--ema-decay", "X", "decay of the ema baseline", D.EmaDecay, (o, v) => o with { EmaDecay = v }),
+        Real("--round-timeout", "SECONDS", "a policy round closes after this long even if a child has not reported", D.RoundTimeoutSeconds, (o, v) => o with { RoundTimeoutSeconds = v }),
+        Int("--warmup-epochs", "E", "epochs of plain CE before the controller acts", D.WarmupEpochs, (o, v) => o with { WarmupEpochs = v }),
+        Real("--collapse-factor", "X", "guard: validation error above X × its best rolls the child back", D.CollapseFactor, (o, v) => o with { CollapseFactor = v }),
+        Real("--max-logit", "X", "guard: a maximum |logit| above X rolls the child back", D.MaxLogit, (o, v) => o with { MaxLogit = v }),
+        new("--device", "cpu|cuda", "device of the children (cuda needs the -p:TorchBackend=cuda build)", D.Device,
+            (a, v) => a.With(o => o with { Device = ValueParser.OneOf("--device", v, "cpu", "cuda") })),
+        new("--policy-id", "ID", "shared policy (coordinator) to use", "the experiment id",
+            (a, v) => a.With(o => o with { PolicyId = ValueParser.Id("--policy-id", v) })),
+        new("--experiment-id", "ID", "experiment id (names the grains and the default out folder)", "yyyyMMdd-HHmmss-xxxx",
+            (a, v) => a with { ExperimentId = ValueParser.Id("--experiment-id", v) }),
+        new("--help", null, "show this help", "", (a, _) => a with { Help = true }),
+    ];
+
+    private static OptionSpec Int(string name, string valueName, string help, int @default, Func<ExperimentOptions, int, ExperimentOptions> set) =>
+        new(name, valueName, help, @default.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (a, v) => a.With(o => set(o, ValueParser.Int(name, v))));
+
+    private static OptionSpec Real(string name, string valueName, string help, double @default, Func<ExperimentOptions, double, ExperimentOptions> set) =>
+        new(name, valueName, help, ValueParser.Format(@default), (a, v) => a.With(o => set(o, ValueParser.Double(name, v))));
+
+    private static OptionSpec Choice<T>(string name, string help, T @default, Func<ExperimentOptions, T, ExperimentOptions> set)
+        where T : struct, Enum =>
+        new(name, CliNames.Choices<T>(), help, CliNames.NameOf(@default), (a, v) => a.With(o => set(o, ValueParser.Choice<T>(name, v))));
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace AdaptiveLoss.Cli.Parsing;
+
+/// <summary>Strict parsing of flag values; every failure is a one-line message naming the flag and the value.</summary>
+internal static class ValueParser
+{
+    public static int Int(string flag, string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UsageException($"{flag} expects a whole number (got '{text}')");
+
+    public static double Double(string flag, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw new UsageException($"{flag} expects a number (got '{text}')");
+
+    public static T Choice<T>(string flag, string text)
+        where T : struct, Enum =>
+        CliNames.TryParse<T>(text, out var value)
+            ? value
+            : throw new UsageException($"{flag} must be one of {string.Join(", ", CliNames.Table<T>().Select(p => p.Name))} (got '{text}')");
+
+    public static string OneOf(string flag, string text, params string[] allowed) =>
+        allowed.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw new UsageException($"{flag} must be one of {string.Join(", ", allowed)} (got '{text}')");
+
+    /// <summary>An experiment or policy id: it names grains ("{id}/{i}") and a folder, so no '/' or spaces.</summary>
+    public static string Id(string flag, string text) =>
+        text.Length is > 0 and <= 100 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && text[0] != '.'
+            ? text
+            : throw new UsageException($"{flag} must be 1-100 letters, digits, '-', '_' or '.' (got '{text}')");
+
+    public static string Path(string flag, string text) =>
+        text.Length > 0 ? System.IO.Path.GetFullPath(text) : throw new UsageException($"{flag} needs a non-empty path");
+
+    public static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
+}
