@@ -1,1 +1,2 @@
-return 0;
+// Wiring only: the commands live in Commands/.
+return await AdaptiveLoss.Cli.Commands.CliApp.RunAsync(args, Console.Out, Console.Error);

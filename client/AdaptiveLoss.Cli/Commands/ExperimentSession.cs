@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using AdaptiveLoss.Cli.Hosting;
+using AdaptiveLoss.Cli.Output;
+using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Grains;
+
+namespace AdaptiveLoss.Cli.Commands;
+
+/// <summary>
+/// One experiment from start to results.json: start the grain, poll its status (~500 ms) printing new windows, and at
+/// the end write the results and the summary. Long work is start → poll → cancel (spec §3): no call waits for training.
+/// </summary>
+internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWriter error)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(30);
+
+    public async Task<int> RunAsync(CancellationToken interrupt)
+    {
+        var wall = Stopwatch.StartNew();
+        await using var cluster = await ClusterConnection.StartAsync(plan.Target, interrupt);
+        var grain = cluster.Grains.GetGrain<IExperimentGrain>(plan.ExperimentId);
+        var o = plan.Options;
+        output.WriteLine($"experiment {plan.ExperimentId}: {o.Children} × {CliNames.NameOf(o.Model)} on {CliNames.NameOf(o.Task)}, "
+            + $"loss {CliNames.NameOf(o.Loss)} ({CliNames.NameOf(o.LossForm)}), {o.Epochs} epoch(s), on {cluster.Description}");
+        await grain.StartAsync(o);
+
+        var progress = new ProgressPrinter(output, o.Metric);
+        var status = await MonitorAsync(grain, progress, interrupt);
+        if (status is null)
+        {
+            await CancelAsync(grain, progress);
+            return ExitCodes.Interrupted;
+        }
+
+        if (status.State == ExperimentState.Cancelled)
+        {
+            error.WriteLine($"ala: experiment {plan.ExperimentId} was cancelled; no results written");
+            return ExitCodes.Failure;
+        }
+
+        if (!status.Children.Any(c => c.Outcome is not null))
+        {
+            error.WriteLine($"ala: every child failed; no results written (first error: {status.Children.FirstOrDefault()?.Error})");
+            return ExitCodes.Failure;
+        }
+
+        var policy = await grain.GetPolicySummaryAsync();
+        var results = ResultsBuilder.Build(plan.ExperimentId, o, status, policy);
+        var path = ResultsWriter.Write(plan.OutDirectory, results);
+        SummaryPrinter.Print(output, results, status, o, path, wall.Elapsed.TotalSeconds);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Polls until the experiment ends; null when interrupted first.</summary>
+    private static async Task<ExperimentStatus?> MonitorAsync(IExperimentGrain grain, ProgressPrinter progress, CancellationToken interrupt)
+    {
+        while (!interrupt.IsCancellationRequested)
+        {
+            var status = await grain.GetStatusAsync();
+            progress.Update(status);
+            if (status.State is ExperimentState.Completed or ExperimentState.Failed or ExperimentState.Cancelled)
+            {
+                return status;
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, interrupt);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Ctrl+C: cancel every child and wait (bounded) until they stopped, so the silo shuts down cleanly.</summary>
+    private async Task CancelAsync(IExperimentGrain grain, ProgressPrinter progress)
+    {
+        error.WriteLine($"ala: interrupted; cancelling experiment {plan.ExperimentId}");
+        await grain.CancelAsync();
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < CancelGrace)
+        {
+            var status = await grain.GetStatusAsync();
+            progress.Update(status);
+            if (status.State != ExperimentState.Running)
+            {
+                return;
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using AdaptiveLoss.Cli.Parsing;
+
+namespace AdaptiveLoss.Cli.Commands;
+
+/// <summary>Help texts, generated from <see cref="RunOptionTable"/> so they cannot drift from the parser.</summary>
+internal static class HelpText
+{
+    public const string General = """
+        ala — Adaptive Loss Alignment (Huang et al., ICML 2019) on Orleans
+
+        usage:
+          ala run [options]                          train a population of children under a shared loss policy
+          ala status <experimentId> [--cluster CONN] table of the children of an experiment on a running cluster
+          ala --help | ala run --help | ala status --help
+
+        exit codes: 0 success, 1 runtime failure, 2 bad input (one line on stderr), 130 interrupted
+        """;
+
+    public const string Status = """
+        usage: ala status <experimentId> [--cluster CONN]
+
+          --cluster CONN   localhost or localhost:GATEWAYPORT (default: localhost, gateway 30000)
+
+        Prints the state, progress and last window of each child of an experiment running (or finished) on a
+        cluster; `ala run` prints the gateway of its embedded silo, so its experiment can be watched as well.
+        """;
+
+    /// <summary><c>ala run --help</c>: usage and one line per flag with its default.</summary>
+    public static string Run()
+    {
+        var text = new StringBuilder("usage: ala run [options]\n\n");
+        var width = RunOptionTable.All.Max(s => Signature(s).Length) + 2;
+        foreach (var spec in RunOptionTable.All)
+        {
+            var @default = spec.Default.Length == 0 ? string.Empty : $" (default: {spec.Default})";
+            text.Append("  ").Append(Signature(spec).PadRight(width)).Append(spec.Help).Append(@default).Append('\n');
+        }
+
+        return text.Append("\n--preset paper is applied first; explicit flags override it.\n").ToString();
+    }
+
+    /// <summary>The README's option table (a test keeps the README equal to it).</summary>
+    public static string MarkdownTable()
+    {
+        var text = new StringBuilder("| option | default | meaning |\n| --- | --- | --- |\n");
+        foreach (var spec in RunOptionTable.All)
+        {
+            var @default = spec.Default.Length == 0 ? string.Empty : $"`{spec.Default}`";
+            text.Append($"| `{Cell(Signature(spec))}` | {Cell(@default)} | {Cell(spec.Help)} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    // GitHub tables split cells on '|', even inside code spans, unless it is escaped.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Signature(OptionSpec spec) => spec.IsSwitch ? spec.Name : $"{spec.Name} {spec.ValueName}";
+}

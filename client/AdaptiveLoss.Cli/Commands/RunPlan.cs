@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using AdaptiveLoss.Cli.Data;
+using AdaptiveLoss.Cli.Hosting;
+using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Cli.Commands;
+
+/// <summary>
+/// A fully checked <c>ala run</c>: every usage error (flags, option rules, data files, cluster) is found here, before
+/// any host starts or any file is written (brief: bad input → one line, exit 2, nothing written).
+/// </summary>
+/// <param name="ExperimentId">Experiment key.</param>
+/// <param name="Options">Hyperparameters handed to the experiment grain.</param>
+/// <param name="OutDirectory">Absolute folder for results.json (created only at the end).</param>
+/// <param name="Target">Embedded silo or localhost cluster.</param>
+internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, string OutDirectory, ClusterTarget Target)
+{
+    /// <summary>Checks <paramref name="arguments"/> completely.</summary>
+    /// <exception cref="UsageException">The first problem found.</exception>
+    public static RunPlan From(RunArguments arguments)
+    {
+        var options = arguments.Options;
+        var problem = options.Validate().FirstOrDefault() ?? DataFolderCheck.Problem(options);
+        if (problem is not null)
+        {
+            throw new UsageException(problem);
+        }
+
+        var target = ClusterTarget.Parse(arguments.Cluster);
+        var experimentId = arguments.ExperimentId ?? NewExperimentId();
+        var outDirectory = arguments.OutDirectory ?? Path.GetFullPath(Path.Combine("runs", experimentId));
+        if (File.Exists(outDirectory))
+        {
+            throw new UsageException($"--out '{outDirectory}' is a file, not a folder");
+        }
+
+        return new RunPlan(experimentId, options, outDirectory, target);
+    }
+
+    /// <summary>yyyyMMdd-HHmmss-xxxx: sortable by start time, unique across parallel runs.</summary>
+    public static string NewExperimentId() =>
+        DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + RandomNumberGenerator.GetHexString(4, lowercase: true);
+}

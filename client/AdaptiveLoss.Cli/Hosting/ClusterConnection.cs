@@ -1,0 +1,88 @@
+using AdaptiveLoss.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
+
+namespace AdaptiveLoss.Cli.Hosting;
+
+/// <summary>
+/// A started Orleans host and its grain factory: either an embedded silo (spec §3 "embedded default") on free
+/// localhost ports, or a pure client of a localhost cluster. Logging is quiet: warnings and errors on stderr only.
+/// </summary>
+internal sealed class ClusterConnection : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ClusterConnection(IHost host, string description)
+    {
+        _host = host;
+        Description = description;
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
+    }
+
+    /// <summary>The grain factory of the silo or client.</summary>
+    public IGrainFactory Grains { get; }
+
+    /// <summary>Where experiments run, for the header line.</summary>
+    public string Description { get; }
+
+    /// <summary>Starts the host for <paramref name="target"/>.</summary>
+    public static async Task<ClusterConnection> StartAsync(ClusterTarget target, CancellationToken cancellationToken)
+    {
+        var builder = CreateQuietBuilder();
+        string description;
+        if (target.Embedded)
+        {
+            var ports = FreePorts.Pick(2);
+            builder.UseOrleans(silo => silo.UseLocalhostClustering(ports[0], ports[1]).AddAdaptiveLossGrains());
+            description = $"embedded silo (gateway localhost:{ports[1]})";
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.UseLocalhostClustering(target.GatewayPort));
+            builder.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
+            description = $"cluster localhost:{target.GatewayPort}";
+        }
+
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!target.Embedded && ex is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new InvalidOperationException(
+                $"cannot reach the cluster at localhost:{target.GatewayPort} (is ./ala-silo running?): {ex.Message}", ex);
+        }
+
+        return new ClusterConnection(host, description);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _host.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+
+    private static HostApplicationBuilder CreateQuietBuilder()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Orleans warns on every start (no ServerGC, watchdog) and on long turns: noise for a CLI user.
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
+        return builder;
+    }
+}

@@ -1,0 +1,107 @@
+using AdaptiveLoss.Cli.Commands;
+using AdaptiveLoss.Cli.Data;
+using AdaptiveLoss.Cli.Hosting;
+using AdaptiveLoss.Cli.Parsing;
+
+namespace AdaptiveLoss.Cli.Tests;
+
+/// <summary>Every usage error is found before anything starts: option rules, data folder and files, cluster.</summary>
+public sealed class RunPlanTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ala-plan-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Problem(params string[] args) =>
+        Assert.Throws<UsageException>(() => RunPlan.From(RunArgumentParser.Parse(args))).Message;
+
+    [Fact]
+    public void From_ZeroChildren_GivesTheValidatorMessage() =>
+        Assert.Equal("--children must be at least 1 (got 0)", Problem("--children", "0"));
+
+    [Fact]
+    public void From_IdxWithoutData_NeedsData() => Assert.Equal("--task idx needs --data DIR", Problem("--task", "idx"));
+
+    [Fact]
+    public void From_MissingDataFolder_NamesIt() =>
+        Assert.Equal("--data folder '/nonexistent/ala' does not exist", Problem("--task", "idx", "--data", "/nonexistent/ala"));
+
+    [Fact]
+    public void From_DataFolderMissingAFile_NamesTheFile()
+    {
+        WriteIdxFiles(gzip: true, skip: "t10k-labels-idx1-ubyte");
+
+        Assert.Equal($"--data folder '{_folder}' has no t10k-labels-idx1-ubyte(.gz)", Problem("--task", "idx", "--data", _folder));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void From_CompleteIdxFolder_Plans(bool gzip)
+    {
+        WriteIdxFiles(gzip, skip: null);
+
+        var plan = RunPlan.From(RunArgumentParser.Parse(["--task", "idx", "--data", _folder, "--experiment-id", "e1"]));
+
+        Assert.Equal("e1", plan.ExperimentId);
+        Assert.Equal(Path.GetFullPath(Path.Combine("runs", "e1")), plan.OutDirectory);
+        Assert.True(plan.Target.Embedded);
+        Assert.False(Directory.Exists(plan.OutDirectory));
+    }
+
+    [Fact]
+    public void From_CifarFolderWithoutTestBatch_NamesIt()
+    {
+        foreach (var file in DataFolderCheck.Cifar10Files.SkipLast(1))
+        {
+            File.WriteAllBytes(Path.Combine(_folder, file), [0]);
+        }
+
+        Assert.Equal($"--data folder '{_folder}' has no test_batch.bin", Problem("--task", "cifar10", "--model", "resnet8", "--data", _folder));
+    }
+
+    [Fact]
+    public void From_OutIsAFile_IsAUsageError()
+    {
+        WriteIdxFiles(gzip: false, skip: null);
+        var file = Path.Combine(_folder, "t10k-images-idx3-ubyte");
+
+        Assert.Equal($"--out '{file}' is a file, not a folder", Problem("--task", "idx", "--data", _folder, "--out", file));
+    }
+
+    [Fact]
+    public void From_RedisCluster_IsNotAvailableYet()
+    {
+        WriteIdxFiles(gzip: false, skip: null);
+
+        Assert.Equal("--cluster: clustering 'redis' is not available yet (use localhost or localhost:GATEWAYPORT)",
+            Problem("--task", "idx", "--data", _folder, "--cluster", "redis://localhost:6379"));
+    }
+
+    [Theory]
+    [InlineData("localhost", 30000)]
+    [InlineData("localhost:30001", 30001)]
+    public void ClusterTarget_Localhost_IsAClientOfThatGateway(string connection, int port) =>
+        Assert.Equal(new ClusterTarget(false, port), ClusterTarget.Parse(connection));
+
+    [Fact]
+    public void ClusterTarget_BadPort_IsAUsageError() =>
+        Assert.Equal("--cluster port must be 1-65535 (got 'abc')", Assert.Throws<UsageException>(() => ClusterTarget.Parse("localhost:abc")).Message);
+
+    [Fact]
+    public void NewExperimentId_IsTimeStampedAndUnique()
+    {
+        var ids = Enumerable.Range(0, 20).Select(_ => RunPlan.NewExperimentId()).ToList();
+
+        Assert.All(ids, id => Assert.Matches(@"^\d{8}-\d{6}-[0-9a-f]{4}$", id));
+        Assert.True(ids.Distinct().Count() > 15);
+    }
+
+    private void WriteIdxFiles(bool gzip, string? skip)
+    {
+        foreach (var file in DataFolderCheck.IdxFiles.Where(f => f != skip))
+        {
+            File.WriteAllBytes(Path.Combine(_folder, gzip ? file + ".gz" : file), [0]);
+        }
+    }
+}
