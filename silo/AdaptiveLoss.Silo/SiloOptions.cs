@@ -1,0 +1,24 @@
+namespace AdaptiveLoss.Silo;
+
+/// <summary>
+/// Ports of the standalone silo (localhost clustering). Bound from section <see cref="SectionName"/> of configuration:
+/// appsettings.json, environment (<c>Silo__GatewayPort=30001</c>) or the flags <c>--silo-port</c> / <c>--gateway-port</c>.
+/// </summary>
+public sealed class SiloOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Silo";
+
+    /// <summary>The flags of <c>ala-silo</c> and the configuration keys they set.</summary>
+    public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>
+    {
+        ["--silo-port"] = $"{SectionName}:{nameof(SiloPort)}",
+        ["--gateway-port"] = $"{SectionName}:{nameof(GatewayPort)}",
+    };
+
+    /// <summary>Silo-to-silo port. Default 11111 (Orleans' localhost default).</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port; <c>ala run --cluster localhost:PORT</c> connects here. Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+}
