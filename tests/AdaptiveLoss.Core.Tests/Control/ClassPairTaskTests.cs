@@ -52,7 +52,7 @@ public sealed class ClassPairTaskTests
     }
 
     [Fact]
-    public void Observe_ForwardsToStateBuilderWithOptionsHistory()
+    public void Observe_Matrix_ForwardedToStateBuilderWithOptionsHistory()
     {
         var task = new ClassPairTask(3, new ExperimentOptions { HistoryLength = 2 });
         var confusion = new double[3, 3];
