@@ -47,7 +47,8 @@ public static class ParametricLoss
         var target = targets.unsqueeze(1);
         var trueClass = logP.gather(1, target).squeeze(1).neg();
         // Φ[y, :] with the diagonal entry masked out: only j ≠ y enter the sum.
-        var offDiagonal = phi.index_select(0, targets).scatter(1, target, 0.0);
+        var isTarget = nn.functional.one_hot(targets, logits.shape[1]).to_type(ScalarType.Bool);
+        var offDiagonal = phi.index_select(0, targets).masked_fill(isTarget, 0.0);
         var pull = offDiagonal.clamp_min(0.0).mul(logP.neg()).sum(1);
         var push = offDiagonal.neg().clamp_min(0.0).mul(LogOneMinusP(logits).neg()).sum(1);
         return trueClass.add(pull).add(push).MoveToOuterDisposeScope();
