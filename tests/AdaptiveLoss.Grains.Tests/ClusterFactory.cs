@@ -9,7 +9,7 @@ namespace AdaptiveLoss.Grains.Tests;
 internal static class ClusterFactory
 {
     /// <summary>Deploys a cluster; <paramref name="runner"/> replaces the TorchSharp child runner when given.</summary>
-    public static async Task<InProcessTestCluster> DeployAsync(IChildRunner? runner = null)
+    public static async Task<InProcessTestCluster> DeployAsync(IChildRunner? runner = null, Action<TrainingOptions>? training = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
@@ -20,7 +20,7 @@ internal static class ClusterFactory
                 silo.Services.AddSingleton(runner);
             }
 
-            silo.AddAdaptiveLossGrains();
+            silo.AddAdaptiveLossGrains(training);
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes()));
         var cluster = builder.Build();

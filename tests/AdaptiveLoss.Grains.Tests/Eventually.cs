@@ -18,10 +18,14 @@ internal static class Eventually
 
             if (watch.Elapsed > timeout)
             {
-                throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds} s; last value: {value}");
+                throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds} s; last value: {Describe(value)}");
             }
 
             await Task.Delay(25);
         }
     }
+
+    private static string Describe<T>(T value) => value is ExperimentStatus status
+        ? $"{status.State} [{string.Join(", ", status.Children.Select(c => $"{c.ChildId} {c.State} {c.Windows.Count} windows {c.Error}"))}]"
+        : $"{value}";
 }

@@ -84,6 +84,13 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
         await NotifyEndAsync(_job);
     }
 
+    /// <summary>An activation that goes away (silo shutdown) stops its training: nobody would hear its reports.</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _cancellation.Cancel();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     private static bool IsEnded(ChildState state) => state is ChildState.Completed or ChildState.Failed or ChildState.Cancelled;
 
     private ChildStatus Status(ChildState state) => new(this.GetPrimaryKeyString(), state, _windows.ToArray(), _outcome, _error);

@@ -30,7 +30,11 @@ public sealed class ExperimentGrain(ILogger<ExperimentGrain> logger, TimeProvide
         _keepAlive = KeepAlive.Register(this);
         Log.ExperimentStarted(logger, this.GetPrimaryKeyString(), options.Children, progress.PolicyId, options);
         await JoinCoordinatorAsync(progress);
-        await Task.WhenAll(progress.ChildIds.Select((childId, index) => StartChildAsync(progress, childId, index)));
+        // In index order: where slots are limited, children queue (and so train) in that order.
+        for (var index = 0; index < progress.ChildIds.Count; index++)
+        {
+            await StartChildAsync(progress, progress.ChildIds[index], index);
+        }
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Training;
+using AdaptiveLoss.Training.Children;
 
 namespace AdaptiveLoss.Grains.Workers;
 
@@ -8,7 +9,7 @@ public sealed class TorchChildRunner : IChildRunner
 {
     /// <inheritdoc/>
     public ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the TorchSharp child trainer has not landed yet");
+        ChildRun.Execute(spec, controller, cancellationToken);
 
     /// <inheritdoc/>
     public void ConfigureThreads(int runningChildren) => TorchThreads.Configure(runningChildren);

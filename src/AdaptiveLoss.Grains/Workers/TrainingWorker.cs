@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using AdaptiveLoss.Core.Children;
-using AdaptiveLoss.Training;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,10 +13,8 @@ namespace AdaptiveLoss.Grains.Workers;
 /// </summary>
 public sealed class TrainingWorker : IHostedService, IDisposable
 {
-    private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan ShutdownReportTimeout = TimeSpan.FromSeconds(2);
-    private readonly IGrainFactory _grains;
     private readonly IChildRunner _runner;
+    private readonly ChildRunBody _body;
     private readonly TrainingOptions _options;
     private readonly ILogger<TrainingWorker> _logger;
     private readonly Lock _gate = new();
@@ -32,8 +28,8 @@ public sealed class TrainingWorker : IHostedService, IDisposable
     /// <summary>A worker that runs children with <paramref name="runner"/>.</summary>
     public TrainingWorker(IGrainFactory grains, IChildRunner runner, IOptions<TrainingOptions> options, ILogger<TrainingWorker> logger)
     {
-        _grains = grains;
         _runner = runner;
+        _body = new ChildRunBody(grains, runner, logger);
         _options = options.Value;
         _logger = logger;
     }
@@ -148,54 +144,8 @@ public sealed class TrainingWorker : IHostedService, IDisposable
             ConfigureThreads();
         }
 
-        var watch = Stopwatch.StartNew();
-        var (state, outcome, error) = Execute(entry);
-        Log.ChildRunEnded(_logger, entry.ChildId, state, watch.Elapsed.TotalSeconds);
-        ReportEnd(entry, state, outcome, error);
+        _body.Run(entry, RunningCount, _shutdown.Token);
         Finish(entry);
-    }
-
-    private (ChildState State, ChildOutcome? Outcome, string? Error) Execute(ChildRunEntry entry)
-    {
-        if (entry.Token.IsCancellationRequested)
-        {
-            return (ChildState.Cancelled, null, null);
-        }
-
-        var job = entry.Job;
-        var controller = new GrainChildController(
-            _grains.GetGrain<ICoordinatorGrain>(job.PolicyId), _grains.GetGrain<IChildTrainerGrain>(entry.ChildId));
-        Log.ChildRunStarted(_logger, entry.ChildId, job.Seed, RunningCount);
-        try
-        {
-            var outcome = _runner.Run(new ChildSpec(entry.ChildId, job.Index, job.Seed, job.Options), controller, entry.Token);
-            return (ChildState.Completed, outcome, null);
-        }
-        catch (Exception) when (entry.Token.IsCancellationRequested)
-        {
-            // Whatever surfaced after a cancel (the trainer's OperationCanceledException, or a grain call refused by a
-            // stopping silo) is the cancellation, not a failure of the child.
-            return (ChildState.Cancelled, null, null);
-        }
-        catch (Exception ex)
-        {
-            Log.ChildRunFailed(_logger, ex, entry.ChildId);
-            return (ChildState.Failed, null, ErrorText.OneLine(ex));
-        }
-    }
-
-    private void ReportEnd(ChildRunEntry entry, ChildState state, ChildOutcome? outcome, string? error)
-    {
-        var timeout = _shutdown.IsCancellationRequested ? ShutdownReportTimeout : ReportTimeout;
-        try
-        {
-            _grains.GetGrain<IChildTrainerGrain>(entry.ChildId).ReportEndAsync(state, outcome, error)
-                .WaitAsync(timeout).GetAwaiter().GetResult();
-        }
-        catch (Exception ex)
-        {
-            Log.ReportEndFailed(_logger, ex, entry.ChildId, state);
-        }
     }
 
     private void Finish(ChildRunEntry entry)

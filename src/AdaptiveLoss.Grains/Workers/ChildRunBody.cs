@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Training;
+using Microsoft.Extensions.Logging;
+
+namespace AdaptiveLoss.Grains.Workers;
+
+/// <summary>
+/// What a child's dedicated thread does: run the child through the grain controller, then report the end (completed,
+/// failed with a one-line error, or cancelled) to its grain. Never throws: a training thread must not crash the silo.
+/// </summary>
+internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, ILogger logger)
+{
+    private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ShutdownReportTimeout = TimeSpan.FromSeconds(2);
+
+    public void Run(ChildRunEntry entry, int running, CancellationToken shutdown)
+    {
+        var watch = Stopwatch.StartNew();
+        var (state, outcome, error) = Execute(entry, running);
+        Log.ChildRunEnded(logger, entry.ChildId, state, watch.Elapsed.TotalSeconds);
+        ReportEnd(entry, state, outcome, error, shutdown.IsCancellationRequested ? ShutdownReportTimeout : ReportTimeout);
+    }
+
+    private (ChildState State, ChildOutcome? Outcome, string? Error) Execute(ChildRunEntry entry, int running)
+    {
+        if (entry.Token.IsCancellationRequested)
+        {
+            return (ChildState.Cancelled, null, null);
+        }
+
+        var job = entry.Job;
+        var child = grains.GetGrain<IChildTrainerGrain>(entry.ChildId);
+        var controller = new GrainChildController(grains.GetGrain<ICoordinatorGrain>(job.PolicyId), child);
+        Log.ChildRunStarted(logger, entry.ChildId, job.Seed, running);
+        try
+        {
+            var outcome = runner.Run(new ChildSpec(entry.ChildId, job.Index, job.Seed, job.Options), controller, entry.Token);
+            return (ChildState.Completed, outcome, null);
+        }
+        catch (Exception) when (entry.Token.IsCancellationRequested)
+        {
+            // Whatever surfaced after a cancel (the trainer's OperationCanceledException, or a grain call refused by a
+            // stopping silo) is the cancellation, not a failure of the child.
+            return (ChildState.Cancelled, null, null);
+        }
+        catch (Exception ex)
+        {
+            Log.ChildRunFailed(logger, ex, entry.ChildId);
+            return (ChildState.Failed, null, ErrorText.OneLine(ex));
+        }
+    }
+
+    private void ReportEnd(ChildRunEntry entry, ChildState state, ChildOutcome? outcome, string? error, TimeSpan timeout)
+    {
+        try
+        {
+            grains.GetGrain<IChildTrainerGrain>(entry.ChildId).ReportEndAsync(state, outcome, error)
+                .WaitAsync(timeout).GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            Log.ReportEndFailed(logger, ex, entry.ChildId, state);
+        }
+    }
+}

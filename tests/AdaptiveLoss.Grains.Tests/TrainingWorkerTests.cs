@@ -1,0 +1,75 @@
+using AdaptiveLoss.Core.Options;
+using Orleans.TestingHost;
+
+namespace AdaptiveLoss.Grains.Tests;
+
+/// <summary>The per-silo training worker: dedicated threads, slot limit with a FIFO queue, cancellation, shutdown.</summary>
+public sealed class TrainingWorkerTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private static readonly ExperimentOptions ThreeChildren = new() { Children = 3, Epochs = 1 };
+
+    [Fact]
+    public async Task OneSlot_ChildrenQueueAndRunOneAtATimeInOrder_OnDedicatedThreads()
+    {
+        var runner = new GatedChildRunner();
+        await using var cluster = await ClusterFactory.DeployAsync(runner, o => o.MaxConcurrentChildren = 1);
+        var (experiment, id) = await StartAsync(cluster);
+
+        var first = await WaitForStatesAsync(experiment, [ChildState.Running, ChildState.Queued, ChildState.Queued]);
+        runner.Open($"{id}/0");
+        await WaitForStatesAsync(experiment, [ChildState.Completed, ChildState.Running, ChildState.Queued]);
+        runner.Open($"{id}/1");
+        runner.Open($"{id}/2");
+        var end = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, "end");
+
+        Assert.Equal(ExperimentState.Completed, end.State);
+        Assert.Equal([$"{id}/0", $"{id}/1", $"{id}/2"], runner.Started);
+        Assert.Equal(1, runner.MaxRunning);
+        Assert.All(runner.Threads, t => Assert.True(t.Background && !t.Pool && t.Name!.StartsWith("child-", StringComparison.Ordinal), $"{t}"));
+        Assert.All(runner.ThreadConfigurations, n => Assert.Equal(1, n));
+        Assert.Equal(ExperimentState.Running, first.State);
+    }
+
+    [Fact]
+    public async Task CancelAsync_RunningAndQueuedChildren_AllCancelledPromptly()
+    {
+        var runner = new GatedChildRunner();
+        await using var cluster = await ClusterFactory.DeployAsync(runner, o => o.MaxConcurrentChildren = 1);
+        var (experiment, _) = await StartAsync(cluster);
+        await WaitForStatesAsync(experiment, [ChildState.Running, ChildState.Queued, ChildState.Queued]);
+
+        await experiment.CancelAsync();
+        var end = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, TimeSpan.FromSeconds(5), "end");
+
+        Assert.Equal(ExperimentState.Cancelled, end.State);
+        Assert.All(end.Children, c => Assert.Equal(ChildState.Cancelled, c.State));
+        Assert.Single(runner.Started); // the queued children never trained
+    }
+
+    [Fact]
+    public async Task SiloShutdown_WhileChildrenTrain_CancelsThemAndJoinsTheirThreads()
+    {
+        var runner = new GatedChildRunner();
+        var cluster = await ClusterFactory.DeployAsync(runner);
+        var (experiment, _) = await StartAsync(cluster);
+        await WaitForStatesAsync(experiment, [ChildState.Running, ChildState.Running, ChildState.Running]);
+
+        await cluster.DisposeAsync();
+
+        // StopAsync joins the threads, so every run has observed its cancellation by the time the silo is gone.
+        Assert.Equal(3, runner.SawCancellation.Count);
+    }
+
+    private static async Task<(IExperimentGrain Experiment, string Id)> StartAsync(InProcessTestCluster cluster)
+    {
+        var id = $"exp-{Guid.NewGuid():N}"[..16];
+        var experiment = cluster.Client.GetGrain<IExperimentGrain>(id);
+        await experiment.StartAsync(ThreeChildren);
+        return (experiment, id);
+    }
+
+    private static Task<ExperimentStatus> WaitForStatesAsync(IExperimentGrain experiment, ChildState[] states) =>
+        Eventually.WaitAsync(experiment.GetStatusAsync, s => s.Children.Select(c => c.State).SequenceEqual(states), Deadline,
+            $"children {string.Join(",", states)}");
+}
