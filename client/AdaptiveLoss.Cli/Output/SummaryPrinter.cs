@@ -11,11 +11,16 @@ internal static class SummaryPrinter
     public static void Print(TextWriter output, ResultsDocument results, ExperimentStatus status, ExperimentOptions options, string resultsPath, double wallSeconds)
     {
         var metricName = CliNames.NameOf(options.Metric);
+        // With --metric error the validation metric is the validation error: one column, not two equal ones.
+        var metricColumn = options.Metric == MetricKind.Error ? null : "val-" + metricName;
         output.WriteLine();
-        output.WriteLine($"{"child",-6}{"seed",6}  {"val-" + metricName,10}  {"val-error",10}  {"test-error",10}  {"windows",7}  {"discarded",9}  {"Φ min",7}  {"Φ max",7}  {"‖Φ−I‖",7}");
+        output.WriteLine($"{"child",-6}{"seed",6}  {(metricColumn is null ? "" : $"{metricColumn,10}  ")}{"val-error",10}  {"test-error",10}"
+            + $"  {"windows",7}  {"discarded",9}  {"Φ min",7}  {"Φ max",7}  {"‖Φ−I‖",7}");
         foreach (var child in status.Children)
         {
-            output.WriteLine(child.Outcome is { } o ? Row(o) : $"{Format.ChildLabel(child.ChildId),-6}  {child.State.ToString().ToLowerInvariant()}: {child.Error}");
+            output.WriteLine(child.Outcome is { } o
+                ? Row(o, metricColumn is not null)
+                : $"{Format.ChildLabel(child.ChildId),-6}  {child.State.ToString().ToLowerInvariant()}: {child.Error}");
         }
 
         output.WriteLine();
@@ -27,7 +32,8 @@ internal static class SummaryPrinter
         output.WriteLine($"results: {resultsPath}");
     }
 
-    private static string Row(ChildOutcome o) =>
-        $"{Format.ChildLabel(o.ChildId),-6}{o.Seed,6}  {Format.Percent(o.ValidationMetric),10}  {Format.Percent(o.ValidationError),10}  {Format.Percent(o.TestError),10}"
+    private static string Row(ChildOutcome o, bool withMetric) =>
+        $"{Format.ChildLabel(o.ChildId),-6}{o.Seed,6}  {(withMetric ? $"{Format.Percent(o.ValidationMetric),10}  " : "")}"
+        + $"{Format.Percent(o.ValidationError),10}  {Format.Percent(o.TestError),10}"
         + $"  {o.Windows,7}  {o.DiscardedWindows,9}  {Format.Fixed(o.Phi.Min, 3),7}  {Format.Fixed(o.Phi.Max, 3),7}  {Format.Fixed(o.Phi.NormFromIdentity, 3),7}";
 }
