@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace AdaptiveLoss.Cli.Tests;
+
+/// <summary>
+/// The built <c>ala</c> as a process (issue 2, CLI end to end). The training run needs real Fashion-MNIST:
+/// <c>apt-get install dataset-fashion-mnist</c> (.ci/run installs it).
+/// </summary>
+public sealed class CliEndToEndTests : IDisposable
+{
+    private const string FashionMnist = "/usr/share/datasets/fashion-mnist";
+    private readonly string _work = Directory.CreateTempSubdirectory("ala-e2e-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Theory]
+    [InlineData("run --children 0", "ala: --children must be at least 1 (got 0)")]
+    [InlineData("run --task nosuch", "ala: --task must be one of fashion-mnist, idx, cifar10 (got 'nosuch')")]
+    [InlineData("run --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
+    [InlineData("run --task idx --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
+    [InlineData("run --cluster redis://localhost:6379", "ala: --cluster: clustering 'redis' is not available yet (use localhost or localhost:GATEWAYPORT)")]
+    [InlineData("nosuch", "ala: unknown command 'nosuch' (run or status; see ala --help)")]
+    public async Task Run_BadArguments_ExitTwoWithOneLineAndWriteNothing(string commandLine, string expected)
+    {
+        var outDir = Path.Combine(_work, "out");
+        var result = await CliProcess.RunAsync(_work, TimeSpan.FromSeconds(60), [.. commandLine.Split(' '), "--out", outDir]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal([expected], result.ErrorLines);
+        Assert.Equal(string.Empty, result.StandardOutput);
+        Assert.False(Directory.Exists(outDir), "the out folder must not be created");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_work));
+    }
+
+    [Fact]
+    public async Task Help_ExitsZeroAndListsTheCommands()
+    {
+        var result = await CliProcess.RunAsync(_work, TimeSpan.FromSeconds(60), "run", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--train-limit N", result.StandardOutput);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_work));
+    }
+
+    [Fact]
+    public async Task Run_SmallExperiment_WritesAValidResultsJsonWithAPolicyUpdateEveryRound()
+    {
+        Assert.True(File.Exists(Path.Combine(FashionMnist, "train-images-idx3-ubyte.gz")), "install dataset-fashion-mnist (apt-get)");
+        var outDir = Path.Combine(_work, "out");
+
+        var result = await CliProcess.RunAsync(_work, TimeSpan.FromMinutes(5),
+            "run", "--train-limit", "2000", "--epochs", "1", "--children", "2", "--window", "4", "--out", outDir);
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.Contains("[child 0] epoch 1 window 1", result.StandardOutput);
+        Assert.Contains(Path.Combine(outDir, "results.json"), result.StandardOutput);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")));
+        ResultsAssertions.AssertValid(json.RootElement, children: 2);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace AdaptiveLoss.Cli.Tests;
+
+/// <summary>The result of running the built CLI as a process.</summary>
+internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
+{
+    public string[] ErrorLines => StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>Runs <c>dotnet ala.dll ARGS</c> in a working folder, as a user would (exit code, stdout, stderr).</summary>
+internal static class CliProcess
+{
+    public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    {
+        Assert.True(File.Exists(RepositoryPaths.CliDll), $"the CLI is not built at {RepositoryPaths.CliDll}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RepositoryPaths.CliDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ala {string.Join(' ', args)} ran over {timeout}; stdout so far:\n{await output}\nstderr:\n{await error}");
+        }
+
+        return new CliResult(process.ExitCode, await output, await error, clock.Elapsed);
+    }
+}
