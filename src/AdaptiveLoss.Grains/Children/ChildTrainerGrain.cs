@@ -35,10 +35,10 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
                 : Task.CompletedTask;
         }
 
-        (_job, _state) = (job, ChildState.Queued);
-        _keepAlive = KeepAlive.Register(this);
         // A cancel that came first still goes through the worker, which reports it as the end of the run.
         worker.Start(job, _cancellation.Token);
+        (_job, _state) = (job, ChildState.Queued);
+        _keepAlive = KeepAlive.Register(this);
         return Task.CompletedTask;
     }
 
