@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Metrics;
+using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Core.Rewards;
+using AdaptiveLoss.Training.Losses;
+using TorchSharp;
+
+namespace AdaptiveLoss.Training.Children;
+
+/// <summary>One controller window of <see cref="ChildTrainer"/>: decide, train under frozen Φ, measure, reward, guard.</summary>
+public sealed partial class ChildTrainer
+{
+    /// <summary>
+    /// The collapse guard compares against max(best error, this floor): a child that once reached 0 validation errors
+    /// on a small split must not be rolled back for its first mistake.
+    /// </summary>
+    internal const double CollapseFloor = 0.01;
+
+    private WindowReport RunWindow(int w, IChildController controller, TrainingSnapshot snapshot, RunState run,
+        CancellationToken cancellationToken)
+    {
+        var start = _plan.Start(w);
+        var length = _plan.Length(w);
+        var states = _task.BuildStates((double)start / _plan.TotalIterations);
+        var decision = controller.Decide(_spec.ChildId, w, states);
+        // Warm-up (spec §1.1) and the ce/fixed baselines still decide and report; their actions leave Φ alone.
+        var warmup = _plan.EpochOf(start) < _options.WarmupEpochs;
+        if (!warmup)
+        {
+            _task.ApplyActions(decision.Actions);
+        }
+
+        var phiStats = _task.Phi.Stats();
+        RebuildPhi();
+        var window = new WindowProgress();
+        var reason = _task.Phi.IsFinite()
+            ? TrainWindow(w, start, length, warmup ? LossMode.Ce : _options.Loss, run, window, cancellationToken)
+            : "non-finite Φ after the window's actions";
+
+        double windowMetric, reward;
+        if (reason is null)
+        {
+            windowMetric = WindowReward.DiscountedMean(window.Metrics, _options.Gamma);
+            reward = WindowReward.Compute(run.PreviousMetric, windowMetric, _options.Reward,
+                ClassificationMetrics.Direction(_options.Metric));
+            _task.Observe(window.Last!.SoftConfusion);
+            run.PreviousMetric = windowMetric;
+            run.BestError = Math.Min(run.BestError, window.MinError);
+            run.LastValidationError = window.Last.Error;
+            snapshot.Capture();
+        }
+        else
+        {
+            // Spec §1.7: roll back to the last window end; the transition is reported as discarded and never reaches
+            // the policy (reward 0).
+            snapshot.Restore();
+            RebuildPhi();
+            run.Discarded++;
+            windowMetric = window.Metrics.Count > 0 ? WindowReward.DiscountedMean(window.Metrics, _options.Gamma) : run.PreviousMetric;
+            reward = 0;
+        }
+
+        var end = start + length;
+        return new WindowReport(_spec.ChildId, w, _plan.EpochOf(end - 1), end, _plan.TotalIterations,
+            window.Metrics.ToArray(), windowMetric, reward, decision.PolicyVersion, states, decision.Actions,
+            reason is not null, reason, phiStats, window.MeanLoss, window.ImagesPerSecond,
+            reason is null ? window.Last!.Error : window.Last?.Error ?? run.LastValidationError);
+    }
+
+    /// <summary>Trains one window; returns null, or the guard's one-line reason to discard it.</summary>
+    private string? TrainWindow(int w, long start, int length, LossMode mode, RunState run, WindowProgress window,
+        CancellationToken cancellationToken)
+    {
+        var points = WindowPlan.EvaluationPoints(length, _options.EvaluationsPerWindow);
+        for (var t = 1; t <= length; t++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (loss, maxLogit) = TrainStep(mode, FaultInjection?.Invoke(w) == true, window);
+            if (!double.IsFinite(loss))
+            {
+                return $"non-finite training loss at iteration {start + t}";
+            }
+
+            if (!(maxLogit <= _options.MaxLogit))
+            {
+                return $"max |logit| {maxLogit:G4} above {_options.MaxLogit:G4} at iteration {start + t}";
+            }
+
+            while (window.Metrics.Count < points.Length && points[window.Metrics.Count] == t)
+            {
+                if (window.LastAt != t)
+                {
+                    window.Observe(EvaluateValidation(), t);
+                    var guard = Guard(window.Last!, run);
+                    if (guard is not null)
+                    {
+                        window.Metrics.Add(window.Last!.Metric);
+                        return guard;
+                    }
+                }
+
+                window.Metrics.Add(window.Last!.Metric);
+            }
+        }
+
+        return null;
+    }
+
+    private string? Guard(Evaluation evaluation, RunState run)
+    {
+        if (!evaluation.IsFinite())
+        {
+            return "non-finite validation metric or logits";
+        }
+
+        if (evaluation.MaxAbsLogit > _options.MaxLogit)
+        {
+            return $"max |logit| {evaluation.MaxAbsLogit:G4} on validation above {_options.MaxLogit:G4}";
+        }
+
+        var threshold = _options.CollapseFactor * Math.Max(run.BestError, CollapseFloor);
+        return evaluation.Error > threshold
+            ? $"collapse: validation error {evaluation.Error:P1} above {_options.CollapseFactor:G3}x the best {run.BestError:P1}"
+            : null;
+    }
+
+    /// <summary>One optimisation step in its own dispose scope; returns the batch loss and its largest |logit|.</summary>
+    private (double Loss, double MaxLogit) TrainStep(LossMode mode, bool fault, WindowProgress window)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var scope = torch.NewDisposeScope();
+        var index = _batches.Next();
+        var images = _data.TrainImages.index_select(0, index).to(_device);
+        var labels = _data.TrainLabels.index_select(0, index).to(_device);
+        _optimizer.zero_grad();
+        var logits = _model.call(images);
+        var loss = ParametricLoss.Compute(mode, _options.LossForm, logits, labels, _phi);
+        if (fault)
+        {
+            loss = loss.mul(double.NaN);
+        }
+
+        double value = loss.item<float>();
+        double maxLogit = logits.detach().abs().max().item<float>();
+        // A non-finite loss or exploding logits must not reach the weights: the window is discarded before the step.
+        if (double.IsFinite(value) && maxLogit <= _options.MaxLogit)
+        {
+            loss.backward();
+            _optimizer.step();
+            window.AddStep(value, index.shape[0], Stopwatch.GetElapsedTime(started));
+        }
+
+        return (value, maxLogit);
+    }
+}

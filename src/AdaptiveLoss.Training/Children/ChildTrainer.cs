@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Training.Data;
+using AdaptiveLoss.Training.Models;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AdaptiveLoss.Training.Children;
+
+/// <summary>
+/// One child's training run (spec §1.6–1.7): a TorchSharp model trained with Adam under the parametric loss l_Φ, one
+/// controller step per window of K iterations — state s_t → <see cref="IChildController.Decide"/> → Φ moves → train
+/// the window with Φ frozen, measuring the validation metric S times → reward → <see cref="IChildController.Report"/>
+/// — with guards that roll the child back to its last window end. Synchronous and single-threaded: run it on the
+/// child's dedicated thread. Owns the model, optimizer, Φ tensor and data order; the <see cref="TaskData"/> is shared.
+/// </summary>
+public sealed partial class ChildTrainer : IDisposable
+{
+    // torch.random.manual_seed is process-global: seeding and initialising under one lock makes a child's
+    // initialisation depend on its seed only, even with children starting concurrently.
+    private static readonly object InitLock = new();
+
+    private readonly ChildSpec _spec;
+    private readonly ExperimentOptions _options;
+    private readonly TaskData _data;
+    private readonly Device _device;
+    private readonly nn.Module<Tensor, Tensor> _model;
+    private readonly Adam _optimizer;
+    private readonly Generator _generator;
+    private readonly BatchStream _batches;
+    private readonly ClassPairTask _task;
+    private readonly WindowPlan _plan;
+    private Tensor _phi;
+
+    /// <summary>Builds the child's model (seeded by <see cref="ChildSpec.Seed"/>), optimizer, Φ = I and data order.</summary>
+    public ChildTrainer(ChildSpec spec, TaskData data)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(data);
+        _spec = spec;
+        _options = spec.Options;
+        _data = data;
+        _device = ResolveDevice(_options.Device);
+        lock (InitLock)
+        {
+            torch.random.manual_seed(spec.Seed);
+            _model = ModelFactory.Create(_options.Model, data.InputShape, data.Classes);
+        }
+
+        _model.to(_device);
+        _model.train();
+        _optimizer = torch.optim.Adam(_model.parameters(), lr: _options.LearningRate);
+        _generator = new Generator(unchecked((ulong)spec.Seed));
+        _batches = new BatchStream(_generator, data.TrainCount, _options.BatchSize);
+        _task = new ClassPairTask(data.Classes, _options);
+        _plan = WindowPlan.Create(data.TrainCount, _options.BatchSize, _options.Epochs, _options.Window);
+        _phi = PhiTensor();
+    }
+
+    /// <summary>Test seam (spec §1.7 guards): when it returns true for a window index, that batch's loss is made NaN.</summary>
+    internal Func<int, bool>? FaultInjection { get; set; }
+
+    /// <summary>Called after each window's report, with the window index (tests measure live tensors here).</summary>
+    internal Action<int>? AfterWindow { get; set; }
+
+    /// <summary>The model (tests compare weights across a rollback).</summary>
+    internal nn.Module<Tensor, Tensor> Model => _model;
+
+    /// <summary>Φ now, row-major (tests check that a rollback restores it).</summary>
+    internal double[] CurrentPhi => _task.Phi.ToArray();
+
+    /// <summary>Number of controller windows of the run.</summary>
+    public int Windows => _plan.Windows;
+
+    /// <summary>Training iterations of the run: epochs × ⌈n / batch⌉.</summary>
+    public long TotalIterations => _plan.TotalIterations;
+
+    /// <summary>
+    /// Trains the whole run, talking to <paramref name="controller"/> once per window (one Decide, one Report), and
+    /// returns the final validation metric and the single test evaluation. Checks <paramref name="cancellationToken"/>
+    /// at every batch and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public ChildOutcome Run(IChildController controller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        var clock = Stopwatch.StartNew();
+        var initial = EvaluateValidation();
+        var run = new RunState(initial.Metric, initial.Error);
+        if (initial.IsFinite())
+        {
+            _task.Observe(initial.SoftConfusion);
+        }
+
+        using var snapshot = new TrainingSnapshot(_model, _optimizer, _task.Phi);
+        for (var w = 0; w < _plan.Windows; w++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            controller.Report(RunWindow(w, controller, snapshot, run, cancellationToken));
+            AfterWindow?.Invoke(w);
+        }
+
+        var final = EvaluateValidation();
+        var test = Evaluator.Evaluate(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _options.Metric, _device);
+        return new ChildOutcome(_spec.ChildId, _spec.Seed, _data.Classes, final.Metric, final.Error, test.Error,
+            test.Metric, _plan.Windows, run.Discarded, _task.Phi.Stats(), _task.Phi.ToArray(), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _phi.Dispose();
+        _batches.Dispose();
+        _optimizer.Dispose();
+        _model.Dispose();
+        _generator.Dispose();
+    }
+
+    private Evaluation EvaluateValidation() =>
+        Evaluator.Evaluate(_model, _data.ValidationImages, _data.ValidationLabelArray, _data.Classes, _options.Metric, _device);
+
+    /// <summary>Φ as a [C, C] float tensor on the child's device, frozen for a window.</summary>
+    private Tensor PhiTensor()
+    {
+        var classes = _data.Classes;
+        using var cpu = torch.tensor(_task.Phi.ToRowMajor(), new long[] { classes, classes });
+        return cpu.to(_device, copy: true).DetachFromDisposeScope();
+    }
+
+    private void RebuildPhi()
+    {
+        _phi.Dispose();
+        _phi = PhiTensor();
+    }
+
+    private static Device ResolveDevice(string device)
+    {
+        if (device == "cuda" && !torch.cuda.is_available())
+        {
+            throw new InvalidOperationException("--device cuda: no CUDA device is available to this process");
+        }
+
+        return torch.device(device);
+    }
+
+    /// <summary>What carries from window to window: M̄_prev, the best validation error and the discarded count.</summary>
+    private sealed class RunState(double previousMetric, double bestError)
+    {
+        public double PreviousMetric { get; set; } = previousMetric;
+
+        public double BestError { get; set; } = bestError;
+
+        public double LastValidationError { get; set; } = bestError;
+
+        public int Discarded { get; set; }
+    }
+}

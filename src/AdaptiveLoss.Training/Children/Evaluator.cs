@@ -1,0 +1,49 @@
+using AdaptiveLoss.Core.Metrics;
+using AdaptiveLoss.Core.Options;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace AdaptiveLoss.Training.Children;
+
+/// <summary>
+/// Evaluates a model on a split in chunks, in eval mode and without gradients, one dispose scope per chunk; only the
+/// log-probabilities leave the scopes, as a C# array, and the metrics are Core's (spec §1.2, §1.5).
+/// </summary>
+internal static class Evaluator
+{
+    /// <summary>Images per forward pass.</summary>
+    public const int ChunkSize = 1000;
+
+    public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, int[] labels, int classes,
+        MetricKind metric, Device device)
+    {
+        var count = images.shape[0];
+        var logProbabilities = new float[count * classes];
+        var maxAbsLogit = 0.0;
+        model.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            for (long start = 0; start < count; start += ChunkSize)
+            {
+                using var scope = torch.NewDisposeScope();
+                var length = Math.Min(ChunkSize, count - start);
+                var logits = model.call(images.narrow(0, start, length).to(device));
+                // Math.Max propagates NaN, so a NaN logit reaches the guard.
+                maxAbsLogit = Math.Max(maxAbsLogit, logits.abs().max().to_type(ScalarType.Float64).item<double>());
+                var logP = nn.functional.log_softmax(logits, 1).to_type(ScalarType.Float32).cpu();
+                logP.data<float>().CopyTo(logProbabilities.AsSpan((int)(start * classes), (int)(length * classes)));
+            }
+        }
+        finally
+        {
+            model.train();
+        }
+
+        return new Evaluation(
+            ClassificationMetrics.Evaluate(metric, logProbabilities, labels, classes),
+            ClassificationMetrics.Error(logProbabilities, labels, classes),
+            ClassificationMetrics.SoftConfusion(logProbabilities, labels, classes),
+            maxAbsLogit);
+    }
+}
