@@ -49,6 +49,21 @@ public sealed class CoordinatorGrainTests(ScriptedClusterFixture fixture)
         Assert.DoesNotContain(summary.Rewards, r => r.ChildId == b);
     }
 
+    /// <summary>A round of skips only must still be taken, so the next windows' transitions close their own round at once.</summary>
+    [Fact]
+    public async Task ReportAsync_EveryChildDiscarded_NextWindowsCloseTheirRound()
+    {
+        var (coordinator, a, b) = await JoinTwoAsync(Options);
+
+        await coordinator.ReportAsync(Reports.Window(a, 0, 1.0, discarded: true));
+        await coordinator.ReportAsync(Reports.Window(b, 0, 1.0, discarded: true));
+        await coordinator.ReportAsync(Reports.Window(a, 1, 0.5));
+        await coordinator.ReportAsync(Reports.Window(b, 1, -0.5));
+        var summary = await coordinator.GetSummaryAsync();
+
+        Assert.Equal((1, 2L, 2), (summary.Rounds, summary.Transitions, summary.DiscardedTransitions));
+    }
+
     [Fact]
     public async Task RoundTimeout_OtherChildNeverReports_ClosesRoundWithTheReportingChildOnly()
     {

@@ -94,11 +94,13 @@ internal sealed class SharedPolicy
     public IReadOnlyList<ClosedRound> CloseOverdue(DateTimeOffset now)
     {
         var closed = new List<ClosedRound>();
-        while (_book.PendingCount > 0 && _book.IsOverdue(now, RoundTimeout))
+        while (_book.PendingEntries > 0 && _book.IsOverdue(now, RoundTimeout))
         {
-            var before = _book.PendingCount;
+            // Skips (discarded windows) are entries too: a round of skips must still be taken, or the
+            // transitions queued behind them would wait a round (or, after the last child left, forever).
+            var before = _book.PendingEntries;
             Close(closed);
-            if (_book.PendingCount >= before)
+            if (_book.PendingEntries >= before)
             {
                 break;
             }
@@ -114,11 +116,13 @@ internal sealed class SharedPolicy
     private List<ClosedRound> CloseComplete()
     {
         var closed = new List<ClosedRound>();
-        while (_book.PendingCount > 0 && _book.IsComplete)
+        while (_book.PendingEntries > 0 && _book.IsComplete)
         {
-            var before = _book.PendingCount;
+            // Skips (discarded windows) are entries too: a round of skips must still be taken, or the
+            // transitions queued behind them would wait a round (or, after the last child left, forever).
+            var before = _book.PendingEntries;
             Close(closed);
-            if (_book.PendingCount >= before)
+            if (_book.PendingEntries >= before)
             {
                 break;
             }
