@@ -19,5 +19,5 @@ fi
 
 echo "run.sh: building ala (Release)..." >&2
 ./ala --help >/dev/null
-# 2 epochs: the budget that finishes within about 6 minutes on 2 cores (measured: see README, "Quick start").
-exec ./ala run --epochs 2 "$@"
+# 3 epochs (the CLI default, passed explicitly): measured 4 min 6 s of experiment on 2 cores, within the ~6 minute budget.
+exec ./ala run --epochs 3 "$@"
