@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddCommandLine(args, SiloOptions.SwitchMappings);
 var ports = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-// Orleans logs every membership step at Information; a silo operator wants warnings and the lifetime lines.
-builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+// Orleans (membership) and Polly (placement retries) log every step at Information: keep warnings and our own lines.
+builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.UseOrleans(silo => silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort).AddAdaptiveLossGrains());
 

@@ -82,6 +82,8 @@ internal sealed class ClusterConnection : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Orleans warns on every start (no ServerGC, watchdog) and on long turns: noise for a CLI user.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // A host that fails to start logs the whole stack; the CLI prints its one-line message instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
         return builder;
     }
