@@ -13,6 +13,8 @@ namespace AdaptiveLoss.Grains;
 /// <param name="ImagesPerSecond">Training throughput of the window.</param>
 /// <param name="PhiNorm">‖Φ − I‖_F after the window's actions.</param>
 /// <param name="DiscardReason">Why a guard discarded the window; null when it counted.</param>
+/// <param name="ActionCounts">How many groups took each action in the window's decision, indexed like
+/// <c>ActionSet</c>: [0] = −β, [1] = 0, [2] = +β.</param>
 [GenerateSerializer, Immutable, Alias("adaptive-loss.window-summary")]
 public sealed record WindowSummary(
     [property: Id(0)] int Window,
@@ -26,4 +28,5 @@ public sealed record WindowSummary(
     [property: Id(8)] double TrainLoss,
     [property: Id(9)] double ImagesPerSecond,
     [property: Id(10)] double PhiNorm,
-    [property: Id(11)] string? DiscardReason);
+    [property: Id(11)] string? DiscardReason,
+    [property: Id(12)] int[] ActionCounts);

@@ -39,6 +39,23 @@ public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Windows_ActionCounts_HistogramOfEveryGroupsAction()
+    {
+        var status = await RunAsync(NewId(), new ExperimentOptions { Children = 2, Epochs = 3 });
+
+        var windows = status.Children.SelectMany(c => c.Windows).ToList();
+        Assert.Equal(6, windows.Count);
+        Assert.All(windows, w => Assert.Equal((3, ScriptedChildRunner.Groups), (w.ActionCounts.Length, w.ActionCounts.Sum())));
+    }
+
+    [Fact]
+    public void CountActions_IndicesOfTheActionSet_CountedPerIndex()
+    {
+        Assert.Equal([1, 0, 3], Children.ChildTrainerGrain.CountActions([2, 0, 2, 2]));
+        Assert.Equal([0, 0, 0], Children.ChildTrainerGrain.CountActions([]));
+    }
+
+    [Fact]
     public async Task EveryChildThrows_ExperimentFailed()
     {
         var id = NewId();

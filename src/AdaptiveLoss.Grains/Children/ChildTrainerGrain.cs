@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Grains.Workers;
 using Microsoft.Extensions.Logging;
 
@@ -59,7 +60,7 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
         ArgumentNullException.ThrowIfNull(report);
         _windows.Add(new WindowSummary(report.Window, report.Epoch, report.Iteration, report.TotalIterations, report.WindowMetric,
             report.ValidationError, report.Reward, report.PolicyVersion, report.TrainLoss, report.ImagesPerSecond,
-            report.Phi.NormFromIdentity, report.Discarded ? report.DiscardReason ?? "discarded" : null));
+            report.Phi.NormFromIdentity, report.Discarded ? report.DiscardReason ?? "discarded" : null, CountActions(report.Actions)));
         _state = _state == ChildState.Queued ? ChildState.Running : _state;
         return Task.CompletedTask;
     }
@@ -89,6 +90,22 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
     {
         _cancellation.Cancel();
         return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>Histogram of a decision's action indices (ActionSet: 0 = −β, 1 = 0, 2 = +β) for the run history.</summary>
+    internal static int[] CountActions(IReadOnlyList<int> actions)
+    {
+        var counts = new int[ActionSet.Count];
+        foreach (var action in actions)
+        {
+            // An index outside the set would be a bug upstream; ActionSet.Delta already rejects it when Φ moves.
+            if ((uint)action < ActionSet.Count)
+            {
+                counts[action]++;
+            }
+        }
+
+        return counts;
     }
 
     private static bool IsEnded(ChildState state) => state is ChildState.Completed or ChildState.Failed or ChildState.Cancelled;
