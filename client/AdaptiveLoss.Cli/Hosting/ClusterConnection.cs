@@ -12,6 +12,9 @@ namespace AdaptiveLoss.Cli.Hosting;
 /// </summary>
 internal sealed class ClusterConnection : IAsyncDisposable
 {
+    /// <summary>How long a client waits for the cluster's gateway before giving up.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
     private readonly IHost _host;
 
     private ClusterConnection(IHost host, string description)
@@ -40,21 +43,30 @@ internal sealed class ClusterConnection : IAsyncDisposable
         }
         else
         {
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(target.GatewayPort));
+            // No silent retries: a missing silo is reported at once (see ConnectTimeout for one that never answers).
+            builder.UseOrleansClient(client => client.UseLocalhostClustering(target.GatewayPort)
+                .UseConnectionRetryFilter((_, _) => Task.FromResult(false)));
             builder.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
             description = $"cluster localhost:{target.GatewayPort}";
         }
 
         var host = builder.Build();
+        using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (!target.Embedded)
+        {
+            connect.CancelAfter(ConnectTimeout);
+        }
+
         try
         {
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(connect.Token);
         }
-        catch (Exception ex) when (!target.Embedded && ex is not OperationCanceledException)
+        catch (Exception ex) when (!target.Embedded && !cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
+            var reason = ex is OperationCanceledException ? $"no answer within {ConnectTimeout.TotalSeconds:0} s" : ex.Message;
             throw new InvalidOperationException(
-                $"cannot reach the cluster at localhost:{target.GatewayPort} (is ./ala-silo running?): {ex.Message}", ex);
+                $"cannot reach the cluster at localhost:{target.GatewayPort} (is ./ala-silo running?): {reason}", ex);
         }
 
         return new ClusterConnection(host, description);
