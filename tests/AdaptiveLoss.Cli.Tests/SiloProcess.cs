@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using AdaptiveLoss.Cli.Hosting;
+
+namespace AdaptiveLoss.Cli.Tests;
+
+/// <summary>A standalone <c>ala-silo</c> on free ports, started as a process and stopped on dispose.</summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringWriter _log = new();
+
+    private SiloProcess(Process process, int gatewayPort)
+    {
+        _process = process;
+        GatewayPort = gatewayPort;
+    }
+
+    public int GatewayPort { get; }
+
+    public string Log => _log.ToString();
+
+    /// <summary>Starts the silo and waits for its ready line (printed once the host has started).</summary>
+    public static async Task<SiloProcess> StartAsync(TimeSpan timeout)
+    {
+        Assert.True(File.Exists(RepositoryPaths.SiloDll), $"the silo is not built at {RepositoryPaths.SiloDll}");
+        var ports = FreePorts.Pick(2);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { RepositoryPaths.SiloDll, "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var silo = new SiloProcess(new Process { StartInfo = start }, ports[1]);
+        silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data, ready);
+        silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data, null);
+        silo._process.Start();
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        var exited = silo._process.WaitForExitAsync();
+        if (await Task.WhenAny(ready.Task, exited, Task.Delay(timeout)) != ready.Task)
+        {
+            await silo.DisposeAsync();
+            throw new InvalidOperationException($"ala-silo did not become ready:\n{silo.Log}");
+        }
+
+        return silo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line, TaskCompletionSource? ready)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.WriteLine(line);
+        }
+
+        if (ready is not null && line.StartsWith("ala-silo: silo port", StringComparison.Ordinal))
+        {
+            ready.TrySetResult();
+        }
+    }
+}
