@@ -1,0 +1,11 @@
+using AdaptiveLoss.Benchmarks;
+using AdaptiveLoss.Benchmarks.Suites;
+
+// Wiring only. One line per suite: `./bench.sh NAME …` runs it, `./bench.sh all` runs each suite's AllRuns in this
+// order; every suite writes JSON into the results folder and the report is regenerated from that folder.
+return await BenchApp.MainAsync(args,
+[
+    new EffectSuite(),      // issue 3 §2: ce, ala, frozen, paper on paired seeds
+    new AblationSuite(),    // issue 3 §3: window, β, φ_max, reward, baseline, population
+    new AnalyseSuite(),     // no training: JSON and report from existing run folders
+]);

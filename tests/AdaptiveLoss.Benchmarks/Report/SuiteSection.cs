@@ -1,0 +1,18 @@
+namespace AdaptiveLoss.Benchmarks.Report;
+
+/// <summary>
+/// A section of docs/results.md that another suite fills from its JSON in the results folder (a
+/// <see cref="TableDocument"/>). Until the file exists, the section says which command produces it.
+/// </summary>
+/// <param name="Heading">Section heading.</param>
+/// <param name="FileName">JSON file in the results folder.</param>
+/// <param name="Command">The command that writes it.</param>
+internal sealed record SuiteSection(string Heading, string FileName, string Command)
+{
+    /// <summary>The sections of the cost and peer suites (issue 3 §4 and §5), in report order.</summary>
+    public static IReadOnlyList<SuiteSection> All { get; } =
+    [
+        new("What it costs", "costs.json", "./bench.sh costs"),
+        new("A peer: PyTorch", "peer.json", "./bench.sh peer"),
+    ];
+}

@@ -1,0 +1,54 @@
+using AdaptiveLoss.Benchmarks.Runs;
+
+namespace AdaptiveLoss.Benchmarks.Suites;
+
+/// <summary>
+/// <c>analyse --runs DIR [--smoke]</c>: no training. Reads whichever of DIR/{short,long,smoke}/ARM and DIR/abl/VARIANT
+/// exist (arms still running or not run are reported as missing) and writes their JSON.
+/// </summary>
+internal sealed class AnalyseSuite : IBenchSuite
+{
+    /// <inheritdoc />
+    public string Name => "analyse";
+
+    /// <inheritdoc />
+    public string Usage => "--runs DIR [--smoke]   no training: the JSON and report from existing run folders (--smoke: DIR/abl is the smoke plan)";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ValueFlags => [];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Switches => ["--smoke"];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string[]> AllRuns => [];
+
+    /// <inheritdoc />
+    public bool IsSmoke(BenchArguments arguments) => false;
+
+    /// <inheritdoc />
+    public Task<int> RunAsync(BenchContext context, BenchArguments arguments, CancellationToken cancellationToken)
+    {
+        var budgets = EffectBudget.All.Where(b => Directory.Exists(Path.Combine(context.RunsDirectory, b.Name))).ToArray();
+        var smoke = arguments.Has("--smoke");
+        var plan = smoke ? AblationPlan.Smoke : AblationPlan.Full;
+        var ablations = Directory.Exists(Path.Combine(context.RunsDirectory, plan.Folder));
+        if (budgets.Length == 0 && !ablations)
+        {
+            throw new BenchUsageException($"--runs {context.RunsDirectory}: no short, long, smoke or {plan.Folder} folder in it");
+        }
+
+        var complete = true;
+        foreach (var budget in budgets)
+        {
+            complete &= EffectSuite.Analyse(context, budget);
+        }
+
+        if (ablations)
+        {
+            complete &= AblationSuite.Analyse(context, plan, isEvidence: !smoke);
+        }
+
+        return Task.FromResult(complete ? 0 : 1);
+    }
+}
