@@ -54,6 +54,9 @@ public sealed class TrainingWorkerTests
         var cluster = await ClusterFactory.DeployAsync(runner);
         var (experiment, _) = await StartAsync(cluster);
         await WaitForStatesAsync(experiment, [ChildState.Running, ChildState.Running, ChildState.Running]);
+        // Running is reported when a slot is granted; under load a thread may not have entered its run yet, and a
+        // thread cancelled before that never calls the runner. Wait until all three are inside their runs.
+        await Eventually.WaitAsync(() => Task.FromResult(runner.Started.Count), n => n == 3, Deadline, "three runs entered");
 
         await cluster.DisposeAsync();
 
