@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AdaptiveLoss.Benchmarks.Figures;
+using AdaptiveLoss.Benchmarks.Suites;
+
+namespace AdaptiveLoss.Benchmarks.Tests;
+
+/// <summary>
+/// The smoke budget end to end: the four arms as real <c>ala run</c> processes (the CLI built next to these tests) on
+/// tiny Fashion-MNIST, then the analysis. Keeps the benchmark working in CI; says nothing about the method.
+/// </summary>
+public sealed class SmokeBenchTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+    private readonly TempFolder _temp = new();
+    private readonly StringWriter _log = new();
+    private readonly StringWriter _error = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task EffectSmoke_ThroughAla_EveryArmWithTwoPairedChildrenAndEveryFigure()
+    {
+        Assert.True(File.Exists(RepositoryPaths.CliDll), $"the CLI is not built at {RepositoryPaths.CliDll}");
+        var clock = Stopwatch.StartNew();
+        using var limit = new CancellationTokenSource(Limit);
+
+        var rc = await BenchApp.RunAsync(
+            ["effect", "--budget", "smoke", "--out", _temp.Combine("out"), "--runs", _temp.Combine("runs"), "--ala", RepositoryPaths.CliDll],
+            [new EffectSuite()], new NoFigureRenderer(), _log, _error, limit.Token);
+
+        Assert.True(rc == 0, $"exit {rc} after {clock.Elapsed}\n{_log}\n{_error}");
+        using var json = JsonDocument.Parse(File.ReadAllText(_temp.Combine("out", "effect-smoke.json")));
+        var arms = json.RootElement.GetProperty("arms").EnumerateArray().ToArray();
+        Assert.Equal(["ce", "ala", "frozen", "paper"], arms.Select(a => a.GetProperty("arm").GetString()));
+        Assert.All(arms, a => Assert.Equal([1, 2], a.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("seed").GetInt32())));
+        Assert.All(arms.Skip(1), a => Assert.Equal(2, a.GetProperty("versusCe").GetProperty("seeds").GetArrayLength()));
+        Assert.Equal(FigureKeys.All.Select(f => f.Key).Order(), json.RootElement.GetProperty("figures").EnumerateObject().Select(p => p.Name).Order());
+        // Frozen: the policy never updates while Φ still moves; the learning arm updates once per round.
+        Assert.Equal(0, arms[2].GetProperty("signals").GetProperty("policy").GetProperty("updates").GetInt64());
+        Assert.True(arms[1].GetProperty("signals").GetProperty("policy").GetProperty("updates").GetInt64() > 0);
+        Assert.Contains("--freeze-policy", arms[2].GetProperty("command").GetString());
+        Assert.Equal("bench-run.json", arms[2].GetProperty("commandSource").GetString());
+        Assert.Contains("### Effect, smoke budget", File.ReadAllText(_temp.Combine("out", "results.md")));
+    }
+}
