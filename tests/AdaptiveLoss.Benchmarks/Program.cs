@@ -1,4 +1,5 @@
 using AdaptiveLoss.Benchmarks;
+using AdaptiveLoss.Benchmarks.Costs;
 using AdaptiveLoss.Benchmarks.Suites;
 
 // Wiring only. One line per suite: `./bench.sh NAME …` runs it, `./bench.sh all` runs each suite's AllRuns in this
@@ -8,4 +9,5 @@ return await BenchApp.MainAsync(args,
     new EffectSuite(),      // issue 3 §2: ce, ala, frozen, paper on paired seeds
     new AblationSuite(),    // issue 3 §3: window, β, φ_max, reward, baseline, population
     new AnalyseSuite(),     // no training: JSON and report from existing run folders
+    new RawSuite(CostsSuite.Name, CostsSuite.Usage, CostsSuite.RunAsync, [[]]),   // issue 3 §4: bare vs grains, latency, scale
 ]);

@@ -1,0 +1,60 @@
+using System.Globalization;
+using AdaptiveLoss.Benchmarks.Report;
+using AdaptiveLoss.Benchmarks.Runs;
+using AdaptiveLoss.Training;
+
+namespace AdaptiveLoss.Benchmarks.Costs;
+
+/// <summary>The presentation part of costs.json (<see cref="TableDocument"/>): one table per part, against the issue's targets.</summary>
+internal static class CostsDocument
+{
+    /// <summary>Title, description, tables and notes for the measured parts.</summary>
+    public static TableDocument Build(CostsOptions o, MachineInfo machine, ThroughputResult a, LatencyResult b, IReadOnlyList<ScaleRow> c)
+    {
+        var description = $"{(o.Smoke ? "SMOKE RUN (tiny sizes; the numbers mean nothing). " : string.Empty)}Machine: {machine}. "
+            + $"(a) {o.Children} CNN children, Fashion-MNIST{(o.DataDirectory is { } data ? $" from {data}" : string.Empty)}, "
+            + $"train limit {o.TrainLimit:N0}, {o.Epochs} epoch(s), window {o.Window}, "
+            + $"seeds {o.Seed}..{o.Seed + o.Children - 1}, validation {o.ValidationSize:N0}, batch {o.BatchSize}; bare loop and grains run "
+            + $"alternately, {o.Repeats} pair(s), medians reported.";
+        var throughput = new DocumentTable(
+            "(a) Throughput: bare loop vs grains on an embedded silo",
+            ["mode", "runs", "aggregate img/s (median)", "children's own img/s (median)"],
+            [
+                ["bare loop", Count(a, "bare"), N(a.BareImagesPerSecond), N(a.BareChildrenImagesPerSecond)],
+                ["grains", Count(a, "grains"), N(a.GrainsImagesPerSecond), N(a.GrainsChildrenImagesPerSecond)],
+                ["grains / bare", string.Empty, $"**{Numbers.Ratio(a.Ratio)}** (target ≥ {Numbers.Plain(a.Target)})", Numbers.Ratio(a.ChildrenRatio)],
+            ],
+            $"Aggregate = training images / wall time from start to the last child's end (evaluations included). Pair ratios: {string.Join(", ", a.PairRatios.Select(r => Numbers.Ratio(r)))}.");
+        var latency = new DocumentTable(
+            "(b) Coordinator latency against a window's training time",
+            ["call", "n", "median ms", "p99 ms", "median % of window", "p99 % of window"],
+            [
+                ["DecideAsync (45 × 24 state)", I(b.Decide.N), Ms(b.Decide.MedianMs), Ms(b.Decide.P99Ms), $"**{Pct(b.DecidePercentOfWindow)}** (target ≤ {Numbers.Plain(b.TargetPercent)} %)", Pct(b.DecideP99PercentOfWindow)],
+                [$"ReportAsync closing a round of {b.UpdateChildren} (REINFORCE update)", I(b.Update.N), Ms(b.Update.MedianMs), Ms(b.Update.P99Ms), Pct(b.UpdatePercentOfWindow), Pct(b.UpdateP99PercentOfWindow)],
+            ],
+            $"Window = {o.Window} iterations × {o.BatchSize} images at {N(b.ChildImagesPerSecond)} img/s per child ({b.ChildImagesPerSecondSource}) = {b.WindowSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
+        var scale = new DocumentTable(
+            "(c) Coordinator scale with simulated children (no training)",
+            ["children", "rounds", "round ms (median)", "decide phase ms", "report + update ms", "ms per decision"],
+            [.. c.Select(r => (IReadOnlyList<string>)[I(r.Children), I(r.Rounds), Ms(r.RoundMs), Ms(r.DecidePhaseMs), Ms(r.ReportPhaseMs), Ms(r.PerDecisionMs)])],
+            "Per round every child decides (all calls in flight at once), then every child reports; the last report closes the round and updates the policy.");
+        string[] notes =
+        [
+            $"torch threads: the bare loop sets max(1, cores / children) = {TorchThreads.For(o.Children, machine.Cores)} per child for the "
+                + "whole run; the silo's training worker re-sets them whenever the number of running children changes (spec §3), "
+                + "so a child that outlives the others finishes on more threads.",
+            "Bare loop controller: the coordinator's decide/report semantics (one Core PolicyLearner and RoundBook behind a lock), no Orleans.",
+        ];
+        return new TableDocument("What the orchestration costs", description, [throughput, latency, scale], notes);
+    }
+
+    private static string Count(ThroughputResult a, string mode) => I(a.Runs.Count(r => r.Mode == mode));
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string I(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ms(double value) => value.ToString(value < 10 ? "0.000" : "0.0", CultureInfo.InvariantCulture);
+
+    private static string Pct(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture) + " %";
+}

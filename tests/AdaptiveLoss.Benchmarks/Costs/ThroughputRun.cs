@@ -1,0 +1,20 @@
+namespace AdaptiveLoss.Benchmarks.Costs;
+
+/// <summary>One timed training of the same children, by the bare loop or through the grains (issue 3, item 4a).</summary>
+/// <param name="Mode">"bare" or "grains".</param>
+/// <param name="Repeat">1-based repetition (modes alternate: bare, grains, bare, grains, …).</param>
+/// <param name="TrainingImages">Images trained on by all children: children × epochs × training images.</param>
+/// <param name="WallSeconds">From the start of the children to the end of the last one (its test evaluation included).</param>
+/// <param name="ImagesPerSecond">TrainingImages / WallSeconds.</param>
+/// <param name="ChildrenImagesPerSecond">Sum over children of the mean training img/s they reported per window (training steps only).</param>
+/// <param name="ClientWallSeconds">Grains only: the client's own clock from StartAsync until it saw the experiment end (polling).</param>
+/// <param name="PolicyUpdates">Policy updates applied during the run.</param>
+internal sealed record ThroughputRun(
+    string Mode,
+    int Repeat,
+    long TrainingImages,
+    double WallSeconds,
+    double ImagesPerSecond,
+    double ChildrenImagesPerSecond,
+    double? ClientWallSeconds,
+    long PolicyUpdates);
