@@ -1,5 +1,6 @@
 using AdaptiveLoss.Benchmarks;
 using AdaptiveLoss.Benchmarks.Costs;
+using AdaptiveLoss.Benchmarks.Peer;
 using AdaptiveLoss.Benchmarks.Suites;
 
 // Wiring only. One line per suite: `./bench.sh NAME …` runs it, `./bench.sh all` runs each suite's AllRuns in this
@@ -10,4 +11,5 @@ return await BenchApp.MainAsync(args,
     new AblationSuite(),    // issue 3 §3: window, β, φ_max, reward, baseline, population
     new AnalyseSuite(),     // no training: JSON and report from existing run folders
     new RawSuite(CostsSuite.Name, CostsSuite.Usage, CostsSuite.RunAsync, [[]]),   // issue 3 §4: bare vs grains, latency, scale
+    new RawSuite(PeerSuite.Name, PeerSuite.Usage, PeerSuite.RunAsync, [[]]),      // issue 3 §5: TorchSharp vs PyTorch
 ]);
