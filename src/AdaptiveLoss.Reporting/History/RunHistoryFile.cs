@@ -1,0 +1,61 @@
+using System.Text.Json;
+using AdaptiveLoss.Grains;
+
+namespace AdaptiveLoss.Reporting.History;
+
+/// <summary>Reads and writes history.json: camelCase JSON (enums as camelCase strings), written atomically.</summary>
+public static class RunHistoryFile
+{
+    /// <summary>The file name next to results.json.</summary>
+    public const string FileName = "history.json";
+
+    // The grain codec's options (camelCase, enum strings, NaN allowed: a diverged metric is a value, not an error).
+    private static readonly JsonSerializerOptions Json = new(CoreSerialization.JsonOptions) { WriteIndented = true };
+
+    /// <summary>The history as the file holds it.</summary>
+    public static string Serialize(RunHistory history) => JsonSerializer.Serialize(history, Json);
+
+    /// <summary>Parses a history.</summary>
+    /// <exception cref="InvalidDataException">Not JSON, or not a history.</exception>
+    public static RunHistory Deserialize(string json)
+    {
+        RunHistory? history;
+        try
+        {
+            history = JsonSerializer.Deserialize<RunHistory>(json, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"not a run history: {ex.Message}", ex);
+        }
+
+        return history is { ExperimentId: not null, Options: not null, Policy: not null, Children: not null, Rewards: not null }
+            ? history
+            : throw new InvalidDataException("not a run history: experimentId, options, policy, children or rewards missing");
+    }
+
+    /// <summary>Creates <paramref name="directory"/> if needed and writes <see cref="FileName"/> there; returns its path.</summary>
+    public static string Write(string directory, RunHistory history)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        // Same folder, so the rename is atomic: a reader sees the old file or the whole new one, never half.
+        var temporary = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, Serialize(history) + "\n");
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return path;
+    }
+
+    /// <summary>Reads a history file.</summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="InvalidDataException">Not a history.</exception>
+    public static RunHistory Read(string path) => Deserialize(File.ReadAllText(path));
+}
