@@ -10,6 +10,6 @@ return await BenchApp.MainAsync(args,
     new EffectSuite(),      // issue 3 §2: ce, ala, frozen, paper on paired seeds
     new AblationSuite(),    // issue 3 §3: window, β, φ_max, reward, baseline, population
     new AnalyseSuite(),     // no training: JSON and report from existing run folders
-    new RawSuite(CostsSuite.Name, CostsSuite.Usage, CostsSuite.RunAsync, [[]]),   // issue 3 §4: bare vs grains, latency, scale
-    new RawSuite(PeerSuite.Name, PeerSuite.Usage, PeerSuite.RunAsync, [[]]),      // issue 3 §5: TorchSharp vs PyTorch
+    CostsSuite.Create(),    // issue 3 §4: bare loop vs grains, coordinator latency and scale
+    PeerSuite.Create(),     // issue 3 §5: TorchSharp vs PyTorch on the same CNN
 ]);

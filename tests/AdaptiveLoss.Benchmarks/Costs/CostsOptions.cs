@@ -109,16 +109,17 @@ internal sealed record CostsOptions
             OutDirectory = Path.GetFullPath(flags.String("out", ResultsFolder.Default(smoke))),
         };
         flags.ThrowOnUnknown("costs");
-        if (options.Experiment().Validate() is [var first, ..])
-        {
-            throw new ArgumentException(first);
-        }
-
-        // Smoke: a cut of the data set, so that each child's single test evaluation is a few hundred images, not 10,000.
-        return smoke && options.DataDirectory is null
-            ? options with { DataDirectory = SmokeData.Prepare(DataCatalog.FashionMnistDirectory, options.TrainLimit + options.ValidationSize, SmokeTestItems) }
-            : options;
+        return options.Experiment().Validate() is [var first, ..] ? throw new ArgumentException(first) : options;
     }
+
+    /// <summary>
+    /// The options with their data folder resolved: in smoke mode without <c>--data</c>, a cut of Fashion-MNIST (so that
+    /// each child's single test evaluation is a few hundred images, not 10,000), written once to the temporary folder.
+    /// </summary>
+    public CostsOptions WithData() =>
+        Smoke && DataDirectory is null
+            ? this with { DataDirectory = SmokeData.Prepare(DataCatalog.FashionMnistDirectory, TrainLimit + ValidationSize, SmokeTestItems) }
+            : this;
 
     /// <summary>Each part well under a minute on 2 loaded cores.</summary>
     private static CostsOptions SmokeDefaults => new()

@@ -20,6 +20,20 @@ internal static class CostsSuite
         + "[--scale-children 1,10,100,1000] [--scale-rounds 20] [--scale-rounds-large 5] [--data DIR] [--out DIR]   "
         + "bare loop vs grains throughput, coordinator latency and scale (costs.json)";
 
+    /// <summary>Flags that take a value (besides the dispatcher's --out).</summary>
+    public static readonly string[] ValueFlags =
+    [
+        "--children", "--train-limit", "--epochs", "--window", "--seed", "--validation-size", "--batch-size", "--repeats",
+        "--decide-calls", "--update-rounds", "--update-children", "--scale-children", "--scale-rounds", "--scale-rounds-large", "--data",
+    ];
+
+    /// <summary>Flags without a value.</summary>
+    public static readonly string[] Switches = ["--smoke", "--no-warmup"];
+
+    /// <summary>The dispatcher's registration (Program.cs).</summary>
+    public static IBenchSuite Create() =>
+        new FlagSuite(Name, Usage, ValueFlags, Switches, args => CostsOptions.Parse(args), RunAsync);
+
     /// <summary>Runs the suite; returns the process exit code (2 for bad flags).</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -34,7 +48,7 @@ internal static class CostsSuite
             return 2;
         }
 
-        var result = await MeasureAsync(costs, output, cancellationToken);
+        var result = await MeasureAsync(costs.WithData(), output, cancellationToken);
         BenchJson.Write(costs.OutPath, result);
         output.WriteLine($"costs: throughput grains/bare {result.Throughput.Ratio:F3} (target ≥ {ThroughputResult.TargetRatio}), "
             + $"decide {result.Latency.DecidePercentOfWindow:F4} % of a window (target ≤ {LatencyResult.TargetDecidePercent} %); wrote {costs.OutPath}");

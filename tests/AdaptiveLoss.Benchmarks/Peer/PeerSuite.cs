@@ -27,8 +27,21 @@ internal static class PeerSuite
         + "[--validation-size 5000] [--seed 1] [--data DIR] [--python /usr/bin/python3] [--script PATH] [--install | --no-install] "
         + "[--out DIR]   TorchSharp vs PyTorch (python3-torch) on the same CNN (peer.json)";
 
+    /// <summary>Flags that take a value (besides the dispatcher's --out).</summary>
+    public static readonly string[] ValueFlags =
+    [
+        "--batches", "--warmup", "--threads", "--repeats", "--batch-size", "--lr", "--validation-size", "--seed", "--data", "--python", "--script",
+    ];
+
+    /// <summary>Flags without a value.</summary>
+    public static readonly string[] Switches = ["--smoke", "--install", "--no-install"];
+
     /// <summary>The skip reason when PyTorch is not importable and not installed by this run.</summary>
     public const string NotInstalled = "skipped: python3-torch not installed";
+
+    /// <summary>The dispatcher's registration (Program.cs).</summary>
+    public static IBenchSuite Create() =>
+        new FlagSuite(Name, Usage, ValueFlags, Switches, args => PeerOptions.Parse(args), RunAsync);
 
     /// <summary>Runs the suite; returns the process exit code (2 for bad flags). Cancellation is checked between runs.</summary>
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
