@@ -1,12 +1,14 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
 /// A cut of Fashion-MNIST for the costs smoke run: the first N training and M test items of the real IDX files, in
-/// a folder under the temporary directory (built once, reused). The children then evaluate a few hundred test images
-/// instead of 10,000, which keeps part (a) of the smoke run to seconds.
+/// a folder under the temporary directory (built once per source and size, reused). The children then evaluate a few
+/// hundred test images instead of 10,000, which keeps part (a) of the smoke run to seconds.
 /// </summary>
 internal static class SmokeData
 {
@@ -15,7 +17,8 @@ internal static class SmokeData
     /// <summary>The folder with the four files cut from <paramref name="source"/>.</summary>
     public static string Prepare(string source, int trainItems, int testItems)
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"ala-bench-smoke-{trainItems}-{testItems}");
+        var tag = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(source))))[..12];
+        var folder = Path.Combine(Path.GetTempPath(), $"ala-bench-smoke-{tag}-{trainItems}-{testItems}");
         lock (Gate)
         {
             if (!File.Exists(Path.Combine(folder, "done")))
