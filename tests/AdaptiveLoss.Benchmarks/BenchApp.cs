@@ -22,7 +22,7 @@ internal static class BenchApp
             e.Cancel = true;
             cancel.Cancel();
         };
-        return await RunAsync(args, suites, new NoFigureRenderer(), Console.Out, Console.Error, cancel.Token);
+        return await RunAsync(args, suites, new ReportingFigureRenderer(), Console.Out, Console.Error, cancel.Token);
     }
 
     /// <summary>Runs <paramref name="args"/>; progress goes to <paramref name="log"/>, a usage error to <paramref name="error"/>.</summary>

@@ -26,7 +26,7 @@ internal static class EffectAnalysis
         var figureInput = new EffectFigureInput(
             budget.Name,
             runs.ToDictionary(r => r.Key, r => r.Value.Directory),
-            alaReport.Signals?.RewardPerRound,
+            ala?.Rewards,
             alaReport.BestByValidation?.Id);
 
         return new EffectReport(

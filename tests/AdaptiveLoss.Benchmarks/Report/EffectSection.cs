@@ -51,10 +51,10 @@ internal static class EffectSection
         {
             var figure = figures.TryGetValue(key, out var f) ? f : new FigureReport(title, null, "missing from the JSON");
             text.Append(figure.File is { } file
-                ? $"![{figure.Title}]({figuresLink}/{file})\n\n"
-                : $"- {figure.Title}: {figure.Note ?? "not drawn"}\n");
+                ? $"![{figure.Title}]({figuresLink}/{file})\n{(figure.Note is { } note ? $"*{figure.Title}: {note}*\n" : string.Empty)}\n"
+                : $"- {figure.Title}: {figure.Note ?? "not drawn"}\n\n");
         }
 
-        return text.Append('\n').ToString();
+        return text.ToString();
     }
 }
