@@ -16,7 +16,8 @@ internal static class FakeRuns
         double[]? rewards = null, long policyVersion = 3)
     {
         Directory.CreateDirectory(directory);
-        var id = Path.GetFileName(directory);
+        // The experiment id the benchmark gives a run: BUDGET-ARM (e.g. short-ala).
+        var id = $"{Path.GetFileName(Path.GetDirectoryName(directory))}-{Path.GetFileName(directory)}";
         var children = testErrors.Select((e, i) => new
         {
             id = $"{id}/{i}",
