@@ -19,7 +19,7 @@ public sealed class SmokeBenchTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task EffectSmoke_ThroughAla_EveryArmWithTwoPairedChildrenAndEveryFigure()
+    public async Task EffectSmoke_ThroughAla_EveryArmWithTwoPairedChildrenAndEveryFigureKey()
     {
         Assert.True(File.Exists(RepositoryPaths.CliDll), $"the CLI is not built at {RepositoryPaths.CliDll}");
         var clock = Stopwatch.StartNew();
@@ -27,7 +27,7 @@ public sealed class SmokeBenchTests : IDisposable
 
         var rc = await BenchApp.RunAsync(
             ["effect", "--budget", "smoke", "--out", _temp.Combine("out"), "--runs", _temp.Combine("runs"), "--ala", RepositoryPaths.CliDll],
-            [new EffectSuite()], new NoFigureRenderer(), _log, _error, limit.Token);
+            [new EffectSuite()], new ReportingFigureRenderer(), _log, _error, limit.Token);
 
         Assert.True(rc == 0, $"exit {rc} after {clock.Elapsed}\n{_log}\n{_error}");
         using var json = JsonDocument.Parse(File.ReadAllText(_temp.Combine("out", "effect-smoke.json")));
@@ -36,11 +36,40 @@ public sealed class SmokeBenchTests : IDisposable
         Assert.All(arms, a => Assert.Equal([1, 2], a.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("seed").GetInt32())));
         Assert.All(arms.Skip(1), a => Assert.Equal(2, a.GetProperty("versusCe").GetProperty("seeds").GetArrayLength()));
         Assert.Equal(FigureKeys.All.Select(f => f.Key).Order(), json.RootElement.GetProperty("figures").EnumerateObject().Select(p => p.Name).Order());
+        // The reward plot needs results.json only; the others are drawn exactly when the CLI wrote history.json.
+        var hasHistory = File.Exists(_temp.Combine("runs", "smoke", "ala", "history.json"));
+        foreach (var (key, _) in FigureKeys.All)
+        {
+            var file = json.RootElement.GetProperty("figures").GetProperty(key).GetProperty("file");
+            Assert.Equal(hasHistory || key == FigureKeys.RewardPerRound, file.ValueKind == JsonValueKind.String);
+            Assert.True(file.ValueKind != JsonValueKind.String || File.Exists(_temp.Combine("out", "results", file.GetString()!)), key);
+        }
+
         // Frozen: the policy never updates while Φ still moves; the learning arm updates once per round.
         Assert.Equal(0, arms[2].GetProperty("signals").GetProperty("policy").GetProperty("updates").GetInt64());
         Assert.True(arms[1].GetProperty("signals").GetProperty("policy").GetProperty("updates").GetInt64() > 0);
         Assert.Contains("--freeze-policy", arms[2].GetProperty("command").GetString());
         Assert.Equal("bench-run.json", arms[2].GetProperty("commandSource").GetString());
         Assert.Contains("### Effect, smoke budget", File.ReadAllText(_temp.Combine("out", "results.md")));
+    }
+
+    [Fact]
+    public async Task AblationsSmoke_ThroughAla_EveryVariantPairedWithCrossEntropy()
+    {
+        using var limit = new CancellationTokenSource(Limit);
+
+        var rc = await BenchApp.RunAsync(
+            ["ablations", "--smoke", "--out", _temp.Combine("out"), "--runs", _temp.Combine("runs"), "--ala", RepositoryPaths.CliDll],
+            [new AblationSuite()], new NoFigureRenderer(), _log, _error, limit.Token);
+
+        Assert.True(rc == 0, $"exit {rc}\n{_log}\n{_error}");
+        using var json = JsonDocument.Parse(File.ReadAllText(_temp.Combine("out", "ablations.json")));
+        var variants = json.RootElement.GetProperty("variants").EnumerateArray().ToArray();
+        Assert.Equal(["ce", "sign", "children1"], variants.Select(v => v.GetProperty("arm").GetString()));
+        Assert.All(variants, v => Assert.True(v.GetProperty("present").GetBoolean()));
+        Assert.Equal([1, 2], variants[1].GetProperty("versusCe").GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+        Assert.Equal([1], variants[2].GetProperty("versusCe").GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+        Assert.Equal("sign (+1/0/-1)", variants[1].GetProperty("signals").GetProperty("rewards").GetProperty("unit").GetString());
+        Assert.Contains("### Ablations", File.ReadAllText(_temp.Combine("out", "results.md")));
     }
 }

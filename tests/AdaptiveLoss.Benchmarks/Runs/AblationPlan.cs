@@ -29,12 +29,11 @@ internal sealed record AblationPlan(string Folder, IReadOnlyList<string> Flags, 
         ],
         "MLP, 10 epochs, 8 paired seeds unless the variant is the population size");
 
-    /// <summary>CI: a few variants on tiny data (pipeline check only).</summary>
+    /// <summary>CI: two variants on tiny data (pipeline check only): one option changed, and the population size pairing.</summary>
     public static AblationPlan Smoke { get; } = new(
         "abl", ["--model", "mlp", "--epochs", "1", "--seed", "1", "--train-limit", "600", "--validation-size", "200", "--window", "4"],
         [
             Variant("ce", "cross-entropy (reference)", "--loss", "ce", "--children", "2"),
-            Variant("default", "ALA defaults", "--children", "2"),
             Variant("sign", "reward sign (Eq. 5)", "--reward", "sign", "--children", "2"),
             Children(1),
         ],
