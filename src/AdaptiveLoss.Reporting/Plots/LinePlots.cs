@@ -56,6 +56,7 @@ internal static class LinePlots
 
         var zero = plot.Add.HorizontalLine(0, 1, Colors.Black);
         zero.LinePattern = LinePattern.Dashed;
+        plot.Axes.Bottom.TickGenerator = IntegerTicks();
         // Below the axes: rewards spread over the whole height, any corner would hide some.
         plot.ShowLegend(Edge.Bottom);
     }
@@ -78,6 +79,7 @@ internal static class LinePlots
         AddBand(plot, xs, keep, total, Colors.IndianRed, "+β");
         plot.Axes.SetLimitsY(0, 1);
         plot.Axes.SetLimitsX(xs[0] - 0.5, xs[^1] + 0.5);
+        plot.Axes.Bottom.TickGenerator = IntegerTicks();
         // The bands fill the whole data area: the legend goes beside it.
         plot.ShowLegend(Edge.Right);
     }
@@ -91,6 +93,9 @@ internal static class LinePlots
         band.LineWidth = 0;
         band.LegendText = label;
     }
+
+    // Rounds and windows are counts: no tick at 2.5.
+    private static ScottPlot.TickGenerators.NumericAutomatic IntegerTicks() => new() { IntegerTicksOnly = true };
 
     private static double[] Xs(IReadOnlyList<PlotPoint> points) => points.Select(p => p.X).ToArray();
 
