@@ -19,7 +19,7 @@ public sealed class CliEndToEndTests : IDisposable
     [InlineData("run --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
     [InlineData("run --task idx --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
     [InlineData("run --cluster redis://localhost:6379", "ala: --cluster: clustering 'redis' is not available yet (use localhost or localhost:GATEWAYPORT)")]
-    [InlineData("nosuch", "ala: unknown command 'nosuch' (run or status; see ala --help)")]
+    [InlineData("nosuch", "ala: unknown command 'nosuch' (run, status or report; see ala --help)")]
     public async Task Run_BadArguments_ExitTwoWithOneLineAndWriteNothing(string commandLine, string expected)
     {
         var outDir = Path.Combine(_work, "out");
@@ -56,5 +56,59 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains(Path.Combine(outDir, "results.json"), result.StandardOutput);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")));
         ResultsAssertions.AssertValid(json.RootElement, children: 2);
+
+        // Next to it: the full history and the four plots, their paths in the summary.
+        using var history = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "history.json")));
+        RunFilesAssertions.AssertHistoryMatches(history.RootElement, json.RootElement);
+        RunFilesAssertions.AssertPlots(outDir);
+        Assert.Contains($"history: {Path.Combine(outDir, "history.json")}", result.StandardOutput);
+        Assert.All(RunFilesAssertions.PlotNames, name => Assert.Contains($"plot: {Path.Combine(outDir, name)}", result.StandardOutput));
+
+        // ala report redraws the plots from history.json alone and leaves results.json and history.json as they were.
+        var before = (File.ReadAllBytes(Path.Combine(outDir, "results.json")), File.ReadAllBytes(Path.Combine(outDir, "history.json")));
+        Assert.All(RunFilesAssertions.PlotNames, name => File.Delete(Path.Combine(outDir, name)));
+        var report = await CliProcess.RunAsync(_work, TimeSpan.FromSeconds(60), "report", outDir);
+
+        Assert.True(report.ExitCode == 0, $"exit {report.ExitCode}\n{report.StandardOutput}\n{report.StandardError}");
+        RunFilesAssertions.AssertPlots(outDir);
+        Assert.Equal(RunFilesAssertions.PlotNames.Select(n => $"plot: {Path.Combine(outDir, n)}"), report.StandardOutput.TrimEnd().Split('\n'));
+        Assert.Equal(before.Item1, File.ReadAllBytes(Path.Combine(outDir, "results.json")));
+        Assert.Equal(before.Item2, File.ReadAllBytes(Path.Combine(outDir, "history.json")));
+    }
+
+    [Theory]
+    [InlineData("missing", null, "ala: run folder '{dir}' does not exist")]
+    [InlineData("empty", null, "ala: no history.json in '{dir}' (ala run writes it next to results.json)")]
+    [InlineData("corrupt", "{ not json", "ala: {dir}/history.json: not a run history: ")]
+    [InlineData("partial", "{\"experimentId\": \"x\"}", "ala: {dir}/history.json: not a run history: experimentId, options, policy, children or rewards missing")]
+    public async Task Report_BadRunFolder_ExitTwoWithOneLineAndDrawNothing(string folder, string? history, string expected)
+    {
+        var dir = Path.Combine(_work, folder);
+        if (folder != "missing")
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        if (history is not null)
+        {
+            File.WriteAllText(Path.Combine(dir, "history.json"), history);
+        }
+
+        var result = await CliProcess.RunAsync(_work, TimeSpan.FromSeconds(60), "report", dir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.StartsWith(expected.Replace("{dir}", dir, StringComparison.Ordinal), result.ErrorLines[0]);
+        Assert.Equal(string.Empty, result.StandardOutput);
+        Assert.False(Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*.png").Any(), "no plot may be drawn");
+    }
+
+    [Fact]
+    public async Task Report_NoFolder_ExitTwo()
+    {
+        var result = await CliProcess.RunAsync(_work, TimeSpan.FromSeconds(60), "report");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["ala: report needs a run folder (see ala report --help)"], result.ErrorLines);
     }
 }

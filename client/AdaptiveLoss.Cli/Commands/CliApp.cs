@@ -7,7 +7,7 @@ internal static class CliApp
     {
         if (args.Length == 0)
         {
-            error.WriteLine("ala: missing command (run or status; see ala --help)");
+            error.WriteLine("ala: missing command (run, status or report; see ala --help)");
             return ExitCodes.Usage;
         }
 
@@ -21,8 +21,10 @@ internal static class CliApp
                 return await RunCommand.ExecuteAsync(rest, output, error);
             case "status":
                 return await StatusCommand.ExecuteAsync(rest, output, error);
+            case "report":
+                return ReportCommand.Execute(rest, output, error);
             default:
-                error.WriteLine($"ala: unknown command '{args[0]}' (run or status; see ala --help)");
+                error.WriteLine($"ala: unknown command '{args[0]}' (run, status or report; see ala --help)");
                 return ExitCodes.Usage;
         }
     }

@@ -3,12 +3,14 @@ using AdaptiveLoss.Cli.Hosting;
 using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.Grains;
+using AdaptiveLoss.Reporting.History;
 
 namespace AdaptiveLoss.Cli.Commands;
 
 /// <summary>
 /// One experiment from start to results.json: start the grain, poll its status (~500 ms) printing new windows, and at
-/// the end write the results and the summary. Long work is start → poll → cancel (spec §3): no call waits for training.
+/// the end write the results, history.json with its plots, and the summary. Long work is start → poll → cancel
+/// (spec §3): no call waits for training.
 /// </summary>
 internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWriter error)
 {
@@ -48,8 +50,24 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         var policy = await grain.GetPolicySummaryAsync();
         var results = ResultsBuilder.Build(plan.ExperimentId, o, status, policy);
         var path = ResultsWriter.Write(plan.OutDirectory, results);
+        var report = WriteReport(RunHistoryBuilder.Build(o, status, policy));
         SummaryPrinter.Print(output, results, status, o, path, wall.Elapsed.TotalSeconds);
+        report?.Print(output);
         return ExitCodes.Success;
+    }
+
+    // results.json is the run's contract and is already written: a history or plot failure is reported, not fatal.
+    private RunReport? WriteReport(RunHistory history)
+    {
+        try
+        {
+            return RunReport.Write(plan.OutDirectory, history);
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine($"ala: history or plots not written: {RunCommand.OneLine(ex.Message)}");
+            return null;
+        }
     }
 
     /// <summary>Polls until the experiment ends; null when interrupted first.</summary>

@@ -12,7 +12,8 @@ internal static class HelpText
         usage:
           ala run [options]                          train a population of children under a shared loss policy
           ala status <experimentId> [--cluster CONN] table of the children of an experiment on a running cluster
-          ala --help | ala run --help | ala status --help
+          ala report <runDir>                        redraw the PNG plots of a run from its history.json
+          ala --help | ala run --help | ala status --help | ala report --help
 
         exit codes: 0 success, 1 runtime failure, 2 bad input (one line on stderr), 130 interrupted
         """;
@@ -24,6 +25,14 @@ internal static class HelpText
 
         Prints the state, progress and last window of each child of an experiment running (or finished) on a
         cluster; `ala run` prints the gateway of its embedded silo, so its experiment can be watched as well.
+        """;
+
+    public const string Report = """
+        usage: ala report <runDir>
+
+        Redraws validation.png, rewards.png, actions.png and phi.png in <runDir> from the history.json that
+        `ala run` wrote there (next to results.json). A missing folder or file, or a file that is not a run
+        history, is bad input (exit 2).
         """;
 
     /// <summary><c>ala run --help</c>: usage and one line per flag with its default.</summary>
