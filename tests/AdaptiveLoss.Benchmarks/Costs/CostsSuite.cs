@@ -67,7 +67,7 @@ internal static class CostsSuite
         IReadOnlyList<ScaleRow> scale;
         await using (var silo = await EmbeddedSilo.StartAsync(cancellationToken))
         {
-            latency = await LatencyBench.RunAsync(silo, costs, childImagesPerSecond, "part a (grains, children's own img/s per child)", log);
+            latency = await LatencyBench.RunAsync(silo, costs, childImagesPerSecond, "median of part (a)'s grains runs, the children's own training img/s", log);
             scale = await ScaleBench.RunAsync(silo, costs, log);
         }
 
