@@ -31,7 +31,7 @@ internal static class RunOptionTable
         new("--freeze-policy", null, "keep the policy at its initial weights while Φ still moves (the learning control)", "off",
             (a, _) => a.With(o => o with { FreezePolicy = true })),
         Int("--seed", "S", "experiment seed; child i uses S + i", D.Seed, (o, v) => o with { Seed = v }),
-        new("--out", "DIR", "folder for results.json", "runs/<experimentId>", (a, v) => a with { OutDirectory = ValueParser.Path("--out", v) }),
+        new("--out", "DIR", "folder for results.json, history.json and the plots", "runs/<experimentId>", (a, v) => a with { OutDirectory = ValueParser.Path("--out", v) }),
         new("--train-limit", "N", "train on the first N training images only", "all",
             (a, v) => a.With(o => o with { TrainLimit = ValueParser.Int("--train-limit", v) })),
         new("--cluster", "CONN", "submit to a running cluster: localhost or localhost:GATEWAYPORT", "embedded silo",
