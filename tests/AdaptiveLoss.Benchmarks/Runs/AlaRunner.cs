@@ -56,6 +56,30 @@ internal sealed class AlaRunner(AlaCommand ala, TextWriter log)
         }
     }
 
+    /// <summary>
+    /// Runs <c>ala --help</c> once when the CLI is the ./ala script, which builds the CLI when stale: arms started side
+    /// by side would otherwise all build it at the same time. Throws when the CLI cannot be built or started.
+    /// </summary>
+    public async Task EnsureBuiltAsync(CancellationToken cancellationToken)
+    {
+        if (ala.Prefix.Count > 0)
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo(ala.FileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--help");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {ala.FileName}");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        await output;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{ala.Display} --help exited {process.ExitCode}: {(await error).Trim()}");
+        }
+    }
+
     private static void Append(StreamWriter output, object gate, string? line)
     {
         if (line is null)

@@ -13,6 +13,7 @@ internal sealed record RunBatch(AlaRunner Runner, int Jobs, bool SkipExisting)
     public async Task<IReadOnlyList<string>> RunAsync(
         string folder, string prefix, IReadOnlyList<string> sharedFlags, IReadOnlyList<Arm> arms, CancellationToken cancellationToken)
     {
+        await Runner.EnsureBuiltAsync(cancellationToken);
         using var slots = new SemaphoreSlim(Jobs);
         var runs = arms.Select(async arm =>
         {
