@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Metrics;
 using AdaptiveLoss.Core.Options;
@@ -16,6 +17,9 @@ public sealed partial class ChildTrainer
     /// on a small split must not be rolled back for its first mistake.
     /// </summary>
     internal const double CollapseFloor = 0.01;
+
+    /// <summary>Native (libtorch) errors in this many windows in a row fail the child instead of rolling it back.</summary>
+    internal const int MaxConsecutiveNativeFaults = 3;
 
     private WindowReport RunWindow(int w, IChildController controller, TrainingSnapshot snapshot, RunState run,
         CancellationToken cancellationToken)
@@ -35,7 +39,7 @@ public sealed partial class ChildTrainer
         RebuildPhi();
         var window = new WindowProgress();
         var reason = _task.Phi.IsFinite()
-            ? TrainWindow(w, start, length, warmup ? LossMode.Ce : _options.Loss, run, window, cancellationToken)
+            ? TrainWindowGuarded(w, start, length, warmup ? LossMode.Ce : _options.Loss, run, window, cancellationToken)
             : "non-finite Φ after the window's actions";
 
         double windowMetric, reward;
@@ -68,6 +72,29 @@ public sealed partial class ChildTrainer
             reason is null ? window.Last!.Error : window.Last?.Error ?? run.LastValidationError);
     }
 
+    /// <summary>
+    /// <see cref="TrainWindow"/>, with a libtorch error treated as a guard (spec §1.7). TorchSharp 0.107 can raise a rare
+    /// native error in the middle of a step (seen once, in Adam.step after ~12,400 steps of one of 8 concurrent MLP children: a scalar argument
+    /// read as garbage, c10 Scalar.h "toFloat"); the step may have half-updated the weights and the moments, so the
+    /// window is rolled back and discarded like a NaN. An error that comes back window after window still fails the child.
+    /// </summary>
+    private string? TrainWindowGuarded(int w, long start, int length, LossMode mode, RunState run, WindowProgress window,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reason = TrainWindow(w, start, length, mode, run, window, cancellationToken);
+            run.ConsecutiveNativeFaults = 0;
+            return reason;
+        }
+        catch (ExternalException ex) when (run.ConsecutiveNativeFaults < MaxConsecutiveNativeFaults)
+        {
+            run.ConsecutiveNativeFaults++;
+            var message = ex.Message.Split('\n', 2)[0];
+            return $"libtorch error: {(message.Length > 160 ? message[..160] : message)}";
+        }
+    }
+
     /// <summary>Trains one window; returns null, or the guard's one-line reason to discard it.</summary>
     private string? TrainWindow(int w, long start, int length, LossMode mode, RunState run, WindowProgress window,
         CancellationToken cancellationToken)
@@ -76,6 +103,11 @@ public sealed partial class ChildTrainer
         for (var t = 1; t <= length; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (NativeFaultInjection?.Invoke(w) == true)
+            {
+                throw new ExternalException("injected libtorch error");
+            }
+
             var (loss, maxLogit) = TrainStep(mode, FaultInjection?.Invoke(w) == true, window);
             if (!double.IsFinite(loss))
             {

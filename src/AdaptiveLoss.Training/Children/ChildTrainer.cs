@@ -63,6 +63,9 @@ public sealed partial class ChildTrainer : IDisposable
     /// <summary>Test seam (spec §1.7 guards): when it returns true for a window index, that batch's loss is made NaN.</summary>
     internal Func<int, bool>? FaultInjection { get; set; }
 
+    /// <summary>Test seam: when it returns true for a window index, the next batch throws a native (libtorch) error.</summary>
+    internal Func<int, bool>? NativeFaultInjection { get; set; }
+
     /// <summary>Called after each window's report, with the window index (tests measure live tensors here).</summary>
     internal Action<int>? AfterWindow { get; set; }
 
@@ -155,5 +158,7 @@ public sealed partial class ChildTrainer : IDisposable
         public double LastValidationError { get; set; } = bestError;
 
         public int Discarded { get; set; }
+
+        public int ConsecutiveNativeFaults { get; set; }
     }
 }

@@ -114,6 +114,38 @@ public sealed class ChildTrainerTests : IDisposable
         Assert.Equal(6, controller.Reports.Count);
     }
 
+    /// <summary>A libtorch error mid-window is a guard: rolled back, discarded, and the run goes on (spec §1.7).</summary>
+    [Fact]
+    public void Run_NativeErrorInWindow2_WindowDiscardedRunCompletes()
+    {
+        var controller = new RecordingController();
+        var checksums = new List<double>();
+        using var trainer = new ChildTrainer(Spec(Options()), _data);
+        var batchesInWindow2 = 0;
+        trainer.NativeFaultInjection = w => w == 2 && ++batchesInWindow2 == 2;
+        trainer.AfterWindow = _ => checksums.Add(trainer.Model.parameters().Sum(p => p.abs().sum().item<float>()));
+
+        var outcome = trainer.Run(controller, CancellationToken.None);
+
+        Assert.Contains("libtorch error", controller.Reports[2].DiscardReason);
+        Assert.Equal(checksums[1], checksums[2]);
+        Assert.Equal(1, outcome.DiscardedWindows);
+        Assert.Equal(6, controller.Reports.Count);
+    }
+
+    /// <summary>A native error that comes back in every window fails the child after the limit.</summary>
+    [Fact]
+    public void Run_NativeErrorEveryWindow_ThrowsAfterTheLimit()
+    {
+        var controller = new RecordingController();
+        using var trainer = new ChildTrainer(Spec(Options()), _data);
+        trainer.NativeFaultInjection = _ => true;
+
+        Assert.Throws<System.Runtime.InteropServices.ExternalException>(() => trainer.Run(controller, CancellationToken.None));
+        Assert.Equal(ChildTrainer.MaxConsecutiveNativeFaults, controller.Reports.Count);
+        Assert.All(controller.Reports, r => Assert.True(r.Discarded));
+    }
+
     [Fact]
     public void Run_LogitsAboveMaxLogit_EveryWindowDiscardedWeightsUntouched()
     {
