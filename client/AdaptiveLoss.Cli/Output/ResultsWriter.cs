@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdaptiveLoss.Reporting;
 
 namespace AdaptiveLoss.Cli.Output;
 
@@ -16,20 +17,6 @@ internal static class ResultsWriter
     /// <summary>Creates <paramref name="outDirectory"/> if needed and writes the file; returns its path.</summary>
     public static string Write(string outDirectory, ResultsDocument document)
     {
-        Directory.CreateDirectory(outDirectory);
-        var path = Path.Combine(outDirectory, FileName);
-        // Same folder, so the rename is atomic: a reader sees the old file or the whole new one, never half.
-        var temporary = Path.Combine(outDirectory, $".{FileName}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, Serialize(document) + "\n");
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-
-        return path;
+        return AtomicFile.WriteText(outDirectory, FileName, Serialize(document) + "\n");
     }
 }

@@ -37,21 +37,7 @@ public static class RunHistoryFile
     /// <summary>Creates <paramref name="directory"/> if needed and writes <see cref="FileName"/> there; returns its path.</summary>
     public static string Write(string directory, RunHistory history)
     {
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, FileName);
-        // Same folder, so the rename is atomic: a reader sees the old file or the whole new one, never half.
-        var temporary = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, Serialize(history) + "\n");
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-
-        return path;
+        return AtomicFile.WriteText(directory, FileName, Serialize(history) + "\n");
     }
 
     /// <summary>Reads a history file.</summary>
