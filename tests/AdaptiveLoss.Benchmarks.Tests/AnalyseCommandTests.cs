@@ -57,6 +57,9 @@ public sealed class AnalyseCommandTests : IDisposable
         Assert.Contains("| children1 | 1 children (pairs with cross-entropy's first 1 seeds) | 12.50 ± — (n = 1) | +0.50 [no interval] (n = 1) | 1 |", markdown);
         Assert.Contains("| arm | rewards | positive / zero / negative |", markdown);
         Assert.Contains("| ala | 8 | 50 % / 25 % / 25 % | 0.625 |", markdown);
+        // ce's within-round spread 1 pp, ala's √1.6875 = 1.299: excess √0.6875 = 0.829.
+        Assert.Contains("differ between children by 1 pp (mean within-round std, rounds 2 onwards); under ALA by 1.299 (ratio 1.299)", markdown);
+        Assert.Contains("= 0.829, i.e. a signal-to-noise ratio of at most 0.829 in each advantage.", markdown);
         Assert.Contains("## What it costs", markdown);
         Assert.Contains("## A peer: PyTorch", markdown);
         Assert.Contains("```bash\n./ala run --children 8 --epochs 3 --seed 1 --loss ce --experiment-id short-ce", markdown);

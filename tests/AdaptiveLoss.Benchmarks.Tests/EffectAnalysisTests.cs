@@ -86,6 +86,9 @@ public sealed class EffectAnalysisTests : IDisposable
         Assert.Equal([0.5, 0.625], signals.RewardPerRound.Select(r => r.MovingAverage));
         Assert.Equal(3, signals.Policy.Version);
         Assert.Equal(0.25, signals.Phi.MeanNormFromIdentity!.Value, Tolerance);
+        // Round 2 = [2, 2, −1, 0]: mean 0.75, variance (1.5625 + 1.5625 + 3.0625 + 0.5625) / 4 = 1.6875.
+        Assert.Equal(Math.Sqrt(1.6875), signals.RewardSpread!.Value, Tolerance);
+        Assert.Null(signals.Actions);
     }
 
     [Fact]

@@ -10,10 +10,13 @@ internal static class EffectFixture
     /// <summary>ala's rewards, rounds of four: positives 4, zeros 2, negatives 2, mean 0.625; round means 0.5 and 0.75.</summary>
     public static readonly double[] AlaRewards = [1, 0, -2, 3, 2, 2, -1, 0];
 
+    /// <summary>ce's rewards: round 2 = [0, 0, 2, 2], within-round std 1 (round 1 is ignored by the spread).</summary>
+    public static readonly double[] CeRewards = [5, -5, 0, 1, 0, 0, 2, 2];
+
     public static void Write(string runsRoot, bool withPaper = false)
     {
         var folder = Path.Combine(runsRoot, "short");
-        FakeRuns.Write(Path.Combine(folder, "ce"), "cnn", 3, "ce", [0.10, 0.10, 0.10, 0.10]);
+        FakeRuns.Write(Path.Combine(folder, "ce"), "cnn", 3, "ce", [0.10, 0.10, 0.10, 0.10], rewards: CeRewards);
         FakeRuns.Write(Path.Combine(folder, "ala"), "cnn", 3, "ala", [0.11, 0.12, 0.13, 0.14], validation: [0.2, 0.05, 0.3, 0.4], rewards: AlaRewards);
         FakeRuns.Write(Path.Combine(folder, "frozen"), "cnn", 3, "ala", [0.09, 0.10, 0.11, 0.12], policyVersion: 0);
         if (withPaper)

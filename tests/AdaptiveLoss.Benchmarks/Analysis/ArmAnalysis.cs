@@ -31,7 +31,7 @@ internal static class ArmAnalysis
         var ratio = summary.Mean is { } mean && referenceMean is { } baseline && baseline > 0 ? mean / baseline : (double?)null;
         return new ArmReport(
             arm.Name, arm.Description, arm.FlagText, true, command, source, results.ElapsedSeconds, children, summary,
-            BestByValidation(children, results.Metric), versus, ratio, SignalAnalysis.Of(results, RewardUnit(arm)));
+            BestByValidation(children, results.Metric), versus, ratio, SignalAnalysis.Of(results, RewardUnit(arm), run.ReadHistory()));
     }
 
     /// <summary>Seed → test error in percent (one child per seed).</summary>

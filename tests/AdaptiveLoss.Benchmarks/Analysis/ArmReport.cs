@@ -43,7 +43,19 @@ internal sealed record ChildReport(string Id, int Seed, double ValidationMetric,
 /// <param name="Policy">Version, updates and transitions of the shared policy.</param>
 /// <param name="Phi">Drift of the final Φ from I over the children.</param>
 /// <param name="RewardPerRound">Mean reward of each round and its trailing moving average.</param>
-internal sealed record SignalReport(RewardBalance Rewards, RunPolicy Policy, PhiDrift Phi, IReadOnlyList<RoundReward> RewardPerRound);
+/// <param name="RewardSpread">Mean over rounds 2 onwards (round 1's reward is the untrained model's jump) of the
+/// population standard deviation of the round's rewards: the part of r_t that differs between children of one round,
+/// which is all a population baseline leaves for REINFORCE to learn from (Eq. 4's advantage).</param>
+/// <param name="Actions">Action shares early and late in training (from history.json; null without one).</param>
+internal sealed record SignalReport(
+    RewardBalance Rewards, RunPolicy Policy, PhiDrift Phi, IReadOnlyList<RoundReward> RewardPerRound, double? RewardSpread, ActionTrend? Actions);
+
+/// <summary>
+/// Shares of the actions (−β, 0, +β) over every pair decision in the first and the last tenth of the counted windows
+/// (all children pooled), and the entropy of the late shares in nats (ln 3 ≈ 1.099 = uniform, the random policy's).
+/// A policy that learned something moves away from the uniform shares.
+/// </summary>
+internal sealed record ActionTrend(int WindowsPerPart, double[] Early, double[] Late, double LateEntropy);
 
 /// <summary>Counts and shares of positive, zero and negative rewards, and their mean, in <paramref name="Unit"/>.</summary>
 internal sealed record RewardBalance(

@@ -1,5 +1,6 @@
 using AdaptiveLoss.Benchmarks.Results;
 using AdaptiveLoss.Benchmarks.Runs;
+using AdaptiveLoss.Reporting.History;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
@@ -10,6 +11,20 @@ namespace AdaptiveLoss.Benchmarks.Analysis;
 /// <param name="Error">Why a present file could not be read, if so.</param>
 internal sealed record RunFolder(string Directory, RunResults? Results, RunRecord? Record, string? Error)
 {
+    /// <summary>The run's history.json, or null when it has none or it cannot be read (runs made before the CLI wrote one).</summary>
+    public RunHistory? ReadHistory()
+    {
+        var path = Path.Combine(Directory, RunHistoryFile.FileName);
+        try
+        {
+            return File.Exists(path) ? RunHistoryFile.Read(path) : null;
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads <paramref name="directory"/>; never throws for a missing or malformed file (the report says so instead).</summary>
     public static RunFolder Read(string directory)
     {

@@ -1,5 +1,6 @@
 using AdaptiveLoss.Benchmarks.Results;
 using AdaptiveLoss.Benchmarks.Statistics;
+using AdaptiveLoss.Reporting.History;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
@@ -9,8 +10,14 @@ internal static class SignalAnalysis
     /// <summary>Rounds in the moving average of the reward per round.</summary>
     public const int MovingAverageWidth = 5;
 
-    /// <summary>The signals of <paramref name="results"/>; <paramref name="rewardUnit"/> names the reward's unit.</summary>
-    public static SignalReport Of(RunResults results, string rewardUnit)
+    /// <summary>Fraction of the counted windows at each end of training that <see cref="ActionTrend"/> pools.</summary>
+    public const double TrendFraction = 0.1;
+
+    /// <summary>
+    /// The signals of <paramref name="results"/> (and of <paramref name="history"/> when the run wrote one);
+    /// <paramref name="rewardUnit"/> names the reward's unit.
+    /// </summary>
+    public static SignalReport Of(RunResults results, string rewardUnit, RunHistory? history = null)
     {
         var rewards = results.Rewards;
         var phis = results.Children.Select(c => c.Phi).OfType<RunPhi>().ToArray();
@@ -21,7 +28,64 @@ internal static class SignalAnalysis
                 phis.Length == 0 ? null : phis.Average(p => p.NormFromIdentity),
                 phis.Length == 0 ? null : phis.Min(p => p.Min),
                 phis.Length == 0 ? null : phis.Max(p => p.Max)),
-            PerRound(rewards));
+            PerRound(rewards),
+            Spread(rewards),
+            history is null ? null : Trend(history));
+    }
+
+    /// <summary>
+    /// Mean within-round population std of the rewards over rounds 2 onwards that have at least two rewards; null when
+    /// there is no such round.
+    /// </summary>
+    public static double? Spread(IReadOnlyList<RunReward> rewards)
+    {
+        var stds = rewards.GroupBy(r => r.Round)
+            .Where(g => g.Key > 1 && g.Count() > 1)
+            .Select(g =>
+            {
+                var mean = g.Average(r => r.Reward);
+                return Math.Sqrt(g.Average(r => (r.Reward - mean) * (r.Reward - mean)));
+            })
+            .ToArray();
+        return stds.Length == 0 ? null : stds.Average();
+    }
+
+    /// <summary>
+    /// Action shares over the first and last <see cref="TrendFraction"/> of each child's counted windows (at least one
+    /// window each), pooled over the children; null when no child has a counted window with actions.
+    /// </summary>
+    public static ActionTrend? Trend(RunHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var counted = history.Children
+            .Select(c => c.Windows.Where(w => w.DiscardReason is null && w.ActionCounts is { Length: 3 } && w.ActionCounts.Sum() > 0).ToArray())
+            .Where(w => w.Length > 0)
+            .ToArray();
+        if (counted.Length == 0)
+        {
+            return null;
+        }
+
+        var part = Math.Max(1, (int)Math.Round(counted.Min(w => w.Length) * TrendFraction));
+        var early = Shares(counted.SelectMany(w => w.Take(part)));
+        var late = Shares(counted.SelectMany(w => w.Skip(w.Length - part)));
+        var entropy = -late.Where(p => p > 0).Sum(p => p * Math.Log(p));
+        return new ActionTrend(part, early, late, entropy);
+    }
+
+    private static double[] Shares(IEnumerable<Grains.WindowSummary> windows)
+    {
+        var totals = new double[3];
+        foreach (var window in windows)
+        {
+            for (var a = 0; a < 3; a++)
+            {
+                totals[a] += window.ActionCounts[a];
+            }
+        }
+
+        var sum = totals.Sum();
+        return totals.Select(t => t / sum).ToArray();
     }
 
     /// <summary>Shares of positive, exactly zero and negative rewards, and the mean.</summary>

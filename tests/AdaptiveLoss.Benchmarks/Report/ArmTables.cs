@@ -36,7 +36,8 @@ internal static class ArmTables
     {
         var table = new MarkdownTable(
             nameColumn, "rewards", "positive / zero / negative", "mean reward", "reward unit", "policy version", "updates",
-            "transitions", "mean ‖Φ−I‖", "Φ min / max", "training s");
+            "transitions", "mean ‖Φ−I‖", "Φ min / max", "within-round reward std", "actions −β/0/+β early → late (%)",
+            "late action entropy", "training s");
         foreach (var arm in arms)
         {
             if (arm.Signals is not { } s)
@@ -56,11 +57,17 @@ internal static class ArmTables
                 s.Policy.Transitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Numbers.Plain(s.Phi.MeanNormFromIdentity),
                 $"{Numbers.Plain(s.Phi.Min)} / {Numbers.Plain(s.Phi.Max)}",
+                Numbers.Plain(s.RewardSpread),
+                s.Actions is { } a ? $"{SharesText(a.Early)} → {SharesText(a.Late)}" : Numbers.Missing,
+                s.Actions is { } e ? Numbers.Plain(e.LateEntropy) : Numbers.Missing,
                 Numbers.Plain(arm.ElapsedSeconds, 0));
         }
 
         return table;
     }
+
+    private static string SharesText(double[] shares) =>
+        string.Join("/", shares.Select(p => (p * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The exact commands, one per line, in a shell code block; says where each comes from.</summary>
     public static string Commands(IEnumerable<ArmReport> arms)
