@@ -2,7 +2,8 @@ namespace AdaptiveLoss.Benchmarks.Runs;
 
 /// <summary>
 /// The ablations of issue 3 §3 on a reduced budget (MLP, 10 epochs, 8 paired seeds): one spec option changed at a
-/// time from the defaults (K 200, β 0.02, φ_max 0.2, diff, population, 8 children), plus cross-entropy as reference.
+/// time from the defaults (K 200, β 0.02, φ_max 0.2, diff, population, 8 children), plus cross-entropy as reference,
+/// and two variants added after the effect runs' diagnosis (frozen policy, policy learning rate).
 /// The "default" variant stands for K = 200, β = 0.02, φ_max = 0.2, diff, population and 8 children at once.
 /// </summary>
 /// <param name="Folder">Folder under the runs root (abl).</param>
@@ -26,6 +27,11 @@ internal sealed record AblationPlan(string Folder, IReadOnlyList<string> Flags, 
             Variant("sign", "reward sign (Eq. 5)", "--reward", "sign"),
             Variant("ema", "baseline ema", "--baseline", "ema"),
             Children(1), Children(2), Children(4),
+            // Beyond the issue's list, from the diagnosis of the effect runs (docs/results.md, "Reward noise"): the
+            // learning control on this budget, and a policy step 10× the default's (1e-3: ~21 Adam steps move a logit
+            // by a few hundredths at most, so the policy cannot leave uniform whatever the signal).
+            Variant("frozen", "policy frozen at its random initialisation (learning control)", "--freeze-policy"),
+            Variant("policylr0.01", "policy learning rate 0.01 (10×)", "--policy-lr", "0.01"),
         ],
         "MLP, 10 epochs, 8 paired seeds unless the variant is the population size");
 
