@@ -59,6 +59,7 @@ internal static class BareLoop
         var wall = Stopwatch.GetElapsedTime(start, ends.Max()).TotalSeconds;
         var images = trainCount * options.Epochs * options.Children;
         var perChild = controller.WindowImagesPerSecond().Values.Select(v => v.Length > 0 ? v.Average() : 0).Sum();
-        return new ThroughputRun("bare", repeat, images, wall, images / wall, perChild, null, controller.Updates);
+        return new ThroughputRun("bare", repeat, images, wall, images / wall, perChild, null, controller.Updates,
+            outcomes.Max(o => o!.ElapsedSeconds));
     }
 }

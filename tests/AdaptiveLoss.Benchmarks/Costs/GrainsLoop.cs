@@ -48,6 +48,7 @@ internal static class GrainsLoop
         var perChild = status.Children
             .Select(c => c.Windows.Where(w => w.DiscardReason is null).Select(w => w.ImagesPerSecond).DefaultIfEmpty(0).Average())
             .Sum();
-        return new ThroughputRun("grains", repeat, images, status.ElapsedSeconds, images / status.ElapsedSeconds, perChild, clientWall, policy.Updates);
+        return new ThroughputRun("grains", repeat, images, status.ElapsedSeconds, images / status.ElapsedSeconds, perChild, clientWall,
+            policy.Updates, status.Children.Max(c => c.Outcome!.ElapsedSeconds));
     }
 }

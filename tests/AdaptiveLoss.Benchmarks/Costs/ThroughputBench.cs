@@ -36,7 +36,7 @@ internal static class ThroughputBench
     private static ThroughputRun Report(TextWriter log, ThroughputRun run)
     {
         log.WriteLine($"costs (a): {run.Mode,-6} #{run.Repeat}: {run.TrainingImages:N0} images in {run.WallSeconds:F2} s = "
-            + $"{run.ImagesPerSecond:N0} img/s (children's own {run.ChildrenImagesPerSecond:N0} img/s, {run.PolicyUpdates} updates)");
+            + $"{run.ImagesPerSecond:N0} img/s (children's own {run.ChildrenImagesPerSecond:N0} img/s, {run.PolicyUpdates} updates; {run.OutsideChildrenSeconds:F2} s outside the children)");
         return run;
     }
 }

@@ -10,6 +10,8 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <param name="ChildrenRatio">GrainsChildrenImagesPerSecond / BareChildrenImagesPerSecond.</param>
 /// <param name="PairRatios">Grains / bare of each alternating pair (aggregate img/s).</param>
 /// <param name="Target">The target for <paramref name="Ratio"/>.</param>
+/// <param name="BareOutsideSeconds">Median wall time outside the children's own runs, bare.</param>
+/// <param name="GrainsOutsideSeconds">Median wall time outside the children's own runs, grains.</param>
 internal sealed record ThroughputResult(
     IReadOnlyList<ThroughputRun> Runs,
     double BareImagesPerSecond,
@@ -19,7 +21,9 @@ internal sealed record ThroughputResult(
     double GrainsChildrenImagesPerSecond,
     double ChildrenRatio,
     IReadOnlyList<double> PairRatios,
-    double Target)
+    double Target,
+    double BareOutsideSeconds,
+    double GrainsOutsideSeconds)
 {
     /// <summary>The target: orchestration throughput ≥ 0.97 × the bare loop.</summary>
     public const double TargetRatio = 0.97;
@@ -35,6 +39,7 @@ internal sealed record ThroughputResult(
         var grainsChildren = LatencySummary.Median(grains.Select(r => r.ChildrenImagesPerSecond));
         var pairs = bare.Join(grains, b => b.Repeat, g => g.Repeat, (b, g) => g.ImagesPerSecond / b.ImagesPerSecond).ToArray();
         return new ThroughputResult(runs, bareIps, grainsIps, grainsIps / bareIps, bareChildren, grainsChildren,
-            grainsChildren / bareChildren, pairs, TargetRatio);
+            grainsChildren / bareChildren, pairs, TargetRatio,
+            LatencySummary.Median(bare.Select(r => r.OutsideChildrenSeconds)), LatencySummary.Median(grains.Select(r => r.OutsideChildrenSeconds)));
     }
 }

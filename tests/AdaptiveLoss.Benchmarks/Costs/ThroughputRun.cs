@@ -9,6 +9,8 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <param name="ChildrenImagesPerSecond">Sum over children of the mean training img/s they reported per window (training steps only).</param>
 /// <param name="ClientWallSeconds">Grains only: the client's own clock from StartAsync until it saw the experiment end (polling).</param>
 /// <param name="PolicyUpdates">Policy updates applied during the run.</param>
+/// <param name="SlowestChildSeconds">The longest child's own wall time (ChildOutcome.ElapsedSeconds: model set-up to test
+/// evaluation); WallSeconds minus it is the time spent outside the children (start-up, hand-offs, end reports).</param>
 internal sealed record ThroughputRun(
     string Mode,
     int Repeat,
@@ -17,4 +19,9 @@ internal sealed record ThroughputRun(
     double ImagesPerSecond,
     double ChildrenImagesPerSecond,
     double? ClientWallSeconds,
-    long PolicyUpdates);
+    long PolicyUpdates,
+    double SlowestChildSeconds)
+{
+    /// <summary>Wall time not inside any child's own run: the orchestration's fixed cost.</summary>
+    public double OutsideChildrenSeconds => WallSeconds - SlowestChildSeconds;
+}
