@@ -1,0 +1,50 @@
+namespace AdaptiveLoss.Core.Policy.Snapshots;
+
+/// <summary>Reads and writes snapshot files: bounded reads, atomic writes (a temporary file renamed over the target).</summary>
+public static class PolicySnapshotFile
+{
+    /// <summary>Writes <paramref name="snapshot"/> to <paramref name="path"/> atomically; a reader never sees half a file.</summary>
+    public static void Write(string path, PolicySnapshot snapshot)
+    {
+        var json = PolicySnapshotCodec.Encode(snapshot);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllText(temporary, json);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Reads and validates <paramref name="path"/>; every failure is a <see cref="PolicySnapshotException"/> naming the file.</summary>
+    public static PolicySnapshot Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        FileInfo file;
+        try
+        {
+            file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                throw new PolicySnapshotException($"policy snapshot {path}: no such file");
+            }
+
+            if (file.Length > PolicySnapshotCodec.MaxBytes)
+            {
+                throw new PolicySnapshotException(
+                    $"policy snapshot {path}: {file.Length:N0} bytes is over the {PolicySnapshotCodec.MaxBytes:N0}-byte limit");
+            }
+
+            return PolicySnapshotCodec.Decode(File.ReadAllText(path), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PolicySnapshotException($"policy snapshot {path}: cannot be read ({ex.Message})", ex);
+        }
+    }
+}
