@@ -1,21 +1,31 @@
 // ala-silo: a standalone silo hosting the AdaptiveLoss grains (localhost clustering; spec §3). Wiring only.
-// Terminal 1: ./ala-silo [--silo-port 11111] [--gateway-port 30000]; terminal 2: ./ala run --cluster localhost ...
+// Terminal 1: ./ala-silo [--silo-port 11111] [--gateway-port 30000] [--dashboard [--dashboard-port 8080]];
+// terminal 2: ./ala run --cluster localhost ...
 using AdaptiveLoss.Grains;
 using AdaptiveLoss.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Configuration.AddCommandLine(args, SiloOptions.SwitchMappings);
-var ports = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
-// Orleans (membership) and Polly (placement retries) log every step at Information: keep warnings and our own lines.
-builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
-builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-builder.UseOrleans(silo => silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort).AddAdaptiveLossGrains());
+var options = SiloOptions.Read(args);
+if (options.Problem() is { } problem)
+{
+    Console.Error.WriteLine($"ala-silo: {problem}");
+    return 2;
+}
 
-var host = builder.Build();
+var builder = SiloDashboard.CreateBuilder(args, options);
+builder.Configuration.AddCommandLine(SiloOptions.NormalizeSwitches(args), SiloOptions.SwitchMappings);
+// Orleans (membership), Polly (placement retries) and ASP.NET Core (every request) log at Information: keep warnings.
+builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddAdaptiveLossGrains()
+    .AddDashboardWhenEnabled(options));
+
+using var host = SiloDashboard.Build(builder);
 await host.StartAsync();
-Console.WriteLine($"ala-silo: silo port {ports.SiloPort}, gateway localhost:{ports.GatewayPort}; "
-    + $"submit with ./ala run --cluster localhost:{ports.GatewayPort}; Ctrl+C stops");
+Console.WriteLine($"ala-silo: silo port {options.SiloPort}, gateway localhost:{options.GatewayPort}"
+    + (options.Dashboard ? $", dashboard {SiloDashboard.Url(options)}" : "")
+    + $"; submit with ./ala run --cluster localhost:{options.GatewayPort}; Ctrl+C stops");
 await host.WaitForShutdownAsync();
+return 0;

@@ -43,13 +43,14 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_SmallExperiment_WritesAValidResultsJsonWithAPolicyUpdateEveryRound()
+    public async Task Run_SmallExperiment_WritesAValidResultsJsonHistoryPlotsAndTensorBoardEvents()
     {
         Assert.True(File.Exists(Path.Combine(FashionMnist, "train-images-idx3-ubyte.gz")), "install dataset-fashion-mnist (apt-get)");
         var outDir = Path.Combine(_work, "out");
 
+        var tensorBoard = Path.Combine(_work, "tb");
         var result = await CliProcess.RunAsync(_work, TimeSpan.FromMinutes(5),
-            "run", "--train-limit", "2000", "--epochs", "1", "--children", "2", "--window", "4", "--out", outDir);
+            "run", "--train-limit", "2000", "--epochs", "1", "--children", "2", "--window", "4", "--out", outDir, "--tensorboard", tensorBoard);
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
         Assert.Contains("[child 0] epoch 1 window 1", result.StandardOutput);
@@ -63,6 +64,11 @@ public sealed class CliEndToEndTests : IDisposable
         RunFilesAssertions.AssertPlots(outDir);
         Assert.Contains($"history: {Path.Combine(outDir, "history.json")}", result.StandardOutput);
         Assert.All(RunFilesAssertions.PlotNames, name => Assert.Contains($"plot: {Path.Combine(outDir, name)}", result.StandardOutput));
+
+        // --tensorboard: one event file per child whose scalars are the history's windows.
+        TensorBoardAssertions.AssertMatchesHistory(tensorBoard, history.RootElement);
+        var experimentId = json.RootElement.GetProperty("experimentId").GetString()!;
+        Assert.Contains($"tensorboard: {Path.Combine(tensorBoard, experimentId)} (open with: tensorboard --logdir {tensorBoard})", result.StandardOutput);
 
         // ala report redraws the plots from history.json alone and leaves results.json and history.json as they were.
         var before = (File.ReadAllBytes(Path.Combine(outDir, "results.json")), File.ReadAllBytes(Path.Combine(outDir, "history.json")));

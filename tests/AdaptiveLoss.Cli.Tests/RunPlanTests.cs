@@ -1,6 +1,7 @@
 using AdaptiveLoss.Cli.Commands;
 using AdaptiveLoss.Cli.Data;
 using AdaptiveLoss.Cli.Hosting;
+using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
 
 namespace AdaptiveLoss.Cli.Tests;
@@ -67,6 +68,29 @@ public sealed class RunPlanTests : IDisposable
         var file = Path.Combine(_folder, "t10k-images-idx3-ubyte");
 
         Assert.Equal($"--out '{file}' is a file, not a folder", Problem("--task", "idx", "--data", _folder, "--out", file));
+    }
+
+    [Fact]
+    public void From_TensorBoardIsAFile_IsAUsageError()
+    {
+        WriteIdxFiles(gzip: false, skip: null);
+        var file = Path.Combine(_folder, "t10k-images-idx3-ubyte");
+
+        Assert.Equal($"--tensorboard '{file}' is a file, not a folder", Problem("--task", "idx", "--data", _folder, "--tensorboard", file));
+    }
+
+    [Fact]
+    public void From_TensorBoardAndProgress_ArePlannedAndNothingIsCreated()
+    {
+        WriteIdxFiles(gzip: false, skip: null);
+        var tensorBoard = Path.Combine(_folder, "tb");
+
+        var plan = RunPlan.From(RunArgumentParser.Parse(["--task", "idx", "--data", _folder, "--tensorboard", tensorBoard, "--progress", "lines"]));
+        var defaults = RunPlan.From(RunArgumentParser.Parse(["--task", "idx", "--data", _folder]));
+
+        Assert.Equal((tensorBoard, ProgressMode.Lines), (plan.TensorBoardDirectory, plan.Progress));
+        Assert.Equal((null, ProgressMode.Auto), (defaults.TensorBoardDirectory, defaults.Progress));
+        Assert.False(Directory.Exists(tensorBoard));
     }
 
     [Fact]

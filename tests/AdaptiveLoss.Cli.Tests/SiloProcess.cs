@@ -20,12 +20,14 @@ internal sealed class SiloProcess : IAsyncDisposable
     public string Log => _log.ToString();
 
     /// <summary>Starts the silo and waits for its ready line (printed once the host has started).</summary>
-    public static async Task<SiloProcess> StartAsync(TimeSpan timeout)
+    /// <param name="timeout">How long to wait for the ready line.</param>
+    /// <param name="extraArgs">More flags, e.g. <c>--dashboard</c>.</param>
+    public static async Task<SiloProcess> StartAsync(TimeSpan timeout, params string[] extraArgs)
     {
         Assert.True(File.Exists(RepositoryPaths.SiloDll), $"the silo is not built at {RepositoryPaths.SiloDll}");
         var ports = FreePorts.Pick(2);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { RepositoryPaths.SiloDll, "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}" })
+        foreach (var arg in new[] { RepositoryPaths.SiloDll, "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}" }.Concat(extraArgs))
         {
             start.ArgumentList.Add(arg);
         }

@@ -14,36 +14,41 @@ namespace AdaptiveLoss.Cli.Commands;
 /// </summary>
 internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWriter error)
 {
+    private TextWriter _error = error;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(30);
 
     public async Task<int> RunAsync(CancellationToken interrupt)
     {
         var wall = Stopwatch.StartNew();
+        // Before the host: with bars, the host's console logger must write through the watch's stderr.
+        using var watch = RunWatch.Start(plan, output, _error);
+        _error = watch.Error;
         await using var cluster = await ClusterConnection.StartAsync(plan.Target, interrupt);
         var grain = cluster.Grains.GetGrain<IExperimentGrain>(plan.ExperimentId);
         var o = plan.Options;
         output.WriteLine($"experiment {plan.ExperimentId}: {o.Children} × {CliNames.NameOf(o.Model)} on {CliNames.NameOf(o.Task)}, "
             + $"loss {CliNames.NameOf(o.Loss)} ({CliNames.NameOf(o.LossForm)}), {o.Epochs} epoch(s), on {cluster.Description}");
+        PrintTensorBoard(output);
         await grain.StartAsync(o);
 
-        var progress = new ProgressPrinter(output, o.Metric);
-        var status = await MonitorAsync(grain, progress, interrupt);
+        var status = await MonitorAsync(grain, watch, interrupt);
         if (status is null)
         {
-            await CancelAsync(grain, progress);
+            await CancelAsync(grain, watch);
             return ExitCodes.Interrupted;
         }
 
         if (status.State == ExperimentState.Cancelled)
         {
-            error.WriteLine($"ala: experiment {plan.ExperimentId} was cancelled; no results written");
+            _error.WriteLine($"ala: experiment {plan.ExperimentId} was cancelled; no results written");
             return ExitCodes.Failure;
         }
 
         if (!status.Children.Any(c => c.Outcome is not null))
         {
-            error.WriteLine($"ala: every child failed; no results written (first error: {status.Children.FirstOrDefault()?.Error})");
+            _error.WriteLine($"ala: every child failed; no results written (first error: {status.Children.FirstOrDefault()?.Error})");
             return ExitCodes.Failure;
         }
 
@@ -51,8 +56,10 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         var results = ResultsBuilder.Build(plan.ExperimentId, o, status, policy);
         var path = ResultsWriter.Write(plan.OutDirectory, results);
         var report = WriteReport(RunHistoryBuilder.Build(o, status, policy));
+        watch.Dispose(); // the last frame stays above the summary; event files are closed
         SummaryPrinter.Print(output, results, status, o, path, wall.Elapsed.TotalSeconds);
         report?.Print(output);
+        PrintTensorBoard(output);
         return ExitCodes.Success;
     }
 
@@ -65,13 +72,13 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         }
         catch (Exception ex)
         {
-            error.WriteLine($"ala: history or plots not written: {RunCommand.OneLine(ex.Message)}");
+            _error.WriteLine($"ala: history or plots not written: {RunCommand.OneLine(ex.Message)}");
             return null;
         }
     }
 
     /// <summary>Polls until the experiment ends; null when interrupted first.</summary>
-    private static async Task<ExperimentStatus?> MonitorAsync(IExperimentGrain grain, ProgressPrinter progress, CancellationToken interrupt)
+    private static async Task<ExperimentStatus?> MonitorAsync(IExperimentGrain grain, RunWatch progress, CancellationToken interrupt)
     {
         while (!interrupt.IsCancellationRequested)
         {
@@ -96,9 +103,9 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
     }
 
     /// <summary>Ctrl+C: cancel every child and wait (bounded) until they stopped, so the silo shuts down cleanly.</summary>
-    private async Task CancelAsync(IExperimentGrain grain, ProgressPrinter progress)
+    private async Task CancelAsync(IExperimentGrain grain, RunWatch progress)
     {
-        error.WriteLine($"ala: interrupted; cancelling experiment {plan.ExperimentId}");
+        _error.WriteLine($"ala: interrupted; cancelling experiment {plan.ExperimentId}");
         await grain.CancelAsync();
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < CancelGrace)
@@ -111,6 +118,15 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
             }
 
             await Task.Delay(PollInterval);
+        }
+    }
+
+    // Where the event files go and how to open them: at the start (to watch while it trains) and with the summary.
+    private void PrintTensorBoard(TextWriter output)
+    {
+        if (plan.TensorBoardDirectory is { } dir)
+        {
+            output.WriteLine($"tensorboard: {Path.Combine(dir, plan.ExperimentId)} (open with: tensorboard --logdir {dir})");
         }
     }
 }

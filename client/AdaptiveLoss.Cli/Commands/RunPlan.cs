@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using AdaptiveLoss.Cli.Data;
 using AdaptiveLoss.Cli.Hosting;
+using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.Core.Options;
 
@@ -15,7 +16,10 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <param name="Options">Hyperparameters handed to the experiment grain.</param>
 /// <param name="OutDirectory">Absolute folder for results.json (created only at the end).</param>
 /// <param name="Target">Embedded silo or localhost cluster.</param>
-internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, string OutDirectory, ClusterTarget Target)
+/// <param name="TensorBoardDirectory">Absolute <c>--tensorboard</c> folder; null when not asked for.</param>
+/// <param name="Progress">How progress is shown.</param>
+internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, string OutDirectory, ClusterTarget Target,
+    string? TensorBoardDirectory = null, ProgressMode Progress = ProgressMode.Auto)
 {
     /// <summary>Checks <paramref name="arguments"/> completely.</summary>
     /// <exception cref="UsageException">The first problem found.</exception>
@@ -36,7 +40,12 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException($"--out '{outDirectory}' is a file, not a folder");
         }
 
-        return new RunPlan(experimentId, options, outDirectory, target);
+        if (arguments.TensorBoardDirectory is { } tensorBoard && File.Exists(tensorBoard))
+        {
+            throw new UsageException($"--tensorboard '{tensorBoard}' is a file, not a folder");
+        }
+
+        return new RunPlan(experimentId, options, outDirectory, target, arguments.TensorBoardDirectory, arguments.Progress);
     }
 
     /// <summary>yyyyMMdd-HHmmss-xxxx: sortable by start time, unique across parallel runs.</summary>

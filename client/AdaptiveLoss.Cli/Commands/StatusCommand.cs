@@ -28,7 +28,7 @@ internal static class StatusCommand
             }
 
             var policy = await grain.GetPolicySummaryAsync();
-            StatusTable.Print(output, status, policy);
+            StatusTable.Print(output, status, policy, await grain.GetOptionsAsync());
             return ExitCodes.Success;
         }
         catch (UsageException ex)

@@ -8,7 +8,7 @@ namespace AdaptiveLoss.Cli.Output;
 /// Prints one line per child per window as windows appear in the polled status (only new ones), and one line when a
 /// child ends, e.g. <c>[child 0] epoch 1 window 3  iter 600/1290  val-error 12.34%  reward +0.52  policy v5  loss 0.412  4,812 img/s</c>.
 /// </summary>
-internal sealed class ProgressPrinter(TextWriter output, MetricKind metric)
+internal sealed class ProgressPrinter(TextWriter output, MetricKind metric) : IProgressView
 {
     private readonly Dictionary<string, int> _printedWindows = [];
     private readonly HashSet<string> _ended = [];

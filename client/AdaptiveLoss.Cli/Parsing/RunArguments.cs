@@ -17,6 +17,12 @@ internal sealed record RunArguments
     /// <summary><c>--experiment-id</c>; null = a fresh time-stamped id.</summary>
     public string? ExperimentId { get; init; }
 
+    /// <summary><c>--tensorboard</c>; null = no event files.</summary>
+    public string? TensorBoardDirectory { get; init; }
+
+    /// <summary><c>--progress</c>: bars, lines, or auto (bars on a terminal).</summary>
+    public Output.ProgressMode Progress { get; init; }
+
     /// <summary><c>--help</c> was given.</summary>
     public bool Help { get; init; }
 

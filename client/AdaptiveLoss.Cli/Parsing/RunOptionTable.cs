@@ -57,6 +57,10 @@ internal static class RunOptionTable
             (a, v) => a.With(o => o with { PolicyId = ValueParser.Id("--policy-id", v) })),
         new("--experiment-id", "ID", "experiment id (names the grains and the default out folder)", "yyyyMMdd-HHmmss-xxxx",
             (a, v) => a with { ExperimentId = ValueParser.Id("--experiment-id", v) }),
+        new("--tensorboard", "DIR", "also write TensorBoard event files (per child: loss, validation, reward, Φ norm) under DIR/<experimentId>",
+            "off", (a, v) => a with { TensorBoardDirectory = ValueParser.Path("--tensorboard", v) }),
+        new("--progress", "auto|bars|lines", "bars = one bar per child redrawn in place; lines = one line per window; auto = bars on a terminal",
+            "auto", (a, v) => a with { Progress = ValueParser.ProgressMode("--progress", v) }),
         new("--help", null, "show this help", "", (a, _) => a with { Help = true }),
     ];
 

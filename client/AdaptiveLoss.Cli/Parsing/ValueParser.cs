@@ -26,6 +26,13 @@ internal static class ValueParser
             ? text
             : throw new UsageException($"{flag} must be one of {string.Join(", ", allowed)} (got '{text}')");
 
+    public static Output.ProgressMode ProgressMode(string flag, string text) => OneOf(flag, text, "auto", "bars", "lines") switch
+    {
+        "bars" => Output.ProgressMode.Bars,
+        "lines" => Output.ProgressMode.Lines,
+        _ => Output.ProgressMode.Auto,
+    };
+
     /// <summary>An experiment or policy id: it names grains ("{id}/{i}") and a folder, so no '/' or spaces.</summary>
     public static string Id(string flag, string text) =>
         text.Length is > 0 and <= 100 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && text[0] != '.'

@@ -40,9 +40,7 @@ public static class RunPlots
     /// <summary>Every reward per round (points), the round mean (line) and its 5-round moving average (thick line).</summary>
     public static string WriteRewards(string path, IReadOnlyList<RewardRecord> rewards, string title, int width = Width, int height = Height)
     {
-        ArgumentNullException.ThrowIfNull(rewards);
-        using var plot = PlotCanvas.Create(title, "policy round", "reward");
-        LinePlots.DrawRewards(plot, rewards);
+        using var plot = CreateRewards(rewards, title);
         return PlotCanvas.Save(plot, path, width, height);
     }
 
@@ -85,15 +83,34 @@ public static class RunPlots
     /// <summary>The final Φ of the best child by validation metric (a note when no child completed).</summary>
     public static string WritePhi(string path, RunHistory history, int width = Width, int height = Height)
     {
+        using var plot = CreatePhi(history);
+        return PlotCanvas.Save(plot, path, width, height);
+    }
+
+    /// <summary>The reward plot before it is saved (tests read its plottables).</summary>
+    internal static ScottPlot.Plot CreateRewards(IReadOnlyList<RewardRecord> rewards, string title)
+    {
+        ArgumentNullException.ThrowIfNull(rewards);
+        var plot = PlotCanvas.Create(title, "policy round", "reward");
+        LinePlots.DrawRewards(plot, rewards);
+        return plot;
+    }
+
+    /// <summary>The Φ heatmap of the best child by validation (never by test), before it is saved.</summary>
+    internal static ScottPlot.Plot CreatePhi(RunHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
         var best = BestChild.ByValidation(history);
         if (best is { FinalPhi: { } phi, Classes: { } classes } && phi.Length == classes * classes)
         {
-            return WritePhi(path, phi, classes, $"Final Φ of {best.Id} (best validation)", width, height);
+            var heatmap = PlotCanvas.Create($"Final Φ of {best.Id} (best validation)", "class j", "class i");
+            PhiHeatmap.Draw(heatmap, phi, classes);
+            return heatmap;
         }
 
-        using var plot = PlotCanvas.Create($"Final Φ — {history.ExperimentId}", "class j", "class i");
+        var plot = PlotCanvas.Create($"Final Φ — {history.ExperimentId}", "class j", "class i");
         PlotCanvas.AddNote(plot, "no completed child");
-        return PlotCanvas.Save(plot, path, width, height);
+        return plot;
     }
 
     private static string Describe(RunHistory history)
