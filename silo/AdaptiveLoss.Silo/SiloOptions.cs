@@ -1,3 +1,6 @@
+using AdaptiveLoss.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
+
 namespace AdaptiveLoss.Silo;
 
 /// <summary>
@@ -14,11 +17,40 @@ public sealed class SiloOptions
     {
         ["--silo-port"] = $"{SectionName}:{nameof(SiloPort)}",
         ["--gateway-port"] = $"{SectionName}:{nameof(GatewayPort)}",
+        ["--telemetry"] = TelemetryKey,
     };
+
+    /// <summary>
+    /// Configuration key of the exporter (none, console or otlp): <c>--telemetry</c>, <c>Telemetry__Exporter</c> or
+    /// appsettings.json. Unset: otlp when OTEL_EXPORTER_OTLP_ENDPOINT is set, else none (as <c>ala run</c>).
+    /// </summary>
+    public const string TelemetryKey = "Telemetry:Exporter";
 
     /// <summary>Silo-to-silo port. Default 11111 (Orleans' localhost default).</summary>
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>Client gateway port; <c>ala run --cluster localhost:PORT</c> connects here. Default 30000.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Reads the exporter from <paramref name="configuration"/>; false with a one-line problem for a bad value.</summary>
+    public static bool TryTelemetry(IConfiguration configuration, out TelemetryExporter exporter, out string? problem)
+    {
+        var value = configuration[TelemetryKey];
+        (exporter, problem) = (TelemetryExporters.Default(name => configuration[name]), null);
+        if (value is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            exporter = TelemetryExporters.Parse("--telemetry (Telemetry:Exporter)", value);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            problem = ex.Message;
+            return false;
+        }
+    }
 }

@@ -4,6 +4,7 @@ using AdaptiveLoss.Cli.Data;
 using AdaptiveLoss.Cli.Hosting;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.ServiceDefaults;
 
 namespace AdaptiveLoss.Cli.Commands;
 
@@ -15,7 +16,9 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <param name="Options">Hyperparameters handed to the experiment grain.</param>
 /// <param name="OutDirectory">Absolute folder for results.json (created only at the end).</param>
 /// <param name="Target">Embedded silo or localhost cluster.</param>
-internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, string OutDirectory, ClusterTarget Target)
+/// <param name="Telemetry">Where traces and metrics go (<c>--telemetry</c>, or its default from the environment).</param>
+internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, string OutDirectory, ClusterTarget Target,
+    TelemetryExporter Telemetry)
 {
     /// <summary>Checks <paramref name="arguments"/> completely.</summary>
     /// <exception cref="UsageException">The first problem found.</exception>
@@ -36,7 +39,8 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException($"--out '{outDirectory}' is a file, not a folder");
         }
 
-        return new RunPlan(experimentId, options, outDirectory, target);
+        var telemetry = arguments.Telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable);
+        return new RunPlan(experimentId, options, outDirectory, target, telemetry);
     }
 
     /// <summary>yyyyMMdd-HHmmss-xxxx: sortable by start time, unique across parallel runs.</summary>

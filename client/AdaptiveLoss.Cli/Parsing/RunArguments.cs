@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.ServiceDefaults;
 
 namespace AdaptiveLoss.Cli.Parsing;
 
@@ -16,6 +17,9 @@ internal sealed record RunArguments
 
     /// <summary><c>--experiment-id</c>; null = a fresh time-stamped id.</summary>
     public string? ExperimentId { get; init; }
+
+    /// <summary><c>--telemetry</c>; null = OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, else none.</summary>
+    public TelemetryExporter? Telemetry { get; init; }
 
     /// <summary><c>--help</c> was given.</summary>
     public bool Help { get; init; }
