@@ -20,14 +20,22 @@ internal sealed class SiloProcess : IAsyncDisposable
     public string Log => _log.ToString();
 
     /// <summary>Starts the silo and waits for its ready line (printed once the host has started).</summary>
-    public static async Task<SiloProcess> StartAsync(TimeSpan timeout)
+    public static Task<SiloProcess> StartAsync(TimeSpan timeout) => StartAsync(timeout, new Dictionary<string, string?>());
+
+    /// <summary>Starts the silo with extra environment variables and arguments.</summary>
+    public static async Task<SiloProcess> StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         Assert.True(File.Exists(RepositoryPaths.SiloDll), $"the silo is not built at {RepositoryPaths.SiloDll}");
         var ports = FreePorts.Pick(2);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { RepositoryPaths.SiloDll, "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}" })
+        foreach (var arg in new[] { RepositoryPaths.SiloDll, "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}" }.Concat(args))
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,6 +53,29 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         return silo;
+    }
+
+    /// <summary>
+    /// Stops the silo as Ctrl+C or a service manager would (SIGTERM), so that it shuts down and flushes its telemetry;
+    /// true when it exited within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> StopGracefullyAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", $"{_process.Id}"]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()
