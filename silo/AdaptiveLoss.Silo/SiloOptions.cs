@@ -1,4 +1,5 @@
 using System.Net;
+using AdaptiveLoss.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 
 namespace AdaptiveLoss.Silo;
@@ -21,7 +22,14 @@ public sealed class SiloOptions
         ["--dashboard"] = $"{SectionName}:{nameof(Dashboard)}",
         ["--dashboard-port"] = $"{SectionName}:{nameof(DashboardPort)}",
         ["--dashboard-host"] = $"{SectionName}:{nameof(DashboardHost)}",
+        ["--telemetry"] = TelemetryKey,
     };
+
+    /// <summary>
+    /// Configuration key of the exporter (none, console or otlp): <c>--telemetry</c>, <c>Telemetry__Exporter</c> or
+    /// appsettings.json. Unset: otlp when OTEL_EXPORTER_OTLP_ENDPOINT is set, else none (as <c>ala run</c>).
+    /// </summary>
+    public const string TelemetryKey = "Telemetry:Exporter";
 
     /// <summary>Silo-to-silo port. Default 11111 (Orleans' localhost default).</summary>
     public int SiloPort { get; set; } = 11111;
@@ -79,5 +87,27 @@ public sealed class SiloOptions
         return DashboardHost == "localhost" || IPAddress.TryParse(DashboardHost, out _)
             ? null
             : $"--dashboard-host must be an IP address or localhost (got '{DashboardHost}')";
+    }
+
+    /// <summary>Reads the exporter from <paramref name="configuration"/>; false with a one-line problem for a bad value.</summary>
+    public static bool TryTelemetry(IConfiguration configuration, out TelemetryExporter exporter, out string? problem)
+    {
+        var value = configuration[TelemetryKey];
+        (exporter, problem) = (TelemetryExporters.Default(name => configuration[name]), null);
+        if (value is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            exporter = TelemetryExporters.Parse("--telemetry (Telemetry:Exporter)", value);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            problem = ex.Message;
+            return false;
+        }
     }
 }

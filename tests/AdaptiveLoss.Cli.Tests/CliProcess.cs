@@ -11,9 +11,18 @@ internal sealed record CliResult(int ExitCode, string StandardOutput, string Sta
 /// <summary>Runs <c>dotnet ala.dll ARGS</c> in a working folder, as a user would (exit code, stdout, stderr).</summary>
 internal static class CliProcess
 {
-    public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the CLI with extra (or, for a null value, removed) environment variables.</summary>
+    public static Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment,
+        params string[] args) => RunDllAsync(RepositoryPaths.CliDll, workingDirectory, timeout, environment, args);
+
+    /// <summary>Runs another built program (the silo) the same way, to its exit.</summary>
+    public static async Task<CliResult> RunDllAsync(string dll, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        Assert.True(File.Exists(RepositoryPaths.CliDll), $"the CLI is not built at {RepositoryPaths.CliDll}");
+        Assert.True(File.Exists(dll), $"not built: {dll}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -21,7 +30,12 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(RepositoryPaths.CliDll);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -21,15 +21,23 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>Starts the silo and waits for its ready line (printed once the host has started).</summary>
     /// <param name="timeout">How long to wait for the ready line.</param>
-    /// <param name="extraArgs">More flags, e.g. <c>--dashboard</c>.</param>
-    public static async Task<SiloProcess> StartAsync(TimeSpan timeout, params string[] extraArgs)
+    /// <param name="args">More flags, e.g. <c>--dashboard</c>.</param>
+    public static Task<SiloProcess> StartAsync(TimeSpan timeout, params string[] args) => StartAsync(timeout, new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts the silo with extra environment variables and arguments.</summary>
+    public static async Task<SiloProcess> StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         Assert.True(File.Exists(RepositoryPaths.SiloDll), $"the silo is not built at {RepositoryPaths.SiloDll}");
         var ports = FreePorts.Pick(2);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { RepositoryPaths.SiloDll, "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}" }.Concat(extraArgs))
+        foreach (var arg in new[] { RepositoryPaths.SiloDll, "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}" }.Concat(args))
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,6 +55,29 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         return silo;
+    }
+
+    /// <summary>
+    /// Stops the silo as Ctrl+C or a service manager would (SIGTERM), so that it shuts down and flushes its telemetry;
+    /// true when it exited within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> StopGracefullyAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", $"{_process.Id}"]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

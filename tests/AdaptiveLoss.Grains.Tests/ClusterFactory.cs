@@ -8,8 +8,12 @@ namespace AdaptiveLoss.Grains.Tests;
 /// <summary>A one-silo in-process cluster wired exactly as the silos are: <c>AddAdaptiveLossGrains()</c>.</summary>
 internal static class ClusterFactory
 {
-    /// <summary>Deploys a cluster; <paramref name="runner"/> replaces the TorchSharp child runner when given.</summary>
-    public static async Task<InProcessTestCluster> DeployAsync(IChildRunner? runner = null, Action<TrainingOptions>? training = null)
+    /// <summary>
+    /// Deploys a cluster; <paramref name="runner"/> replaces the TorchSharp child runner when given;
+    /// <paramref name="tracing"/> adds Orleans activity propagation on the silo and the client, as ala and ala-silo do.
+    /// </summary>
+    public static async Task<InProcessTestCluster> DeployAsync(IChildRunner? runner = null, Action<TrainingOptions>? training = null,
+        bool tracing = false)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
@@ -21,8 +25,19 @@ internal static class ClusterFactory
             }
 
             silo.AddAdaptiveLossGrains(training);
+            if (tracing)
+            {
+                silo.AddActivityPropagation();
+            }
         });
-        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes()));
+        builder.ConfigureClient(client =>
+        {
+            client.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
+            if (tracing)
+            {
+                client.AddActivityPropagation();
+            }
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -10,7 +10,8 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <summary>
 /// One experiment from start to results.json: start the grain, poll its status (~500 ms) printing new windows, and at
 /// the end write the results, history.json with its plots, and the summary. Long work is start → poll → cancel
-/// (spec §3): no call waits for training.
+/// (spec §3): no call waits for training. The whole run is one <c>run experiment</c> span, the root of the experiment's
+/// trace; the status polls stay out of it (see <see cref="MonitorAsync"/>).
 /// </summary>
 internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWriter error)
 {
@@ -25,7 +26,25 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         // Before the host: with bars, the host's console logger must write through the watch's stderr.
         using var watch = RunWatch.Start(plan, output, _error);
         _error = watch.Error;
-        await using var cluster = await ClusterConnection.StartAsync(plan.Target, interrupt);
+        var started = DateTimeOffset.UtcNow;
+        await using var cluster = await ClusterConnection.StartAsync(plan.Target, plan.Telemetry, interrupt);
+        // Declared after the cluster, so the span ends before the host (and its exporters) is disposed and flushed.
+        using var activity = RunTelemetry.Start(plan, started);
+        try
+        {
+            var exitCode = await RunExperimentAsync(cluster, watch, wall, interrupt);
+            RunTelemetry.End(activity, exitCode);
+            return exitCode;
+        }
+        catch (Exception ex)
+        {
+            RunTelemetry.Fail(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<int> RunExperimentAsync(ClusterConnection cluster, RunWatch watch, Stopwatch wall, CancellationToken interrupt)
+    {
         var grain = cluster.Grains.GetGrain<IExperimentGrain>(plan.ExperimentId);
         var o = plan.Options;
         output.WriteLine($"experiment {plan.ExperimentId}: {o.Children} × {CliNames.NameOf(o.Model)} on {CliNames.NameOf(o.Task)}, "
@@ -77,9 +96,14 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         }
     }
 
-    /// <summary>Polls until the experiment ends; null when interrupted first.</summary>
+    /// <summary>
+    /// Polls until the experiment ends; null when interrupted first. The polls run outside the trace: a few hundred
+    /// status calls (each fanning out to every child) would bury the windows. Clearing the current activity here is
+    /// local to this async method; the calls it makes are then roots, which the hosts' sampler does not record.
+    /// </summary>
     private static async Task<ExperimentStatus?> MonitorAsync(IExperimentGrain grain, RunWatch progress, CancellationToken interrupt)
     {
+        Activity.Current = null;
         while (!interrupt.IsCancellationRequested)
         {
             var status = await grain.GetStatusAsync();
@@ -107,6 +131,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
     {
         _error.WriteLine($"ala: interrupted; cancelling experiment {plan.ExperimentId}");
         await grain.CancelAsync();
+        Activity.Current = null; // the cancel call is traced; its status polls are not (see MonitorAsync)
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < CancelGrace)
         {

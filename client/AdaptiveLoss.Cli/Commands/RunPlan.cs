@@ -5,6 +5,7 @@ using AdaptiveLoss.Cli.Hosting;
 using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.ServiceDefaults;
 
 namespace AdaptiveLoss.Cli.Commands;
 
@@ -16,10 +17,11 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <param name="Options">Hyperparameters handed to the experiment grain.</param>
 /// <param name="OutDirectory">Absolute folder for results.json (created only at the end).</param>
 /// <param name="Target">Embedded silo or localhost cluster.</param>
+/// <param name="Telemetry">Where traces and metrics go (<c>--telemetry</c>, or its default from the environment).</param>
 /// <param name="TensorBoardDirectory">Absolute <c>--tensorboard</c> folder; null when not asked for.</param>
 /// <param name="Progress">How progress is shown.</param>
 internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, string OutDirectory, ClusterTarget Target,
-    string? TensorBoardDirectory = null, ProgressMode Progress = ProgressMode.Auto)
+    TelemetryExporter Telemetry = TelemetryExporter.None, string? TensorBoardDirectory = null, ProgressMode Progress = ProgressMode.Auto)
 {
     /// <summary>Checks <paramref name="arguments"/> completely.</summary>
     /// <exception cref="UsageException">The first problem found.</exception>
@@ -45,7 +47,8 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException($"--tensorboard '{tensorBoard}' is a file, not a folder");
         }
 
-        return new RunPlan(experimentId, options, outDirectory, target, arguments.TensorBoardDirectory, arguments.Progress);
+        var telemetry = arguments.Telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable);
+        return new RunPlan(experimentId, options, outDirectory, target, telemetry, arguments.TensorBoardDirectory, arguments.Progress);
     }
 
     /// <summary>yyyyMMdd-HHmmss-xxxx: sortable by start time, unique across parallel runs.</summary>

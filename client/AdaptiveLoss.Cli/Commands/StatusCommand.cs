@@ -2,6 +2,7 @@ using AdaptiveLoss.Cli.Hosting;
 using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.Grains;
+using AdaptiveLoss.ServiceDefaults;
 
 namespace AdaptiveLoss.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class StatusCommand
         try
         {
             var (experimentId, target) = Parse(args);
-            await using var cluster = await ClusterConnection.StartAsync(target, CancellationToken.None);
+            await using var cluster = await ClusterConnection.StartAsync(target, TelemetryExporter.None, CancellationToken.None);
             var grain = cluster.Grains.GetGrain<IExperimentGrain>(experimentId);
             var status = await grain.GetStatusAsync();
             if (status.State == ExperimentState.Idle && status.Children.Count == 0)

@@ -1,4 +1,5 @@
 using AdaptiveLoss.Grains;
+using AdaptiveLoss.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,21 +31,26 @@ internal sealed class ClusterConnection : IAsyncDisposable
     /// <summary>Where experiments run, for the header line.</summary>
     public string Description { get; }
 
-    /// <summary>Starts the host for <paramref name="target"/>.</summary>
-    public static async Task<ClusterConnection> StartAsync(ClusterTarget target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the host for <paramref name="target"/>, exporting traces and metrics to <paramref name="telemetry"/>. Grain
+    /// calls carry the caller's trace (Orleans activity propagation) whatever the exporter, so a standalone silo that
+    /// exports continues the CLI's trace.
+    /// </summary>
+    public static async Task<ClusterConnection> StartAsync(ClusterTarget target, TelemetryExporter telemetry, CancellationToken cancellationToken)
     {
         var builder = CreateQuietBuilder();
+        builder.AddAdaptiveLossTelemetry(telemetry, "ala");
         string description;
         if (target.Embedded)
         {
             var ports = FreePorts.Pick(2);
-            builder.UseOrleans(silo => silo.UseLocalhostClustering(ports[0], ports[1]).AddAdaptiveLossGrains());
+            builder.UseOrleans(silo => silo.UseLocalhostClustering(ports[0], ports[1]).AddActivityPropagation().AddAdaptiveLossGrains());
             description = $"embedded silo (gateway localhost:{ports[1]})";
         }
         else
         {
             // No silent retries: a missing silo is reported at once (see ConnectTimeout for one that never answers).
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(target.GatewayPort)
+            builder.UseOrleansClient(client => client.UseLocalhostClustering(target.GatewayPort).AddActivityPropagation()
                 .UseConnectionRetryFilter((_, _) => Task.FromResult(false)));
             builder.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
             description = $"cluster localhost:{target.GatewayPort}";

@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.ServiceDefaults;
 
 namespace AdaptiveLoss.Cli.Parsing;
 
@@ -22,6 +23,9 @@ internal sealed record RunArguments
 
     /// <summary><c>--progress</c>: bars, lines, or auto (bars on a terminal).</summary>
     public Output.ProgressMode Progress { get; init; }
+
+    /// <summary><c>--telemetry</c>; null = OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, else none.</summary>
+    public TelemetryExporter? Telemetry { get; init; }
 
     /// <summary><c>--help</c> was given.</summary>
     public bool Help { get; init; }

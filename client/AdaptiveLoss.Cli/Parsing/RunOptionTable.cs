@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.ServiceDefaults;
 
 namespace AdaptiveLoss.Cli.Parsing;
 
@@ -57,6 +58,8 @@ internal static class RunOptionTable
             (a, v) => a.With(o => o with { PolicyId = ValueParser.Id("--policy-id", v) })),
         new("--experiment-id", "ID", "experiment id (names the grains and the default out folder)", "yyyyMMdd-HHmmss-xxxx",
             (a, v) => a with { ExperimentId = ValueParser.Id("--experiment-id", v) }),
+        new("--telemetry", "none|console|otlp", "export traces and metrics: console = on stdout; otlp = to OTEL_EXPORTER_OTLP_ENDPOINT (see Telemetry)",
+            $"otlp if {TelemetryExporters.EndpointVariable} is set, else none", (a, v) => a with { Telemetry = ValueParser.Telemetry("--telemetry", v) }),
         new("--tensorboard", "DIR", "also write TensorBoard event files (per child: loss, validation, reward, Φ norm) under DIR/<experimentId>",
             "off", (a, v) => a with { TensorBoardDirectory = ValueParser.Path("--tensorboard", v) }),
         new("--progress", "auto|bars|lines", "bars = one bar per child redrawn in place; lines = one line per window; auto = bars on a terminal",

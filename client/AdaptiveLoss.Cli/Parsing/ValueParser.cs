@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdaptiveLoss.ServiceDefaults;
 
 namespace AdaptiveLoss.Cli.Parsing;
 
@@ -38,6 +39,18 @@ internal static class ValueParser
         text.Length is > 0 and <= 100 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && text[0] != '.'
             ? text
             : throw new UsageException($"{flag} must be 1-100 letters, digits, '-', '_' or '.' (got '{text}')");
+
+    public static TelemetryExporter Telemetry(string flag, string text)
+    {
+        try
+        {
+            return TelemetryExporters.Parse(flag, text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
 
     public static string Path(string flag, string text) =>
         text.Length > 0 ? System.IO.Path.GetFullPath(text) : throw new UsageException($"{flag} needs a non-empty path");

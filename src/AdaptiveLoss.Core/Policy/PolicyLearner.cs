@@ -60,10 +60,7 @@ public sealed class PolicyLearner
         {
             Network.Probabilities(states[g], _probabilities);
             actions[g] = SampleAction(_probabilities, random.NextDouble());
-            for (var k = 0; k < _probabilities.Length; k++)
-            {
-                entropy -= _probabilities[k] > 0 ? _probabilities[k] * Math.Log(_probabilities[k]) : 0.0;
-            }
+            entropy += Entropy(_probabilities);
         }
 
         return new PolicyDecision(actions, Version, states.Length == 0 ? 0.0 : entropy / states.Length);
@@ -104,7 +101,27 @@ public sealed class PolicyLearner
         Optimizer.Apply(Network.Parameters, _gradient);
         Version++;
         Transitions += round.Count;
-        return new PolicyUpdate(Version, round.Count, replayed.Count, meanReward, baseline, meanReward - baseline, Math.Sqrt(norm));
+        return new PolicyUpdate(Version, round.Count, replayed.Count, meanReward, baseline, meanReward - baseline, Math.Sqrt(norm),
+            RewardStd(round, meanReward), MeanEntropy(round));
+    }
+
+    /// <summary>Mean entropy (nats) of π(·|s_g) over every group of every transition of <paramref name="round"/>.</summary>
+    public double MeanEntropy(IReadOnlyList<Transition> round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var sum = 0.0;
+        var groups = 0;
+        foreach (var transition in round)
+        {
+            foreach (var state in transition.States)
+            {
+                Network.Probabilities(state, _probabilities);
+                sum += Entropy(_probabilities);
+                groups++;
+            }
+        }
+
+        return groups == 0 ? 0.0 : sum / groups;
     }
 
     /// <summary>Counts a round's transitions and moves the baseline without changing θ (frozen policy).</summary>
@@ -143,6 +160,29 @@ public sealed class PolicyLearner
         }
 
         return sum / round.Count;
+    }
+
+    private static double Entropy(ReadOnlySpan<double> probabilities)
+    {
+        var entropy = 0.0;
+        foreach (var p in probabilities)
+        {
+            entropy -= p > 0 ? p * Math.Log(p) : 0.0;
+        }
+
+        return entropy;
+    }
+
+    // r − b shifts every reward by the same b, so the advantages' spread is the rewards' (population form, divide by N).
+    private static double RewardStd(IReadOnlyList<Transition> round, double meanReward)
+    {
+        var sum = 0.0;
+        foreach (var transition in round)
+        {
+            sum += (transition.Reward - meanReward) * (transition.Reward - meanReward);
+        }
+
+        return Math.Sqrt(sum / round.Count);
     }
 
     private static int SampleAction(ReadOnlySpan<double> probabilities, double u)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Grains.Workers;
@@ -36,8 +37,9 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
                 : Task.CompletedTask;
         }
 
-        // A cancel that came first still goes through the worker, which reports it as the end of the run.
-        worker.Start(job, _cancellation.Token);
+        // A cancel that came first still goes through the worker, which reports it as the end of the run. The training
+        // thread does not inherit this call's context: its spans get this call's span as their parent explicitly.
+        worker.Start(job, _cancellation.Token, Activity.Current?.Context ?? default);
         (_job, _state) = (job, ChildState.Queued);
         _keepAlive = KeepAlive.Register(this);
         return Task.CompletedTask;

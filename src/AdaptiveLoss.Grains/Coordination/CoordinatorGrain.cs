@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Policy;
 using Microsoft.Extensions.Logging;
@@ -36,8 +37,21 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
     }
 
     /// <inheritdoc/>
-    public Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states) =>
-        Task.FromResult(Policy.Decide(states));
+    public Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states)
+    {
+        using var activity = PolicyTelemetry.StartDecision(this.GetPrimaryKeyString(), childId, window, states?.Length ?? 0);
+        try
+        {
+            var decision = Policy.Decide(states!);
+            PolicyTelemetry.CompleteDecision(activity, decision);
+            return Task.FromResult(decision);
+        }
+        catch (Exception ex)
+        {
+            AdaptiveLossTelemetry.RecordError(activity, ex);
+            throw;
+        }
+    }
 
     /// <inheritdoc/>
     public Task ReportAsync(WindowReport report)
@@ -73,7 +87,7 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
 
     private SharedPolicy CreatePolicy(ExperimentOptions options, int featureCount)
     {
-        var policy = new SharedPolicy(options, featureCount);
+        var policy = new SharedPolicy(options, featureCount, this.GetPrimaryKeyString());
         Log.PolicyCreated(logger, this.GetPrimaryKeyString(), featureCount, policy.Learning);
         return policy;
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Policy;
 
@@ -9,6 +11,7 @@ namespace AdaptiveLoss.Grains.Coordination;
 /// A round is one transition from every live child or whatever is pending at the timeout; it updates the policy once
 /// (ALA) or is only observed (frozen policy, ce, fixed: the version stays 0 while rounds and transitions are counted).
 /// Rounds that hold only discarded windows (spec §1.7) close without an update and are not counted.
+/// Each closed round is one span (<c>update policy</c> or <c>observe round</c>) around its update.
 /// </summary>
 internal sealed class SharedPolicy
 {
@@ -19,16 +22,21 @@ internal sealed class SharedPolicy
     private int _rounds;
     private long _updates;
     private int _discarded;
+    // The trace of the latest report: a round closed by the timer (no activity of its own) is parented there.
+    private ActivityContext _lastReport;
 
-    public SharedPolicy(ExperimentOptions options, int featureCount)
+    public SharedPolicy(ExperimentOptions options, int featureCount, string policyId = "")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        PolicyId = policyId;
         Options = options;
         FeatureCount = featureCount;
         Learning = options.Loss == LossMode.Ala && !options.FreezePolicy;
         _learner = new PolicyLearner(options, featureCount, options.Seed);
         _random = new Random(options.Seed);
     }
+
+    public string PolicyId { get; }
 
     public ExperimentOptions Options { get; }
 
@@ -69,6 +77,7 @@ internal sealed class SharedPolicy
     public AddResult Report(WindowReport report, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(report);
+        _lastReport = Activity.Current?.Context ?? _lastReport;
         bool added;
         if (report.Discarded)
         {
@@ -139,15 +148,24 @@ internal sealed class SharedPolicy
             return;
         }
 
+        using var activity = PolicyTelemetry.StartRound(Learning, PolicyId, _lastReport);
         PolicyUpdate? update = null;
-        if (Learning)
+        try
         {
-            update = _learner.Update(round, _random);
-            _updates++;
+            if (Learning)
+            {
+                update = _learner.Update(round, _random);
+                _updates++;
+            }
+            else
+            {
+                _learner.Observe(round);
+            }
         }
-        else
+        catch (Exception ex)
         {
-            _learner.Observe(round);
+            AdaptiveLossTelemetry.RecordError(activity, ex);
+            throw;
         }
 
         _rounds++;
@@ -156,6 +174,9 @@ internal sealed class SharedPolicy
             _rewards.Add(new RewardRecord(_rounds, transition.ChildId, transition.Window, transition.Reward, transition.PolicyVersion));
         }
 
-        closed.Add(new ClosedRound(_rounds, round.Count, round.Average(t => t.Reward), _learner.Version, update));
+        var closedRound = new ClosedRound(_rounds, round.Count, round.Average(t => t.Reward), _learner.Version, update);
+        PolicyTelemetry.CompleteRound(activity, PolicyId, closedRound.Round, closedRound.Transitions, closedRound.MeanReward,
+            closedRound.Version, update);
+        closed.Add(closedRound);
     }
 }

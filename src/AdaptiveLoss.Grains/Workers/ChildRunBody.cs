@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Training;
 using Microsoft.Extensions.Logging;
 
@@ -16,13 +17,16 @@ internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, IL
 
     public void Run(ChildRunEntry entry, int running, CancellationToken shutdown)
     {
+        // The child's span covers its windows and its end report; this dedicated thread has no other activity.
+        using var activity = ChildRunTelemetry.Start(entry);
         var watch = Stopwatch.StartNew();
-        var (state, outcome, error) = Execute(entry, running);
+        var (state, outcome, error) = Execute(entry, running, activity);
         Log.ChildRunEnded(logger, entry.ChildId, state, watch.Elapsed.TotalSeconds);
         ReportEnd(entry, state, outcome, error, shutdown.IsCancellationRequested ? ShutdownReportTimeout : ReportTimeout);
+        ChildRunTelemetry.End(activity, state, outcome);
     }
 
-    private (ChildState State, ChildOutcome? Outcome, string? Error) Execute(ChildRunEntry entry, int running)
+    private (ChildState State, ChildOutcome? Outcome, string? Error) Execute(ChildRunEntry entry, int running, Activity? activity)
     {
         if (entry.Token.IsCancellationRequested)
         {
@@ -47,6 +51,7 @@ internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, IL
         catch (Exception ex)
         {
             Log.ChildRunFailed(logger, ex, entry.ChildId);
+            AdaptiveLossTelemetry.RecordError(activity, ex);
             return (ChildState.Failed, null, ErrorText.OneLine(ex));
         }
     }

@@ -1,9 +1,20 @@
+using System.Diagnostics;
+
 namespace AdaptiveLoss.Grains.Workers;
 
-/// <summary>One child held by the training worker: its job, its cancellation and, once launched, its thread.</summary>
-internal sealed class ChildRunEntry(ChildJob job, CancellationTokenSource cancellation) : IDisposable
+/// <summary>
+/// One child held by the training worker: its job, its cancellation, the trace context of the call that started it
+/// and, once launched, its thread.
+/// </summary>
+internal sealed class ChildRunEntry(ChildJob job, CancellationTokenSource cancellation, ActivityContext parent) : IDisposable
 {
     public ChildJob Job { get; } = job;
+
+    /// <summary>
+    /// Parent of the child's <c>train child</c> span: the training thread starts without the grain call's execution
+    /// context (UnsafeStart), so the trace is carried here explicitly (style §7.6).
+    /// </summary>
+    public ActivityContext Parent { get; } = parent;
 
     public string ChildId { get; } = ChildKeys.ChildId(job);
 

@@ -52,11 +52,12 @@ public sealed class TrainingWorker : IHostedService, IDisposable
     /// <summary>
     /// Launches (or queues) the child's training and returns at once; <paramref name="cancellationToken"/> stops it at
     /// its next batch (or removes it from the queue). The end is reported to the child grain, never thrown here.
+    /// <paramref name="parent"/> is the trace context the child's spans join (default: none, they start a trace).
     /// </summary>
-    public void Start(ChildJob job, CancellationToken cancellationToken)
+    public void Start(ChildJob job, CancellationToken cancellationToken, ActivityContext parent = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var entry = new ChildRunEntry(job, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token));
+        var entry = new ChildRunEntry(job, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token), parent);
         entry.Registration = entry.Token.Register(() => OnCancelled(entry));
         lock (_gate)
         {

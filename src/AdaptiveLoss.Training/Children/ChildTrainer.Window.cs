@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Metrics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Rewards;
@@ -20,6 +21,30 @@ public sealed partial class ChildTrainer
 
     /// <summary>Native (libtorch) errors in this many windows in a row fail the child instead of rolling it back.</summary>
     internal const int MaxConsecutiveNativeFaults = 3;
+
+    /// <summary>
+    /// One window inside its <c>train window</c> span (style §7.11: one span per window, never per batch): the decision
+    /// and the report are grain calls made under it, so the coordinator's spans join the experiment's trace. The
+    /// window's metrics are recorded here, where its values are born; a window that throws marks its span failed.
+    /// </summary>
+    private void RunTracedWindow(int w, IChildController controller, TrainingSnapshot snapshot, RunState run,
+        CancellationToken cancellationToken)
+    {
+        using var activity = EpisodeTelemetry.Start(_spec.ChildId, w);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var before = run.PreviousMetric;
+            var report = RunWindow(w, controller, snapshot, run, cancellationToken);
+            EpisodeTelemetry.Complete(activity, report, before, _options.Metric, Stopwatch.GetElapsedTime(started));
+            controller.Report(report);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            AdaptiveLossTelemetry.RecordError(activity, ex);
+            throw;
+        }
+    }
 
     private WindowReport RunWindow(int w, IChildController controller, TrainingSnapshot snapshot, RunState run,
         CancellationToken cancellationToken)
@@ -90,6 +115,8 @@ public sealed partial class ChildTrainer
         catch (ExternalException ex) when (run.ConsecutiveNativeFaults < MaxConsecutiveNativeFaults)
         {
             run.ConsecutiveNativeFaults++;
+            // The window span (current on this thread) keeps the exception; the window itself is only discarded.
+            Activity.Current?.AddException(ex);
             var message = ex.Message.Split('\n', 2)[0];
             return $"libtorch error: {(message.Length > 160 ? message[..160] : message)}";
         }

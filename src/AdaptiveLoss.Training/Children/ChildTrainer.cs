@@ -101,7 +101,7 @@ public sealed partial class ChildTrainer : IDisposable
         for (var w = 0; w < _plan.Windows; w++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            controller.Report(RunWindow(w, controller, snapshot, run, cancellationToken));
+            RunTracedWindow(w, controller, snapshot, run, cancellationToken);
             AfterWindow?.Invoke(w);
         }
 

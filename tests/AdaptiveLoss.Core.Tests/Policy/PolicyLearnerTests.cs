@@ -58,6 +58,39 @@ public sealed class PolicyLearnerTests
     }
 
     [Fact]
+    public void Update_PopulationRound_AdvantageStdAndEntropyOfTheUpdatedPolicy()
+    {
+        var learner = TinyLearner(BaselineKind.Population);
+        var other = new float[] { 0.5f, -1.0f };
+
+        // Rewards 3 and 1: b = 2, advantages +1 and −1, population std 1. Equal actions on the same state cancel
+        // (θ unchanged, see above), so the updated policy's entropy is the hand-made network's on the two states.
+        var update = learner.Update([Step("a", 0, 3.0, action: 0), Step("b", 0, 1.0, action: 0)], new Random(1));
+        var mixed = learner.Update([Step("a", 1, 4.0, action: 1), new Transition("b", 1, [TinyPolicy.State, other], [1, 1], 1.0, 0)], new Random(1));
+
+        Assert.Equal(1.0, update.AdvantageStd, 14);
+        Assert.Equal(Entropy(TinyPolicy.Network().Probabilities(TinyPolicy.State)), update.Entropy, 12);
+        // Three groups in round 2: one of child a, two of child b; the std is over transitions (rewards 4 and 1).
+        Assert.Equal(1.5, mixed.AdvantageStd, 14);
+        var network = learner.Network;
+        var expected = (2 * Entropy(network.Probabilities(TinyPolicy.State)) + Entropy(network.Probabilities(other))) / 3;
+        Assert.Equal(expected, mixed.Entropy, 12);
+        Assert.Equal(expected, learner.MeanEntropy([Step("a", 2, 0, 0), new Transition("b", 2, [TinyPolicy.State, other], [0, 0], 0, 0)]), 12);
+    }
+
+    [Fact]
+    public void Update_SingleTransition_AdvantageStdZero()
+    {
+        var learner = TinyLearner(BaselineKind.Ema);
+
+        var update = learner.Update([Step("a", 0, 1.5, action: 2)], new Random(1));
+
+        Assert.Equal(0.0, update.AdvantageStd);
+        Assert.Equal(Entropy(learner.Network.Probabilities(TinyPolicy.State)), update.Entropy, 12);
+        Assert.Equal(0.0, learner.MeanEntropy([]));
+    }
+
+    [Fact]
     public void Update_PopulationBaselineTwoActions_BetterChildsActionRises()
     {
         var learner = TinyLearner(BaselineKind.Population);
@@ -197,4 +230,6 @@ public sealed class PolicyLearnerTests
         new(child, window, [TinyPolicy.State], [action], reward, 0);
 
     private static double Norm(double[] v) => Math.Sqrt(v.Sum(x => x * x));
+
+    private static double Entropy(double[] p) => -p.Sum(x => x * Math.Log(x));
 }
