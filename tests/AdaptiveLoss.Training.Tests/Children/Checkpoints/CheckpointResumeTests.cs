@@ -72,10 +72,21 @@ public sealed class CheckpointResumeTests : IDisposable
         }
 
         var second = new ScriptedController();
+        double testError;
         using (var resumed = Trainer(_folder.Path))
         {
-            resumed.Run(second, CancellationToken.None);
+            testError = resumed.Run(second, CancellationToken.None).TestError;
         }
+
+        // A child whose checkpoint holds every window (it died before handing in its outcome) only evaluates again.
+        var third = new ScriptedController();
+        using (var finished = Trainer(_folder.Path))
+        {
+            Assert.Equal(testError, finished.Run(third, CancellationToken.None).TestError);
+            Assert.Equal(6, finished.ResumedAt);
+        }
+
+        Assert.Empty(third.Calls);
 
         var windows = first.Reports.Concat(second.Reports).Select(r => r.Window).ToArray();
         Assert.Equal(Enumerable.Range(0, 6), windows);
