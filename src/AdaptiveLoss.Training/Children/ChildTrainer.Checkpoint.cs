@@ -38,6 +38,7 @@ public sealed partial class ChildTrainer
             ChildId = _spec.ChildId, Seed = _spec.Seed, Model = _options.Model.ToString(), Classes = _data.Classes,
             InputShape = _data.InputShape, TrainCount = _data.TrainCount, BatchSize = _options.BatchSize,
             WindowLength = _plan.WindowLength, TotalIterations = _plan.TotalIterations,
+            Training = CheckpointChecks.Training(_options),
             NextWindow = nextWindow, Iteration = _batches.Drawn,
             PreviousMetric = run.PreviousMetric, BestError = run.BestError, LastValidationError = run.LastValidationError,
             Discarded = run.Discarded, ConsecutiveNativeFaults = run.ConsecutiveNativeFaults, ElapsedSeconds = elapsedSeconds,

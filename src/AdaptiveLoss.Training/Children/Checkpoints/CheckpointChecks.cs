@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Training.Data;
 using static TorchSharp.torch;
 
@@ -24,6 +25,7 @@ internal static class CheckpointChecks
         Same(path, "batch size", s.BatchSize, spec.Options.BatchSize);
         Same(path, "window length", s.WindowLength, plan.WindowLength);
         Same(path, "total iterations", s.TotalIterations, plan.TotalIterations);
+        Same(path, "training", s.Training, Training(spec.Options));
         if (s.NextWindow < 0 || s.NextWindow > plan.Windows || s.Iteration < 0 || s.Iteration > plan.TotalIterations)
         {
             throw new CheckpointException(path, $"window {s.NextWindow} / iteration {s.Iteration} outside the run's {plan.Windows} windows");
@@ -70,6 +72,10 @@ internal static class CheckpointChecks
             }
         }
     }
+
+    /// <summary>The hyperparameters that shape a child's training beyond the plan, as one comparable line.</summary>
+    public static string Training(ExperimentOptions options) => FormattableString.Invariant(
+        $"task {options.Task}, loss {options.Loss} {options.LossForm}, lr {options.LearningRate:R}, beta {options.Beta:R}, phi-max {options.PhiMax:R}");
 
     /// <summary>A C×C matrix from its row-major copy; ArgumentException on a wrong length.</summary>
     public static double[,] Matrix(double[] rowMajor, int classes)

@@ -31,6 +31,9 @@ internal sealed record CheckpointState
 
     public required long TotalIterations { get; init; }
 
+    /// <summary>The training hyperparameters a resumed child must share: task, loss mode and form, lr, β, φ_max.</summary>
+    public required string Training { get; init; }
+
     /// <summary>Windows done (reported); the resumed run starts with this window.</summary>
     public required int NextWindow { get; init; }
 

@@ -80,6 +80,10 @@ public sealed class CheckpointCorruptionTests : IDisposable
         AssertRefused(ChildTrainerTests.Options() with { Window = 3 }, "state.json", "window length 4, this child has 3");
 
     [Fact]
+    public void Run_CheckpointWithAnotherLearningRate_CheckpointException() =>
+        AssertRefused(ChildTrainerTests.Options() with { LearningRate = 1e-3 }, "state.json", "lr 0.003");
+
+    [Fact]
     public void Run_ManifestOfAnotherFormat_CheckpointException()
     {
         var path = Path.Combine(Checkpoint, "checkpoint.json");
