@@ -14,4 +14,10 @@ public sealed class TrainingOptions
 
     /// <summary>How long silo shutdown waits for training threads to stop, in seconds. Default 10.</summary>
     public double ShutdownTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Folder under which each child checkpoints at every window end, in <c>&lt;root&gt;/&lt;experimentId&gt;/&lt;index&gt;/</c>,
+    /// and from which a child restarted with the same key resumes (README "Checkpoints"). Default null = no checkpoints.
+    /// </summary>
+    public string? CheckpointRoot { get; set; }
 }

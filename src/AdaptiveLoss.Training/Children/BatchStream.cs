@@ -7,7 +7,9 @@ namespace AdaptiveLoss.Training.Children;
 /// The child's data order: a fresh permutation of the training indices every epoch, drawn from the child's own
 /// generator (so two children with different seeds see different orders, and one seed always the same order,
 /// whatever other children do with the global generator). Batches run across windows; the last batch of an epoch may
-/// be shorter.
+/// be shorter. The generator serves only these permutations (one draw per epoch, nothing else in a child is random
+/// after initialisation), so the order is a pure function of (seed, batches drawn): a checkpoint stores
+/// <see cref="Drawn"/> and a resumed stream replays it with <see cref="Skip"/>.
 /// </summary>
 internal sealed class BatchStream : IDisposable
 {
@@ -24,8 +26,28 @@ internal sealed class BatchStream : IDisposable
         _batchSize = batchSize;
     }
 
+    /// <summary>Batches handed out so far (the data position; a discarded window's batches count too).</summary>
+    public long Drawn { get; private set; }
+
+    /// <summary>Advances past <paramref name="batches"/> batches exactly as that many <see cref="Next"/> calls would.</summary>
+    public void Skip(long batches)
+    {
+        for (; batches > 0; batches--)
+        {
+            NextRange();
+        }
+    }
+
     /// <summary>The next batch of training indices (int64, a view registered in the caller's dispose scope).</summary>
     public Tensor Next()
+    {
+        var (start, length) = NextRange();
+        return _order!.narrow(0, start, length);
+    }
+
+    public void Dispose() => _order?.Dispose();
+
+    private (long Start, long Length) NextRange()
     {
         if (_order is null || _position >= _count)
         {
@@ -34,11 +56,10 @@ internal sealed class BatchStream : IDisposable
             _position = 0;
         }
 
+        var start = _position;
         var length = Math.Min(_batchSize, _count - _position);
-        var batch = _order.narrow(0, _position, length);
         _position += length;
-        return batch;
+        Drawn++;
+        return (start, length);
     }
-
-    public void Dispose() => _order?.Dispose();
 }

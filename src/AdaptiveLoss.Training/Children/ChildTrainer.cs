@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Training.Children.Checkpoints;
 using AdaptiveLoss.Training.Data;
 using AdaptiveLoss.Training.Models;
 using TorchSharp;
@@ -33,10 +34,16 @@ public sealed partial class ChildTrainer : IDisposable
     private readonly BatchStream _batches;
     private readonly ClassPairTask _task;
     private readonly WindowPlan _plan;
+    private readonly CheckpointFolder? _checkpoints;
     private Tensor _phi;
 
-    /// <summary>Builds the child's model (seeded by <see cref="ChildSpec.Seed"/>), optimizer, Φ = I and data order.</summary>
-    public ChildTrainer(ChildSpec spec, TaskData data)
+    /// <summary>
+    /// Builds the child's model (seeded by <see cref="ChildSpec.Seed"/>), optimizer, Φ = I and data order. With a
+    /// <paramref name="checkpointFolder"/> (one per child, e.g. <c>&lt;state&gt;/checkpoints/&lt;experiment&gt;/&lt;index&gt;</c>)
+    /// the child checkpoints there at every window end and <see cref="Run"/> resumes from the newest checkpoint in it;
+    /// without one nothing is written and every run starts fresh.
+    /// </summary>
+    public ChildTrainer(ChildSpec spec, TaskData data, string? checkpointFolder = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(data);
@@ -58,6 +65,7 @@ public sealed partial class ChildTrainer : IDisposable
         _task = new ClassPairTask(data.Classes, _options);
         _plan = WindowPlan.Create(data.TrainCount, _options.BatchSize, _options.Epochs, _options.Window);
         _phi = PhiTensor();
+        _checkpoints = checkpointFolder is null ? null : new CheckpointFolder(checkpointFolder);
     }
 
     /// <summary>Test seam (spec §1.7 guards): when it returns true for a window index, that batch's loss is made NaN.</summary>
@@ -90,25 +98,27 @@ public sealed partial class ChildTrainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(controller);
         var clock = Stopwatch.StartNew();
-        var initial = EvaluateValidation();
-        var run = new RunState(initial.Metric, initial.Error);
-        if (initial.IsFinite())
-        {
-            _task.Observe(initial.SoftConfusion);
-        }
-
+        // A checkpoint is read, verified and checked in full before any of it is applied (CheckpointException).
+        var (run, first, before) = Resume() ?? (Start(), 0, 0.0);
         using var snapshot = new TrainingSnapshot(_model, _optimizer, _task.Phi);
-        for (var w = 0; w < _plan.Windows; w++)
+        for (var w = first; w < _plan.Windows; w++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             RunTracedWindow(w, controller, snapshot, run, cancellationToken);
+            // After the report: a clean stop never reports a window twice; a crash between the report and the end of
+            // this write reruns window w on resume (at least once, so the coordinator keys transitions by child and window).
+            if (_checkpoints is not null)
+            {
+                WriteCheckpoint(w + 1, run, before + clock.Elapsed.TotalSeconds);
+            }
+
             AfterWindow?.Invoke(w);
         }
 
         var final = EvaluateValidation();
         var test = Evaluator.Evaluate(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _options.Metric, _device);
         return new ChildOutcome(_spec.ChildId, _spec.Seed, _data.Classes, final.Metric, final.Error, test.Error,
-            test.Metric, _plan.Windows, run.Discarded, _task.Phi.Stats(), _task.Phi.ToArray(), clock.Elapsed.TotalSeconds);
+            test.Metric, _plan.Windows, run.Discarded, _task.Phi.Stats(), _task.Phi.ToArray(), before + clock.Elapsed.TotalSeconds);
     }
 
     /// <inheritdoc />
@@ -119,6 +129,18 @@ public sealed partial class ChildTrainer : IDisposable
         _optimizer.Dispose();
         _model.Dispose();
         _generator.Dispose();
+    }
+
+    /// <summary>A fresh run's start: the initial validation metric (M̄_prev of window 0) and the first observation.</summary>
+    private RunState Start()
+    {
+        var initial = EvaluateValidation();
+        if (initial.IsFinite())
+        {
+            _task.Observe(initial.SoftConfusion);
+        }
+
+        return new RunState(initial.Metric, initial.Error);
     }
 
     private Evaluation EvaluateValidation() =>
@@ -149,7 +171,7 @@ public sealed partial class ChildTrainer : IDisposable
     }
 
     /// <summary>What carries from window to window: M̄_prev, the best validation error and the discarded count.</summary>
-    private sealed class RunState(double previousMetric, double bestError)
+    internal sealed class RunState(double previousMetric, double bestError)
     {
         public double PreviousMetric { get; set; } = previousMetric;
 

@@ -1,0 +1,100 @@
+using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Training.Data;
+using static TorchSharp.torch;
+
+namespace AdaptiveLoss.Training.Children.Checkpoints;
+
+/// <summary>
+/// Whether a verified checkpoint belongs to this child: same child, seed, model, data and window plan; Φ and the
+/// history valid; every tensor with the live model's name, dtype and shape. Each failure is a one-line
+/// <see cref="CheckpointException"/> naming the file, raised before anything is applied.
+/// </summary>
+internal static class CheckpointChecks
+{
+    public static void Identity(ChildCheckpoint checkpoint, ChildSpec spec, TaskData data, WindowPlan plan, int historyLength)
+    {
+        var s = checkpoint.State;
+        var path = checkpoint.PathOf(ChildCheckpoint.StateFile);
+        Same(path, "child", s.ChildId, spec.ChildId);
+        Same(path, "seed", s.Seed, spec.Seed);
+        Same(path, "model", s.Model, spec.Options.Model.ToString());
+        Same(path, "classes", s.Classes, data.Classes);
+        Same(path, "input shape", string.Join('×', s.InputShape ?? []), string.Join('×', data.InputShape));
+        Same(path, "training images", s.TrainCount, data.TrainCount);
+        Same(path, "batch size", s.BatchSize, spec.Options.BatchSize);
+        Same(path, "window length", s.WindowLength, plan.WindowLength);
+        Same(path, "total iterations", s.TotalIterations, plan.TotalIterations);
+        Same(path, "training", s.Training, Training(spec.Options));
+        if (s.NextWindow < 0 || s.NextWindow > plan.Windows || s.Iteration < 0 || s.Iteration > plan.TotalIterations)
+        {
+            throw new CheckpointException(path, $"window {s.NextWindow} / iteration {s.Iteration} outside the run's {plan.Windows} windows");
+        }
+
+        try
+        {
+            new LossParameters(data.Classes).Load(s.Phi ?? []);
+            if ((s.History ?? []).Length > historyLength)
+            {
+                throw new ArgumentException($"{s.History!.Length} observations, the history keeps {historyLength}");
+            }
+
+            new PairStateBuilder(data.Classes, historyLength).Restore((s.History ?? []).Select(h => Matrix(h, data.Classes)));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CheckpointException(path, ex.Message.Split('\n', 2)[0].Split(" (Parameter", 2)[0], ex);
+        }
+    }
+
+    /// <summary>Checks <paramref name="stored"/> against the live tensors: same count, names, dtypes, shapes and byte sizes.</summary>
+    public static void Tensors(string path, List<StoredTensor> stored, List<(string Name, Tensor Tensor)> live)
+    {
+        if (stored.Count != live.Count)
+        {
+            throw new CheckpointException(path, $"{stored.Count} tensors, the child has {live.Count} (another model?)");
+        }
+
+        for (var i = 0; i < live.Count; i++)
+        {
+            var (name, tensor) = live[i];
+            var s = stored[i];
+            if (s.Name != name || s.DType != tensor.dtype || !s.Shape.SequenceEqual(tensor.shape))
+            {
+                throw new CheckpointException(path,
+                    $"tensor {i} is '{s.Name}' {s.DType} [{string.Join(',', s.Shape)}], the child has '{name}' {tensor.dtype} [{string.Join(',', tensor.shape)}]");
+            }
+
+            var expected = tensor.numel() * (tensor.dtype == ScalarType.Float32 ? 4 : 8);
+            if (s.Data.Length != expected)
+            {
+                throw new CheckpointException(path, $"tensor '{name}' has {s.Data.Length} bytes, expected {expected}");
+            }
+        }
+    }
+
+    /// <summary>The hyperparameters that shape a child's training beyond the plan, as one comparable line.</summary>
+    public static string Training(ExperimentOptions options) => FormattableString.Invariant(
+        $"task {options.Task}, loss {options.Loss} {options.LossForm}, lr {options.LearningRate:R}, beta {options.Beta:R}, phi-max {options.PhiMax:R}");
+
+    /// <summary>A C×C matrix from its row-major copy; ArgumentException on a wrong length.</summary>
+    public static double[,] Matrix(double[] rowMajor, int classes)
+    {
+        if (rowMajor is null || rowMajor.Length != classes * classes)
+        {
+            throw new ArgumentException($"a history entry has {rowMajor?.Length ?? 0} values, expected {classes * classes}");
+        }
+
+        var matrix = new double[classes, classes];
+        Buffer.BlockCopy(rowMajor, 0, matrix, 0, rowMajor.Length * sizeof(double));
+        return matrix;
+    }
+
+    private static void Same<T>(string path, string what, T stored, T live)
+    {
+        if (!EqualityComparer<T>.Default.Equals(stored, live))
+        {
+            throw new CheckpointException(path, $"written for {what} {stored}, this child has {live}");
+        }
+    }
+}

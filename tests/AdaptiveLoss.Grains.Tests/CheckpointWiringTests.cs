@@ -1,0 +1,57 @@
+using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Grains.Workers;
+
+namespace AdaptiveLoss.Grains.Tests;
+
+/// <summary>TrainingOptions.CheckpointRoot: each real TorchSharp child checkpoints under &lt;root&gt;/&lt;experimentId&gt;/&lt;index&gt;.</summary>
+public sealed class CheckpointWiringTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ala-grains-checkpoints", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CheckpointFolder_ChildKey_RootThenExperimentThenIndex() =>
+        Assert.Equal(Path.Combine("/state/checkpoints", "exp-1", "3"), TorchChildRunner.CheckpointFolder("/state/checkpoints", "exp-1/3"));
+
+    [Fact]
+    public void CheckpointFolder_NoRoot_Null() => Assert.Null(TorchChildRunner.CheckpointFolder(null, "exp-1/3"));
+
+    [Theory]
+    [InlineData("../0")]
+    [InlineData("exp//0")]
+    [InlineData("exp/./0")]
+    public void CheckpointFolder_KeyLeavingTheRoot_ArgumentException(string childId) =>
+        Assert.Throws<ArgumentException>(() => TorchChildRunner.CheckpointFolder("/state", childId));
+
+    [Fact]
+    public async Task Experiment_WithCheckpointRoot_EachChildLeavesItsLastCheckpoint()
+    {
+        await using var cluster = await ClusterFactory.DeployAsync(training: o => o.CheckpointRoot = _root);
+        var id = $"exp-{Guid.NewGuid():N}"[..16];
+        var experiment = cluster.Client.GetGrain<IExperimentGrain>(id);
+        // 300 training images / 32 = 10 iterations per epoch; 1 epoch in windows of 4: 3 windows.
+        await experiment.StartAsync(new ExperimentOptions
+        {
+            Task = TaskKind.Idx, DataDirectory = TinyIdxData.Folder, Model = ModelKind.Mlp, Children = 2, Epochs = 1,
+            BatchSize = 32, Window = 4, ValidationSize = 100,
+        });
+
+        var status = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running,
+            TimeSpan.FromSeconds(60), "end");
+
+        Assert.Equal(ExperimentState.Completed, status.State);
+        foreach (var index in new[] { "0", "1" })
+        {
+            var child = Path.Combine(_root, id, index);
+            Assert.Equal(new[] { "w-000003" }, Directory.GetDirectories(child).Select(Path.GetFileName));
+            Assert.True(File.Exists(Path.Combine(child, "w-000003", "checkpoint.json")));
+        }
+    }
+}
