@@ -23,7 +23,7 @@ public static class RunHistoryBuilder
             status.ExperimentId,
             status.State,
             status.ElapsedSeconds,
-            options with { InitialPolicy = null },
+            options.InitialPolicy is null ? options : options with { InitialPolicy = null },
             new PolicyHistory(policy.PolicyId, policy.Version, policy.Updates, policy.Transitions, policy.Rounds,
                 policy.DiscardedTransitions, options.InitialPolicy?.Reference.ToString()),
             status.Children.Select((child, index) => ToChild(child, options.Seed + index)).ToList(),
