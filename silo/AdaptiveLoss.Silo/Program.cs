@@ -35,6 +35,6 @@ using var host = SiloDashboard.Build(builder);
 await host.StartAsync();
 Console.WriteLine($"ala-silo: silo port {options.SiloPort}, gateway localhost:{options.GatewayPort}"
     + (options.Dashboard ? $", dashboard {SiloDashboard.Url(options)}" : "")
-    + $", telemetry {TelemetryExporters.Names[(int)telemetry]}; submit with ./ala run --cluster localhost:{options.GatewayPort}; Ctrl+C stops");
+    + $", telemetry {TelemetryExporters.Names[(int)telemetry]}, policy snapshots in {Path.GetFullPath(options.StateDirectory)}; submit with ./ala run --cluster localhost:{options.GatewayPort}; Ctrl+C stops");
 await host.WaitForShutdownAsync();
 return 0;

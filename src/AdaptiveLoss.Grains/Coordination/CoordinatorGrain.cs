@@ -118,8 +118,9 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
             var path = _store.Write(snapshot);
             Log.SnapshotSaved(logger, snapshot.PolicyId, snapshot.Version, path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex)
         {
+            // Any failure (disk full, permissions, a non-finite weight the codec refuses): logged, never thrown.
             Log.SnapshotFailed(logger, ex, snapshot.PolicyId, snapshot.Version, _store.StateDirectory);
         }
     }
