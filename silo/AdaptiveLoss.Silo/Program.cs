@@ -29,12 +29,12 @@ builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLev
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.AddAdaptiveLossTelemetry(telemetry, "ala-silo");
 builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddActivityPropagation()
-    .AddAdaptiveLossGrains().AddDashboardWhenEnabled(options));
+    .AddAdaptiveLossGrains().AddPolicySnapshots(options.StateDirectory).AddDashboardWhenEnabled(options));
 
 using var host = SiloDashboard.Build(builder);
 await host.StartAsync();
 Console.WriteLine($"ala-silo: silo port {options.SiloPort}, gateway localhost:{options.GatewayPort}"
     + (options.Dashboard ? $", dashboard {SiloDashboard.Url(options)}" : "")
-    + $", telemetry {TelemetryExporters.Names[(int)telemetry]}; submit with ./ala run --cluster localhost:{options.GatewayPort}; Ctrl+C stops");
+    + $", telemetry {TelemetryExporters.Names[(int)telemetry]}, policy snapshots in {Path.GetFullPath(options.StateDirectory)}; submit with ./ala run --cluster localhost:{options.GatewayPort}; Ctrl+C stops");
 await host.WaitForShutdownAsync();
 return 0;

@@ -22,6 +22,7 @@ public sealed class SiloOptions
         ["--dashboard"] = $"{SectionName}:{nameof(Dashboard)}",
         ["--dashboard-port"] = $"{SectionName}:{nameof(DashboardPort)}",
         ["--dashboard-host"] = $"{SectionName}:{nameof(DashboardHost)}",
+        ["--state"] = $"{SectionName}:{nameof(StateDirectory)}",
         ["--telemetry"] = TelemetryKey,
     };
 
@@ -48,6 +49,9 @@ public sealed class SiloOptions
     /// it is reachable from this machine only; the dashboard has no authentication.
     /// </summary>
     public string DashboardHost { get; set; } = "127.0.0.1";
+
+    /// <summary>State folder (<c>--state</c>): learning policies save snapshots to STATE/policies/&lt;policyId&gt;/&lt;version&gt;.json. Default ./state.</summary>
+    public string StateDirectory { get; set; } = "state";
 
     /// <summary>
     /// Reads the settings from appsettings.json (working folder), the environment and <paramref name="args"/>, the

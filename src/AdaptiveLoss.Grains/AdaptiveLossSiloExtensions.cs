@@ -30,4 +30,15 @@ public static class AdaptiveLossSiloExtensions
         services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
         return builder;
     }
+
+    /// <summary>
+    /// Lets learning policies save snapshots to <c>STATE/policies/&lt;policyId&gt;/&lt;version&gt;.json</c> under
+    /// <paramref name="stateDirectory"/> (issue 4 §5; created on the first save). Without it nothing is saved.
+    /// </summary>
+    public static ISiloBuilder AddPolicySnapshots(this ISiloBuilder builder, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(new AdaptiveLoss.Core.Policy.Snapshots.PolicyStore(stateDirectory));
+        return builder;
+    }
 }

@@ -57,4 +57,13 @@ internal static partial class Log
 
     [LoggerMessage(26, LogLevel.Information, "Training worker stopped: {Threads} threads, all joined {Joined}")]
     public static partial void WorkerStopped(ILogger logger, int threads, bool joined);
+
+    [LoggerMessage(40, LogLevel.Information, "Policy {PolicyId} starts from snapshot {FromPolicy} (learning {Learning})")]
+    public static partial void PolicyLoaded(ILogger logger, string policyId, string fromPolicy, bool learning);
+
+    [LoggerMessage(41, LogLevel.Information, "Policy {PolicyId} snapshot version {Version} saved to {Path}")]
+    public static partial void SnapshotSaved(ILogger logger, string policyId, long version, string path);
+
+    [LoggerMessage(42, LogLevel.Warning, "Policy {PolicyId} snapshot version {Version} not saved under {StateDirectory}; the run goes on")]
+    public static partial void SnapshotFailed(ILogger logger, Exception exception, string policyId, long version, string stateDirectory);
 }

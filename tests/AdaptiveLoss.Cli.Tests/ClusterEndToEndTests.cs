@@ -30,6 +30,9 @@ public sealed class ClusterEndToEndTests : IDisposable
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")));
         ResultsAssertions.AssertValid(json.RootElement, children: 2);
         Assert.Contains("Experiment split-1 started", silo.Log); // the silo, not an embedded one, ran it
+        var version = json.RootElement.GetProperty("policy").GetProperty("version").GetInt64();
+        Assert.Equal(version, new AdaptiveLoss.Core.Policy.Snapshots.PolicyStore(silo.StateDirectory).Latest("split-1")); // silo --state
+        Assert.False(Directory.Exists(Path.Combine(_work, "state")), "with --cluster the CLI's state folder is not used");
         AssertFinalFrame(run.StandardOutput);
 
         Assert.True(status.ExitCode == 0, status.StandardError);

@@ -94,6 +94,27 @@ public sealed class RunPlanTests : IDisposable
     }
 
     [Fact]
+    public void From_PolicyFromStoreOrFile_LoadsItsWeightsAndWidth()
+    {
+        WriteIdxFiles(gzip: false, skip: null);
+        var state = Path.Combine(_folder, "state");
+        var snapshot = AdaptiveLoss.Core.Policy.Snapshots.PolicySnapshot.Of("p", 6, new AdaptiveLoss.Core.Policy.PolicyNetwork(24, 8, 5),
+            DateTimeOffset.UnixEpoch, new("fashion-mnist", "cnn", 10, 6, 24));
+        var stored = new AdaptiveLoss.Core.Policy.Snapshots.PolicyStore(state).Write(snapshot);
+
+        var fromStore = RunPlan.From(RunArgumentParser.Parse(["--task", "idx", "--data", _folder, "--state", state, "--policy", "p"]));
+        var fromFile = RunPlan.From(RunArgumentParser.Parse(["--task", "idx", "--data", _folder, "--policy", stored]));
+
+        Assert.All(new[] { fromStore, fromFile }, plan =>
+        {
+            Assert.Equal(snapshot.Parameters, plan.Options.InitialPolicy!.Parameters);
+            Assert.Equal(8, plan.Options.PolicyHidden);
+        });
+        Assert.Equal(state, fromStore.StateDirectory);
+        Assert.Equal(Path.GetFullPath("state"), fromFile.StateDirectory);
+    }
+
+    [Fact]
     public void From_RedisCluster_IsNotAvailableYet()
     {
         WriteIdxFiles(gzip: false, skip: null);

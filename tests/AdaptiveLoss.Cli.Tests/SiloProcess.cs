@@ -17,6 +17,9 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public int GatewayPort { get; }
 
+    /// <summary>The silo's state folder (<c>--state</c>, a fresh temporary folder removed on dispose): its policy snapshots.</summary>
+    public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ala-silo-state-{Guid.NewGuid():N}");
+
     public string Log => _log.ToString();
 
     /// <summary>Starts the silo and waits for its ready line (printed once the host has started).</summary>
@@ -42,6 +45,8 @@ internal sealed class SiloProcess : IAsyncDisposable
 
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var silo = new SiloProcess(new Process { StartInfo = start }, ports[1]);
+        start.ArgumentList.Add("--state");
+        start.ArgumentList.Add(silo.StateDirectory);
         silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data, ready);
         silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data, null);
         silo._process.Start();
@@ -89,6 +94,10 @@ internal sealed class SiloProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
+        if (Directory.Exists(StateDirectory))
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
     }
 
     private void OnLine(string? line, TaskCompletionSource? ready)

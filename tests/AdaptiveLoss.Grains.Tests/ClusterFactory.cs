@@ -10,10 +10,11 @@ internal static class ClusterFactory
 {
     /// <summary>
     /// Deploys a cluster; <paramref name="runner"/> replaces the TorchSharp child runner when given;
-    /// <paramref name="tracing"/> adds Orleans activity propagation on the silo and the client, as ala and ala-silo do.
+    /// <paramref name="tracing"/> adds Orleans activity propagation on the silo and the client, as ala and ala-silo do;
+    /// <paramref name="stateDirectory"/> lets learning policies save snapshots there.
     /// </summary>
     public static async Task<InProcessTestCluster> DeployAsync(IChildRunner? runner = null, Action<TrainingOptions>? training = null,
-        bool tracing = false)
+        bool tracing = false, string? stateDirectory = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
@@ -25,6 +26,10 @@ internal static class ClusterFactory
             }
 
             silo.AddAdaptiveLossGrains(training);
+            if (stateDirectory is not null)
+            {
+                silo.AddPolicySnapshots(stateDirectory);
+            }
             if (tracing)
             {
                 silo.AddActivityPropagation();

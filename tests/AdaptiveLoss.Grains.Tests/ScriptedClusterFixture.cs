@@ -11,9 +11,16 @@ public sealed class ScriptedClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync() => Cluster = await ClusterFactory.DeployAsync(Runner);
+    /// <summary>The silo's state folder: learning policies save their snapshots under it.</summary>
+    public string StateDirectory { get; } = Directory.CreateTempSubdirectory("ala-grains-state-").FullName;
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task InitializeAsync() => Cluster = await ClusterFactory.DeployAsync(Runner, stateDirectory: StateDirectory);
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Directory.Delete(StateDirectory, recursive: true);
+    }
 }
 
 [CollectionDefinition(Name)]

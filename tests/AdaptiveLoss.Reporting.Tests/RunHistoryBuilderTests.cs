@@ -22,6 +22,19 @@ public sealed class RunHistoryBuilderTests
     }
 
     [Fact]
+    public void Build_LoadedPolicy_RecordedByReferenceNotByItsWeights()
+    {
+        var loaded = AdaptiveLoss.Core.Policy.Snapshots.PolicySnapshot.Of("fashion", 65, new AdaptiveLoss.Core.Policy.PolicyNetwork(24, 32, 1),
+            DateTimeOffset.UnixEpoch, new("fashion-mnist", "cnn", 10, 65, 260));
+
+        var history = RunHistoryBuilder.Build(Statuses.Options with { InitialPolicy = loaded }, Statuses.Experiment(), Statuses.Policy());
+
+        Assert.Equal("fashion@65", history.Policy.FromPolicy);
+        Assert.Null(history.Options.InitialPolicy);
+        Assert.Null(History.Policy.FromPolicy);
+    }
+
+    [Fact]
     public void Build_FailedChild_KeepsWindowsAndErrorWithNullResultsAndSeedFromIndex()
     {
         var failed = History.Children[2];

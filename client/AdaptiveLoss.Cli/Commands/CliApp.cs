@@ -7,7 +7,7 @@ internal static class CliApp
     {
         if (args.Length == 0)
         {
-            error.WriteLine("ala: missing command (run, status or report; see ala --help)");
+            error.WriteLine("ala: missing command (run, status, report or policy; see ala --help)");
             return ExitCodes.Usage;
         }
 
@@ -23,8 +23,10 @@ internal static class CliApp
                 return await StatusCommand.ExecuteAsync(rest, output, error);
             case "report":
                 return ReportCommand.Execute(rest, output, error);
+            case "policy":
+                return PolicyCommand.Execute(rest, output, error);
             default:
-                error.WriteLine($"ala: unknown command '{args[0]}' (run, status or report; see ala --help)");
+                error.WriteLine($"ala: unknown command '{args[0]}' (run, status, report or policy; see ala --help)");
                 return ExitCodes.Usage;
         }
     }

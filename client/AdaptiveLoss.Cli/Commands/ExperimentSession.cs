@@ -27,7 +27,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         using var watch = RunWatch.Start(plan, output, _error);
         _error = watch.Error;
         var started = DateTimeOffset.UtcNow;
-        await using var cluster = await ClusterConnection.StartAsync(plan.Target, plan.Telemetry, interrupt);
+        await using var cluster = await ClusterConnection.StartAsync(plan.Target, plan.Telemetry, interrupt, plan.StateDirectory);
         // Declared after the cluster, so the span ends before the host (and its exporters) is disposed and flushed.
         using var activity = RunTelemetry.Start(plan, started);
         try
@@ -50,6 +50,12 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         output.WriteLine($"experiment {plan.ExperimentId}: {o.Children} × {CliNames.NameOf(o.Model)} on {CliNames.NameOf(o.Task)}, "
             + $"loss {CliNames.NameOf(o.Loss)} ({CliNames.NameOf(o.LossForm)}), {o.Epochs} epoch(s), on {cluster.Description}");
         PrintTensorBoard(output);
+        if (o.InitialPolicy is { } from)
+        {
+            output.WriteLine($"policy: starts from {from.Reference} ({from.Source.Task}, {from.Source.Model}, {from.Source.Classes} classes)"
+                + (o.FreezePolicy ? ", frozen" : string.Empty));
+        }
+
         await grain.StartAsync(o);
 
         var status = await MonitorAsync(grain, watch, interrupt);
@@ -78,6 +84,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         watch.Dispose(); // the last frame stays above the summary; event files are closed
         SummaryPrinter.Print(output, results, status, o, path, wall.Elapsed.TotalSeconds);
         report?.Print(output);
+        PrintSnapshots(output, policy.PolicyId);
         PrintTensorBoard(output);
         return ExitCodes.Success;
     }
@@ -143,6 +150,16 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
             }
 
             await Task.Delay(PollInterval);
+        }
+    }
+
+    // Where this run's policy snapshots are (embedded silo only: a cluster's silos keep their own state folder).
+    private void PrintSnapshots(TextWriter output, string policyId)
+    {
+        if (plan.Target.Embedded && plan.StateDirectory is { } state
+            && new Core.Policy.Snapshots.PolicyStore(state) is var store && store.Latest(policyId) is { } latest)
+        {
+            output.WriteLine($"policy snapshots: {Path.Combine(store.PoliciesDirectory, policyId)} (latest {policyId}@{latest})");
         }
     }
 

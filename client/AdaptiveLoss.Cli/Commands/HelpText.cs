@@ -13,7 +13,8 @@ internal static class HelpText
           ala run [options]                          train a population of children under a shared loss policy
           ala status <experimentId> [--cluster CONN] table of the children of an experiment on a running cluster
           ala report <runDir>                        redraw the PNG plots of a run from its history.json
-          ala --help | ala run --help | ala status --help | ala report --help
+          ala policy list|show|export|import ...     the policy snapshots of a state folder (see ala policy --help)
+          ala --help | ala run --help | ala status --help | ala report --help | ala policy --help
 
         exit codes: 0 success, 1 runtime failure, 2 bad input (one line on stderr), 130 interrupted
         """;
@@ -33,6 +34,19 @@ internal static class HelpText
         Redraws validation.png, rewards.png, actions.png and phi.png in <runDir> from the history.json that
         `ala run` wrote there (next to results.json). A missing folder or file, or a file that is not a run
         history, is bad input (exit 2).
+        """;
+
+    public const string Policy = """
+        usage:
+          ala policy list [--state DIR]                       the stored policies: versions, latest, task, model, classes
+          ala policy show ID[@VERSION]|FILE.json [--state DIR] header, shape, hash, provenance, π on a neutral state
+          ala policy export ID[@VERSION] FILE [--state DIR]   copy a snapshot (default: the latest) to FILE
+          ala policy import FILE [--as ID] [--state DIR]      validate FILE and store it (under ID with --as)
+
+        Snapshots live in DIR/policies/<policyId>/<version>.json (DIR default: ./state); `ala run` saves them for a
+        learning policy every --snapshot-every updates and at the end, and `ala run --policy ID@VERSION` starts from
+        one. Format: docs/policy-snapshots.md. A file that fails validation (dimensions, finite values, size, sha256)
+        is bad input: one line naming the file and the problem, exit 2, nothing written.
         """;
 
     /// <summary><c>ala run --help</c>: usage and one line per flag with its default.</summary>

@@ -20,14 +20,31 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <param name="Telemetry">Where traces and metrics go (<c>--telemetry</c>, or its default from the environment).</param>
 /// <param name="TensorBoardDirectory">Absolute <c>--tensorboard</c> folder; null when not asked for.</param>
 /// <param name="Progress">How progress is shown.</param>
+/// <param name="StateDirectory">Absolute state folder (<c>--state</c>, default ./state) of the embedded silo's policy snapshots; null = none saved.</param>
 internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, string OutDirectory, ClusterTarget Target,
-    TelemetryExporter Telemetry = TelemetryExporter.None, string? TensorBoardDirectory = null, ProgressMode Progress = ProgressMode.Auto)
+    TelemetryExporter Telemetry = TelemetryExporter.None, string? TensorBoardDirectory = null, ProgressMode Progress = ProgressMode.Auto,
+    string? StateDirectory = null)
 {
+    /// <summary>The default state folder, relative to the working directory.</summary>
+    public const string DefaultStateDirectory = "state";
+
     /// <summary>Checks <paramref name="arguments"/> completely.</summary>
     /// <exception cref="UsageException">The first problem found.</exception>
     public static RunPlan From(RunArguments arguments)
     {
+        var stateDirectory = arguments.StateDirectory ?? Path.GetFullPath(DefaultStateDirectory);
         var options = arguments.Options;
+        if (arguments.Policy is { } policy)
+        {
+            var snapshot = PolicySource.Read(policy, stateDirectory);
+            options = options with { InitialPolicy = snapshot, PolicyHidden = snapshot.Hidden };
+        }
+
+        if (File.Exists(stateDirectory))
+        {
+            throw new UsageException($"--state '{stateDirectory}' is a file, not a folder");
+        }
+
         var problem = options.Validate().FirstOrDefault() ?? DataFolderCheck.Problem(options);
         if (problem is not null)
         {
@@ -48,7 +65,7 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
         }
 
         var telemetry = arguments.Telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable);
-        return new RunPlan(experimentId, options, outDirectory, target, telemetry, arguments.TensorBoardDirectory, arguments.Progress);
+        return new RunPlan(experimentId, options, outDirectory, target, telemetry, arguments.TensorBoardDirectory, arguments.Progress, stateDirectory);
     }
 
     /// <summary>yyyyMMdd-HHmmss-xxxx: sortable by start time, unique across parallel runs.</summary>

@@ -34,9 +34,11 @@ internal sealed class ClusterConnection : IAsyncDisposable
     /// <summary>
     /// Starts the host for <paramref name="target"/>, exporting traces and metrics to <paramref name="telemetry"/>. Grain
     /// calls carry the caller's trace (Orleans activity propagation) whatever the exporter, so a standalone silo that
-    /// exports continues the CLI's trace.
+    /// exports continues the CLI's trace. An embedded silo saves policy snapshots under <paramref name="stateDirectory"/>
+    /// (when given); a cluster's silos use their own state folder.
     /// </summary>
-    public static async Task<ClusterConnection> StartAsync(ClusterTarget target, TelemetryExporter telemetry, CancellationToken cancellationToken)
+    public static async Task<ClusterConnection> StartAsync(ClusterTarget target, TelemetryExporter telemetry, CancellationToken cancellationToken,
+        string? stateDirectory = null)
     {
         var builder = CreateQuietBuilder();
         builder.AddAdaptiveLossTelemetry(telemetry, "ala");
@@ -44,7 +46,14 @@ internal sealed class ClusterConnection : IAsyncDisposable
         if (target.Embedded)
         {
             var ports = FreePorts.Pick(2);
-            builder.UseOrleans(silo => silo.UseLocalhostClustering(ports[0], ports[1]).AddActivityPropagation().AddAdaptiveLossGrains());
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(ports[0], ports[1]).AddActivityPropagation().AddAdaptiveLossGrains();
+                if (stateDirectory is not null)
+                {
+                    silo.AddPolicySnapshots(stateDirectory);
+                }
+            });
             description = $"embedded silo (gateway localhost:{ports[1]})";
         }
         else

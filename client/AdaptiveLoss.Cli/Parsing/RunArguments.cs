@@ -27,6 +27,12 @@ internal sealed record RunArguments
     /// <summary><c>--telemetry</c>; null = OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, else none.</summary>
     public TelemetryExporter? Telemetry { get; init; }
 
+    /// <summary><c>--state</c>; null = ./state (policy snapshots are saved and read there).</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary><c>--policy</c>: "id", "id@version" (from the state folder) or a snapshot file path ending in .json; null = random init.</summary>
+    public string? Policy { get; init; }
+
     /// <summary><c>--help</c> was given.</summary>
     public bool Help { get; init; }
 

@@ -55,5 +55,8 @@ internal static class ValueParser
     public static string Path(string flag, string text) =>
         text.Length > 0 ? System.IO.Path.GetFullPath(text) : throw new UsageException($"{flag} needs a non-empty path");
 
+    public static string NonEmpty(string flag, string text) =>
+        text.Length > 0 ? text : throw new UsageException($"{flag} needs a non-empty value");
+
     public static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using AdaptiveLoss.Core.Policy.Snapshots;
+
 namespace AdaptiveLoss.Core.Options;
 
 /// <summary>
@@ -101,6 +103,19 @@ public sealed record ExperimentOptions
 
     /// <summary>Policy id that children of this experiment share; null = the experiment id.</summary>
     public string? PolicyId { get; init; }
+
+    /// <summary>Keep only the images of the first K classes in every split (issue 4 §6: a task with fewer classes); null = all.</summary>
+    public int? Classes { get; init; }
+
+    /// <summary>A learning policy saves a snapshot every this many policy updates, and at the end of the run. Default 10.</summary>
+    public int SnapshotEvery { get; init; } = 10;
+
+    /// <summary>
+    /// Weights the policy starts from instead of a random initialisation (<c>ala run --policy</c>); null = random from
+    /// <see cref="Seed"/>. Its reference is recorded as the run's <c>fromPolicy</c>; with <see cref="FreezePolicy"/> the
+    /// weights stay unchanged for the whole run (transfer evaluation).
+    /// </summary>
+    public PolicySnapshot? InitialPolicy { get; init; }
 
     /// <summary>Device for the children: "cpu" or "cuda". Default "cpu".</summary>
     public string Device { get; init; } = "cpu";

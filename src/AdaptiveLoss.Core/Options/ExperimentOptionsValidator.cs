@@ -3,6 +3,9 @@ namespace AdaptiveLoss.Core.Options;
 /// <summary>Cross-field checks of <see cref="ExperimentOptions"/>; each message names the option and the bad value.</summary>
 public static class ExperimentOptionsValidator
 {
+    /// <summary>Classes of every task so far (Fashion-MNIST, MNIST-format folders, CIFAR-10): the upper bound of --classes.</summary>
+    public const int MaxClasses = 10;
+
     /// <summary>Every problem found, in option order; empty when the options are valid.</summary>
     public static IReadOnlyList<string> Validate(ExperimentOptions o)
     {
@@ -35,6 +38,16 @@ public static class ExperimentOptionsValidator
         Check(o.RoundTimeoutSeconds > 0, $"--round-timeout must be positive (got {o.RoundTimeoutSeconds})");
         Check(o.WarmupEpochs >= 0 && o.WarmupEpochs < o.Epochs, $"--warmup-epochs must be in [0, epochs) (got {o.WarmupEpochs})");
         Check(o.CollapseFactor > 1, $"--collapse-factor must be above 1 (got {o.CollapseFactor})");
+        Check(o.Classes is null or (>= 2 and <= MaxClasses), $"--classes must be in 2..{MaxClasses} (got {o.Classes})");
+        Check(o.SnapshotEvery >= 1, $"--snapshot-every must be at least 1 (got {o.SnapshotEvery})");
+        if (o.InitialPolicy is { } p)
+        {
+            var features = (2 * o.HistoryLength) + 4;
+            Check(p.Inputs == features,
+                $"--policy {p.Reference} takes {p.Inputs} state features, this run has {features} (--history {o.HistoryLength}; a policy needs --history {(p.Inputs - 4) / 2})");
+            Check(p.Hidden == o.PolicyHidden, $"--policy {p.Reference} has {p.Hidden} hidden units, --policy-hidden is {o.PolicyHidden}");
+        }
+
         Check(o.Device is "cpu" or "cuda", $"--device must be cpu or cuda (got '{o.Device}')");
         Check(o.Task != TaskKind.Idx || o.DataDirectory is not null, "--task idx needs --data DIR");
         Check(o.Task != TaskKind.Cifar10 || o.DataDirectory is not null, "--task cifar10 needs --data DIR");

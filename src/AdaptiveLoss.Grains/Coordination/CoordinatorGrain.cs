@@ -2,16 +2,22 @@ using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Policy;
+using AdaptiveLoss.Core.Policy.Snapshots;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AdaptiveLoss.Grains.Coordination;
 
 /// <summary>
 /// Hosts a shared policy (key = policy id; spec §1.4, §1.6). Every call is short and awaits no other grain, because
-/// every child's training thread calls it once or twice per window. The policy lives in memory (no persistence yet).
+/// every child's training thread calls it once or twice per window. The policy lives in memory; where the silo has a
+/// <see cref="PolicyStore"/> (<see cref="AdaptiveLossSiloExtensions.AddPolicySnapshots"/>) a learning policy saves a
+/// snapshot every <see cref="ExperimentOptions.SnapshotEvery"/> updates and when its last child leaves. A save is one
+/// ~50 KB file written synchronously (milliseconds); a failed save is logged and never fails a call.
 /// </summary>
-public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvider time) : Grain, ICoordinatorGrain
+public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvider time, IServiceProvider services) : Grain, ICoordinatorGrain
 {
+    private readonly PolicyStore? _store = services.GetService<PolicyStore>();
     private SharedPolicy? _policy;
     private IGrainTimer? _roundTimer;
 
@@ -67,6 +73,7 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
         }
 
         LogRounds(result.Closed, timedOut: false);
+        SaveSnapshot(final: false);
         return Task.CompletedTask;
     }
 
@@ -74,6 +81,7 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
     public Task LeaveAsync(string childId)
     {
         LogRounds(Policy.Leave(childId), timedOut: false);
+        SaveSnapshot(final: Policy is { LiveChildren: 0, PendingCount: 0 });
         StopRoundTimerWhenIdle();
         return Task.CompletedTask;
     }
@@ -89,7 +97,32 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
     {
         var policy = new SharedPolicy(options, featureCount, this.GetPrimaryKeyString());
         Log.PolicyCreated(logger, this.GetPrimaryKeyString(), featureCount, policy.Learning);
+        if (policy.FromPolicy is { } from)
+        {
+            Log.PolicyLoaded(logger, this.GetPrimaryKeyString(), from, policy.Learning);
+        }
+
         return policy;
+    }
+
+    // Saves a due snapshot; the run goes on whatever happens to the file (it is a copy, not the policy's state).
+    private void SaveSnapshot(bool final)
+    {
+        if (_store is null || _policy?.TakeSnapshot(final, time.GetUtcNow()) is not { } snapshot)
+        {
+            return;
+        }
+
+        try
+        {
+            var path = _store.Write(snapshot);
+            Log.SnapshotSaved(logger, snapshot.PolicyId, snapshot.Version, path);
+        }
+        catch (Exception ex)
+        {
+            // Any failure (disk full, permissions, a non-finite weight the codec refuses): logged, never thrown.
+            Log.SnapshotFailed(logger, ex, snapshot.PolicyId, snapshot.Version, _store.StateDirectory);
+        }
     }
 
     // The timer checks for an overdue round (spec §1.6) and keeps the activation, and so the policy, alive while
@@ -105,6 +138,7 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
         if (_policy is not null)
         {
             LogRounds(_policy.CloseOverdue(time.GetUtcNow()), timedOut: true);
+            SaveSnapshot(final: _policy is { LiveChildren: 0, PendingCount: 0 });
         }
 
         StopRoundTimerWhenIdle();

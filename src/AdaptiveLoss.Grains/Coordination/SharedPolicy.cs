@@ -3,6 +3,7 @@ using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Policy;
+using AdaptiveLoss.Core.Policy.Snapshots;
 
 namespace AdaptiveLoss.Grains.Coordination;
 
@@ -11,6 +12,9 @@ namespace AdaptiveLoss.Grains.Coordination;
 /// A round is one transition from every live child or whatever is pending at the timeout; it updates the policy once
 /// (ALA) or is only observed (frozen policy, ce, fixed: the version stays 0 while rounds and transitions are counted).
 /// Rounds that hold only discarded windows (spec §1.7) close without an update and are not counted.
+/// A learning policy hands out a snapshot when its version reaches a multiple of <see cref="ExperimentOptions.SnapshotEvery"/>
+/// and once more when the last child left (<see cref="TakeSnapshot"/>). With <see cref="ExperimentOptions.InitialPolicy"/>
+/// it starts from those weights instead of a random initialisation (a new lineage: its version starts at 0).
 /// Each closed round is one span (<c>update policy</c> or <c>observe round</c>) around its update.
 /// </summary>
 internal sealed class SharedPolicy
@@ -22,6 +26,7 @@ internal sealed class SharedPolicy
     private int _rounds;
     private long _updates;
     private int _discarded;
+    private long _snapshotVersion;
     // The trace of the latest report: a round closed by the timer (no activity of its own) is parented there.
     private ActivityContext _lastReport;
 
@@ -33,6 +38,16 @@ internal sealed class SharedPolicy
         FeatureCount = featureCount;
         Learning = options.Loss == LossMode.Ala && !options.FreezePolicy;
         _learner = new PolicyLearner(options, featureCount, options.Seed);
+        if (options.InitialPolicy is { } initial)
+        {
+            if (initial.Inputs != featureCount || initial.Parameters.Length != _learner.Network.Parameters.Length)
+            {
+                throw new ArgumentException(
+                    $"policy {initial.Reference} is {initial.Inputs}→{initial.Hidden}; this policy needs {featureCount}→{options.PolicyHidden}", nameof(options));
+            }
+
+            initial.Parameters.CopyTo(_learner.Network.Parameters, 0);
+        }
         _random = new Random(options.Seed);
     }
 
@@ -44,6 +59,12 @@ internal sealed class SharedPolicy
 
     /// <summary>False for a frozen policy and for the ce / fixed baselines.</summary>
     public bool Learning { get; }
+
+    /// <summary>The snapshot the weights were loaded from ("fashion@65"); null for a random initialisation.</summary>
+    public string? FromPolicy => Options.InitialPolicy?.Reference.ToString();
+
+    /// <summary>The current weights (read-only use: tests and snapshots).</summary>
+    public IReadOnlyList<double> Parameters => _learner.Network.Parameters;
 
     public TimeSpan RoundTimeout => TimeSpan.FromSeconds(Options.RoundTimeoutSeconds);
 
@@ -119,8 +140,36 @@ internal sealed class SharedPolicy
         return closed;
     }
 
+    /// <summary>
+    /// A snapshot of the current weights when one is due, else null: only for a learning policy, only for a version
+    /// not yet snapshotted, and either <paramref name="final"/> (the last child left) or the version reached a multiple
+    /// of <see cref="ExperimentOptions.SnapshotEvery"/> since the last one. Version 0 (nothing learned) is never saved.
+    /// </summary>
+    public PolicySnapshot? TakeSnapshot(bool final, DateTimeOffset now)
+    {
+        var version = _learner.Version;
+        if (!Learning || version <= _snapshotVersion)
+        {
+            return null;
+        }
+
+        var every = Options.SnapshotEvery;
+        if (!final && version / every == _snapshotVersion / every)
+        {
+            return null;
+        }
+
+        _snapshotVersion = version;
+        var source = new SnapshotSource(TaskName(Options.Task), Options.Model.ToString().ToLowerInvariant(),
+            Options.Classes ?? ExperimentOptionsValidator.MaxClasses, _rounds, _learner.Transitions, FromPolicy);
+        return PolicySnapshot.Of(PolicyId, version, _learner.Network, now, source);
+    }
+
     public PolicySummary Summary(string policyId) =>
         new(policyId, _learner.Version, _updates, _rewards.Count, _rounds, _discarded, _rewards.ToArray());
+
+    // The command-line names (ala run --task), which the snapshot's provenance shows.
+    private static string TaskName(TaskKind task) => task == TaskKind.FashionMnist ? "fashion-mnist" : task.ToString().ToLowerInvariant();
 
     private List<ClosedRound> CloseComplete()
     {

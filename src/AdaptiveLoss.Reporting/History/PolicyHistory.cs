@@ -7,10 +7,12 @@ namespace AdaptiveLoss.Reporting.History;
 /// <param name="Transitions">Transitions used in rounds.</param>
 /// <param name="Rounds">Rounds closed.</param>
 /// <param name="DiscardedTransitions">Transitions the guards rejected.</param>
+/// <param name="FromPolicy">The snapshot the policy started from (<c>ala run --policy</c>, e.g. "fashion@65"); null for a random initialisation.</param>
 public sealed record PolicyHistory(
     string PolicyId,
     long Version,
     long Updates,
     long Transitions,
     int Rounds,
-    int DiscardedTransitions);
+    int DiscardedTransitions,
+    string? FromPolicy = null);

@@ -9,7 +9,8 @@ public static class RunHistoryBuilder
     /// <summary>
     /// The history of <paramref name="status"/>'s experiment. Children keep their index order; a child without an
     /// outcome (failed, cancelled, still running) keeps its windows and gets null results. Rewards of other experiments
-    /// sharing the policy id are left out.
+    /// sharing the policy id are left out. A loaded policy (<see cref="ExperimentOptions.InitialPolicy"/>) is recorded by
+    /// its reference (<see cref="PolicyHistory.FromPolicy"/>), not by its weights, which stay in the snapshot file.
     /// </summary>
     public static RunHistory Build(ExperimentOptions options, ExperimentStatus status, PolicySummary policy)
     {
@@ -22,9 +23,9 @@ public static class RunHistoryBuilder
             status.ExperimentId,
             status.State,
             status.ElapsedSeconds,
-            options,
+            options.InitialPolicy is null ? options : options with { InitialPolicy = null },
             new PolicyHistory(policy.PolicyId, policy.Version, policy.Updates, policy.Transitions, policy.Rounds,
-                policy.DiscardedTransitions),
+                policy.DiscardedTransitions, options.InitialPolicy?.Reference.ToString()),
             status.Children.Select((child, index) => ToChild(child, options.Seed + index)).ToList(),
             policy.Rewards.Where(r => r.ChildId.StartsWith(prefix, StringComparison.Ordinal)).ToList());
     }

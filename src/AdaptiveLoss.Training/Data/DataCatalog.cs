@@ -23,14 +23,15 @@ public static class DataCatalog
     /// The task's splits: validation = the last <see cref="ExperimentOptions.ValidationSize"/> images of the training
     /// file; training = the first <see cref="ExperimentOptions.TrainLimit"/> of the rest (all when null). With
     /// <paramref name="normalize"/> (the default) every split is standardised per channel with the mean and standard
-    /// deviation of the training split. The result is shared and owned by the catalog: do not dispose it.
+    /// deviation of the training split. With <see cref="ExperimentOptions.Classes"/> = K only the images labelled
+    /// 0..K−1 are kept, in file order, before the splits are carved, so every split and the class count are K's. The result is shared and owned by the catalog: do not dispose it.
     /// Throws <see cref="DataFormatException"/> for missing or corrupt data and for a validation split that leaves no
     /// training images.
     /// </summary>
     public static TaskData Load(ExperimentOptions options, bool normalize = true)
     {
         var folder = ResolveFolder(options);
-        var key = $"{options.Task}|{folder}|{options.ValidationSize}|{options.TrainLimit}|{normalize}";
+        var key = $"{options.Task}|{folder}|{options.ValidationSize}|{options.TrainLimit}|{options.Classes}|{normalize}";
         var lazy = Cache.GetOrAdd(key, _ => new Lazy<TaskData>(
             () => Build(options, folder, normalize), LazyThreadSafetyMode.ExecutionAndPublication));
         try
@@ -71,8 +72,26 @@ public static class DataCatalog
             ? ReadCifar(folder)
             : ReadIdx(folder);
         var classes = options.Task == TaskKind.Cifar10 ? CifarReader.Classes : IdxClasses;
+        if (options.Classes is { } k && k < classes)
+        {
+            (trainImages, trainLabels) = FirstClasses(trainImages, trainLabels, k);
+            (testImages, testLabels) = FirstClasses(testImages, testLabels, k);
+            classes = k;
+        }
+
         return DataSplit.Carve(folder, classes, trainImages, trainLabels, testImages, testLabels,
             options.ValidationSize, options.TrainLimit, normalize);
+    }
+
+    // The images labelled below k, in order; consumes (disposes) the inputs.
+    private static (Tensor Images, Tensor Labels) FirstClasses(Tensor images, Tensor labels, int k)
+    {
+        using (images)
+        using (labels)
+        using (var keep = labels.lt(k).nonzero().squeeze(1))
+        {
+            return (images.index_select(0, keep), labels.index_select(0, keep));
+        }
     }
 
     private static (Tensor, Tensor, Tensor, Tensor) ReadIdx(string folder)

@@ -47,6 +47,36 @@ public sealed class ExperimentOptionsValidatorTests
         Assert.DoesNotContain('\n', message);
     }
 
+    [Theory]
+    [InlineData(1, "--classes must be in 2..10 (got 1)")]
+    [InlineData(11, "--classes must be in 2..10 (got 11)")]
+    [InlineData(2, null)]
+    [InlineData(10, null)]
+    public void Validate_Classes_TwoToTheTasksTen(int classes, string? expected)
+    {
+        var errors = new ExperimentOptions { Classes = classes }.Validate();
+
+        Assert.Equal(expected is null ? [] : [expected], errors);
+    }
+
+    [Fact]
+    public void Validate_SnapshotEveryZero_Refused()
+    {
+        Assert.Equal(["--snapshot-every must be at least 1 (got 0)"], new ExperimentOptions { SnapshotEvery = 0 }.Validate());
+    }
+
+    [Fact]
+    public void Validate_InitialPolicyOfAnotherShape_NamesBothShapes()
+    {
+        var snapshot = AdaptiveLoss.Core.Policy.Snapshots.PolicySnapshot.Of("p", 2, new AdaptiveLoss.Core.Policy.PolicyNetwork(24, 16, 1),
+            DateTimeOffset.UnixEpoch, new("idx", "mlp", 10, 2, 8));
+
+        Assert.Empty(new ExperimentOptions { InitialPolicy = snapshot, PolicyHidden = 16 }.Validate());
+        Assert.Equal(["--policy p@2 has 16 hidden units, --policy-hidden is 32"], new ExperimentOptions { InitialPolicy = snapshot }.Validate());
+        Assert.Equal(["--policy p@2 takes 24 state features, this run has 14 (--history 5; a policy needs --history 10)"],
+            new ExperimentOptions { InitialPolicy = snapshot, PolicyHidden = 16, HistoryLength = 5 }.Validate());
+    }
+
     [Fact]
     public void Validate_SeveralProblems_AllReportedInOptionOrder()
     {

@@ -36,6 +36,24 @@ public sealed class DataCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Load_FirstThreeClasses_EverySplitKeepsOnlyThoseImagesInFileOrder()
+    {
+        DataFiles.WriteIdxFolder(_folder.Path, train: 40, test: 20);
+
+        var data = DataCatalog.Load(Idx(validation: 3) with { Classes = 3 }, normalize: false);
+
+        // Labels are i mod 10: images 0-2, 10-12, 20-22, 30-32 of the training file are kept; validation = the last 3 of them.
+        Assert.Equal(3, data.Classes);
+        Assert.Equal(new[] { 0, 1, 2, 10, 11, 12, 20, 21, 22 }.Select(i => i / 255f), FirstPixels(data.TrainImages));
+        Assert.Equal(new long[] { 0, 1, 2, 0, 1, 2, 0, 1, 2 }, data.TrainLabels.data<long>().ToArray());
+        Assert.Equal(new[] { 30, 31, 32 }.Select(i => i / 255f), FirstPixels(data.ValidationImages));
+        Assert.Equal([0, 1, 2], data.ValidationLabelArray);
+        Assert.Equal(new[] { 0, 1, 2, 10, 11, 12 }.Select(i => i / 255f), FirstPixels(data.TestImages));
+        Assert.Equal([0, 1, 2, 0, 1, 2], data.TestLabelArray);
+        Assert.NotSame(data, DataCatalog.Load(Idx(validation: 3), normalize: false));
+    }
+
+    [Fact]
     public void Load_TrainLimitAboveRest_UsesEverythingButValidation()
     {
         DataFiles.WriteIdxFolder(_folder.Path, train: 12, test: 2, gzip: false);

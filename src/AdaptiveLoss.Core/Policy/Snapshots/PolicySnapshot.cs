@@ -42,4 +42,6 @@ public sealed record PolicySnapshot(
 /// <param name="Classes">Class count C of the task.</param>
 /// <param name="Rounds">Policy rounds closed.</param>
 /// <param name="Transitions">Transitions learned from.</param>
-public sealed record SnapshotSource(string Task, string Model, int Classes, long Rounds, long Transitions);
+/// <param name="FromPolicy">The snapshot this lineage started from ("fashion@65"); null for a random initialisation.
+/// Optional in the file: older files without it read as null.</param>
+public sealed record SnapshotSource(string Task, string Model, int Classes, long Rounds, long Transitions, string? FromPolicy = null);

@@ -33,6 +33,7 @@ public static class PolicySnapshotCodec
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Written files never hold NaN or ±∞ (Encode refuses them); reading accepts the literals only to name them.
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
