@@ -46,9 +46,13 @@ public sealed class ExperimentGrain(ILogger<ExperimentGrain> logger, TimeProvide
             return new ExperimentStatus(id, ExperimentState.Idle, [], 0);
         }
 
+        // GetStatusAsync interleaves with ChildEndedAsync: read the state before awaiting the children, so that a
+        // status that says Completed never carries a child fetched while it still ran (children only move forward).
+        var state = progress.State;
+        var elapsed = progress.ElapsedSeconds(time.GetUtcNow());
         var children = await Task.WhenAll(progress.ChildIds.Select(childId =>
             progress.Ended(childId) is { } ended ? Task.FromResult(ended) : Child(childId).GetStatusAsync()));
-        return new ExperimentStatus(id, progress.State, children, progress.ElapsedSeconds(time.GetUtcNow()));
+        return new ExperimentStatus(id, state, children, elapsed);
     }
 
     /// <inheritdoc/>
