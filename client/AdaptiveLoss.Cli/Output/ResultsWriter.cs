@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AdaptiveLoss.Reporting;
+using AdaptiveLoss.Core.IO;
 
 namespace AdaptiveLoss.Cli.Output;
 

@@ -36,7 +36,7 @@ internal static class ValueParser
 
     /// <summary>An experiment or policy id: it names grains ("{id}/{i}") and a folder, so no '/' or spaces.</summary>
     public static string Id(string flag, string text) =>
-        text.Length is > 0 and <= 100 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && text[0] != '.'
+        AdaptiveLoss.Core.Policy.Snapshots.PolicyReference.IsValidId(text)
             ? text
             : throw new UsageException($"{flag} must be 1-100 letters, digits, '-', '_' or '.' (got '{text}')");
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdaptiveLoss.Core.IO;
 using AdaptiveLoss.Grains;
 
 namespace AdaptiveLoss.Reporting.History;

@@ -1,3 +1,5 @@
+using AdaptiveLoss.Core.IO;
+
 namespace AdaptiveLoss.Core.Policy.Snapshots;
 
 /// <summary>Reads and writes snapshot files: bounded reads, atomic writes (a temporary file renamed over the target).</summary>
@@ -8,17 +10,7 @@ public static class PolicySnapshotFile
     {
         var json = PolicySnapshotCodec.Encode(snapshot);
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllText(temporary, json);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteText(Path.GetDirectoryName(full)!, Path.GetFileName(full), json);
     }
 
     /// <summary>Reads and validates <paramref name="path"/>; every failure is a <see cref="PolicySnapshotException"/> naming the file.</summary>

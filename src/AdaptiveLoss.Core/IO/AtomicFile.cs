@@ -1,4 +1,4 @@
-namespace AdaptiveLoss.Reporting;
+namespace AdaptiveLoss.Core.IO;
 
 /// <summary>Writes a file so that a reader sees the old content or the whole new one, never half of it.</summary>
 public static class AtomicFile
