@@ -29,7 +29,7 @@ builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLev
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.AddAdaptiveLossTelemetry(telemetry, "ala-silo");
 builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddActivityPropagation()
-    .AddAdaptiveLossGrains().AddPolicySnapshots(options.StateDirectory).AddDashboardWhenEnabled(options));
+    .AddAdaptiveLossGrains().AddAdaptiveLossState(options.StateDirectory).AddDashboardWhenEnabled(options));
 
 using var host = SiloDashboard.Build(builder);
 await host.StartAsync();

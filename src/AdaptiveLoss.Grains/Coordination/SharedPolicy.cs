@@ -1,3 +1,4 @@
+using AdaptiveLoss.Grains.Persistence;
 using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Diagnostics;
@@ -20,9 +21,8 @@ namespace AdaptiveLoss.Grains.Coordination;
 internal sealed class SharedPolicy
 {
     private readonly PolicyLearner _learner;
-    private readonly RoundBook _book = new();
+    private readonly RoundBook _book;
     private readonly List<RewardRecord> _rewards = [];
-    private readonly Random _random;
     private int _rounds;
     private long _updates;
     private int _discarded;
@@ -31,13 +31,8 @@ internal sealed class SharedPolicy
     private ActivityContext _lastReport;
 
     public SharedPolicy(ExperimentOptions options, int featureCount, string policyId = "")
+        : this(options, featureCount, policyId, new RoundBook())
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
-        PolicyId = policyId;
-        Options = options;
-        FeatureCount = featureCount;
-        Learning = options.Loss == LossMode.Ala && !options.FreezePolicy;
-        _learner = new PolicyLearner(options, featureCount, options.Seed);
         if (options.InitialPolicy is { } initial)
         {
             if (initial.Inputs != featureCount || initial.Parameters.Length != _learner.Network.Parameters.Length)
@@ -48,8 +43,34 @@ internal sealed class SharedPolicy
 
             initial.Parameters.CopyTo(_learner.Network.Parameters, 0);
         }
-        _random = new Random(options.Seed);
     }
+
+    private SharedPolicy(ExperimentOptions options, int featureCount, string policyId, RoundBook book)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        PolicyId = policyId;
+        Options = options;
+        FeatureCount = featureCount;
+        Learning = options.Loss == LossMode.Ala && !options.FreezePolicy;
+        _learner = new PolicyLearner(options, featureCount, options.Seed);
+        _book = book;
+    }
+
+    /// <summary>The policy as it was when <paramref name="record"/> was exported (issue 4 §1).</summary>
+    public static SharedPolicy Restore(CoordinatorRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var policy = new SharedPolicy(record.Options, record.FeatureCount, record.PolicyId, new RoundBook(record.Book));
+        policy._learner.Restore(record.Learner);
+        policy._rewards.AddRange(record.Rewards);
+        (policy._rounds, policy._updates, policy._discarded, policy._snapshotVersion) =
+            (record.Rounds, record.Updates, record.Discarded, record.SnapshotVersion);
+        return policy;
+    }
+
+    /// <summary>Everything needed to continue this policy after a restart: weights, Adam, memory, baseline, book, rewards.</summary>
+    public CoordinatorRecord Export() => new(PolicyId, Options, FeatureCount, _learner.Export(), _book.Export(),
+        [.. _rewards], _rounds, _updates, _discarded, _snapshotVersion);
 
     public string PolicyId { get; }
 
@@ -70,6 +91,9 @@ internal sealed class SharedPolicy
 
     public int LiveChildren => _book.LiveChildren.Count;
 
+    /// <summary>Updates applied so far (the version stamped on decisions).</summary>
+    public long Version => _learner.Version;
+
     public int PendingCount => _book.PendingCount;
 
     public void Join(IEnumerable<string> childIds)
@@ -80,8 +104,13 @@ internal sealed class SharedPolicy
         }
     }
 
-    public PolicyDecision Decide(float[][] states)
+    /// <summary>
+    /// Samples the actions of <paramref name="childId"/>'s window <paramref name="window"/> from its own random stream
+    /// (<see cref="RandomStreams.ForDecision"/>): the same window gets the same draws whatever else happened meanwhile.
+    /// </summary>
+    public PolicyDecision Decide(string childId, int window, float[][] states)
     {
+        ArgumentNullException.ThrowIfNull(childId);
         ArgumentNullException.ThrowIfNull(states);
         foreach (var row in states)
         {
@@ -91,7 +120,7 @@ internal sealed class SharedPolicy
             }
         }
 
-        return _learner.Decide(states, _random);
+        return _learner.Decide(states, RandomStreams.ForDecision(Options.Seed, childId, window));
     }
 
     /// <summary>Books a window's transition (or its skip, when discarded) and closes every round now complete.</summary>
@@ -203,7 +232,7 @@ internal sealed class SharedPolicy
         {
             if (Learning)
             {
-                update = _learner.Update(round, _random);
+                update = _learner.Update(round, RandomStreams.ForRound(Options.Seed, _rounds + 1));
                 _updates++;
             }
             else

@@ -29,7 +29,7 @@ public sealed class TrainingWorker : IHostedService, IDisposable
     public TrainingWorker(IGrainFactory grains, IChildRunner runner, IOptions<TrainingOptions> options, ILogger<TrainingWorker> logger)
     {
         _runner = runner;
-        _body = new ChildRunBody(grains, runner, logger);
+        _body = new ChildRunBody(grains, runner, options.Value, logger);
         _options = options.Value;
         _logger = logger;
     }
@@ -48,6 +48,33 @@ public sealed class TrainingWorker : IHostedService, IDisposable
             return _entries.TryGetValue(childId, out var entry) && entry.HoldsSlot;
         }
     }
+
+    /// <summary>True while the worker holds <paramref name="childId"/>, queued or training.</summary>
+    public bool Holds(string childId)
+    {
+        lock (_gate)
+        {
+            return _entries.ContainsKey(childId);
+        }
+    }
+
+    /// <summary>
+    /// Stops <paramref name="childId"/>'s run without reporting its end (its grain went away): the child stays
+    /// unfinished in storage and resumes from its checkpoint when its grain is activated again.
+    /// </summary>
+    public void Interrupt(string childId)
+    {
+        ChildRunEntry? entry;
+        lock (_gate)
+        {
+            _entries.TryGetValue(childId, out entry);
+        }
+
+        entry?.Interrupt();
+    }
+
+    /// <summary>Deletes <paramref name="childId"/>'s checkpoint folder, if checkpoints are on and it has one.</summary>
+    public void DeleteCheckpoint(string childId) => TorchChildRunner.DeleteCheckpointFolder(_options.CheckpointRoot, childId);
 
     /// <summary>
     /// Launches (or queues) the child's training and returns at once; <paramref name="cancellationToken"/> stops it at

@@ -35,7 +35,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         var (siloPort, gatewayPort) = FreePorts();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).AddAdaptiveLossGrains());
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).AddAdaptiveLossGrains().AddInMemoryGrainStorage());
         var host = builder.Build();
         try
         {
