@@ -87,4 +87,7 @@ internal static partial class Log
 
     [LoggerMessage(56, LogLevel.Warning, "Checkpoint of completed child {ChildId} not deleted")]
     public static partial void CheckpointNotDeleted(ILogger logger, Exception exception, string childId);
+
+    [LoggerMessage(57, LogLevel.Warning, "Child {ChildId} not resumed on this activation")]
+    public static partial void ChildResumeDeferred(ILogger logger, Exception exception, string childId);
 }

@@ -41,8 +41,16 @@ public sealed class ChildTrainerGrain(
             if (!IsEnded(_state) && !worker.Holds(this.GetPrimaryKeyString()))
             {
                 Log.ChildResumed(logger, this.GetPrimaryKeyString(), _state, _windows.Count);
-                worker.Start(record.Job, _cancellation.Token);
-                _keepAlive = KeepAlive.Register(this);
+                try
+                {
+                    worker.Start(record.Job, _cancellation.Token);
+                    _keepAlive = KeepAlive.Register(this);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // The silo is stopping: the record stays unfinished and the next activation resumes it.
+                    Log.ChildResumeDeferred(logger, ex, this.GetPrimaryKeyString());
+                }
             }
         }
 

@@ -49,7 +49,7 @@ public sealed class ExperimentGrain(
         {
             case ExperimentState.Running:
                 throw new ArgumentException(
-                    $"experiment {id} was started before and has not ended: continue it with `ala resume {id}`, or choose another --experiment-id", nameof(options));
+                    $"experiment {id} was started before and has not ended: continue it with `ala resume {id}`, or choose another --experiment-id");
             case not null:
                 // A finished experiment with this id: start afresh, forgetting its children, checkpoints and own policy.
                 await ForgetAsync(_progress);
