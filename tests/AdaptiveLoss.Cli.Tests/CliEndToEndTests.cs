@@ -20,7 +20,7 @@ public sealed class CliEndToEndTests : IDisposable
     [InlineData("run --task idx --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
     [InlineData("run --cluster redis://localhost:6379", "ala: --cluster: clustering 'redis' is not available yet (use localhost or localhost:GATEWAYPORT)")]
     [InlineData("run --telemetry bogus", "ala: --telemetry must be one of none, console, otlp (got 'bogus')")]
-    [InlineData("nosuch", "ala: unknown command 'nosuch' (run, status, report or policy; see ala --help)")]
+    [InlineData("nosuch", "ala: unknown command 'nosuch' (run, resume, status, report or policy; see ala --help)")]
     public async Task Run_BadArguments_ExitTwoWithOneLineAndWriteNothing(string commandLine, string expected)
     {
         var outDir = Path.Combine(_work, "out");

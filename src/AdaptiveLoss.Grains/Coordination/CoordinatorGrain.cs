@@ -23,15 +23,16 @@ public sealed class CoordinatorGrain(
     ILogger<CoordinatorGrain> logger, TimeProvider time, IServiceProvider services) : Grain, ICoordinatorGrain
 {
     private readonly PolicyStore? _store = services.GetService<PolicyStore>();
+    private readonly MemoryChunkStore _memory = new(services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(AdaptiveLossStorage.Name));
     private SharedPolicy? _policy;
     private IGrainTimer? _roundTimer;
 
     /// <summary>A stored policy continues where it was: weights, memory, rounds, live children and their pending windows.</summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (stored.State.Value is { } record)
         {
-            _policy = SharedPolicy.Restore(record);
+            _policy = SharedPolicy.Restore(record, await _memory.ReadAsync(record.PolicyId, record.Memory.Rounds));
             Log.PolicyRestored(logger, this.GetPrimaryKeyString(), record.Learner.Version, record.Rounds, _policy.LiveChildren, _policy.PendingCount);
             if (_policy is not { LiveChildren: 0, PendingCount: 0 })
             {
@@ -39,7 +40,7 @@ public sealed class CoordinatorGrain(
             }
         }
 
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -123,20 +124,48 @@ public sealed class CoordinatorGrain(
             throw new InvalidOperationException($"policy {this.GetPrimaryKeyString()} still has {_policy.LiveChildren} live children");
         }
 
+        var chunks = _policy?.MemoryRounds ?? [];
         _policy = null;
         _roundTimer?.Dispose();
         _roundTimer = null;
         await stored.ClearStateAsync();
+        foreach (var round in chunks)
+        {
+            await _memory.DeleteAsync(this.GetPrimaryKeyString(), round);
+        }
     }
 
     /// <inheritdoc/>
     public Task<PolicySummary> GetSummaryAsync() =>
         Task.FromResult(_policy?.Summary(this.GetPrimaryKeyString()) ?? new PolicySummary(this.GetPrimaryKeyString(), 0, 0, 0, 0, 0, []));
 
+    // New memory chunks first, then the record that lists them, then the chunks it no longer lists: a crash between
+    // any two steps leaves a record whose chunks all exist (at worst an orphan chunk file).
     private async Task SaveAsync()
     {
+        if (_policy is { } policy)
+        {
+            foreach (var chunk in policy.UnsavedChunks.ToArray())
+            {
+                await _memory.WriteAsync(chunk);
+                policy.ChunkSaved(chunk);
+            }
+        }
+
+        var evicted = _policy?.TakeEvictedRounds() ?? [];
         stored.State.Value = _policy?.Export();
         await stored.WriteStateAsync();
+        foreach (var round in evicted)
+        {
+            try
+            {
+                await _memory.DeleteAsync(this.GetPrimaryKeyString(), round);
+            }
+            catch (Exception ex)
+            {
+                Log.MemoryChunkNotDeleted(logger, ex, this.GetPrimaryKeyString(), round);
+            }
+        }
     }
 
     private SharedPolicy Policy =>

@@ -10,7 +10,8 @@ namespace AdaptiveLoss.Grains.Tests.Persistence;
 /// </summary>
 public sealed class SharedPolicyStateTests
 {
-    private static readonly ExperimentOptions Options = new() { Children = 2, Seed = 11, SnapshotEvery = 2 };
+    // A memory of 3 with 2 transitions a round: chunks are evicted whole and in part along the way.
+    private static readonly ExperimentOptions Options = new() { Children = 2, Seed = 11, SnapshotEvery = 2, ReplayCapacity = 3, ReplaySample = 2 };
     private static readonly DateTimeOffset T0 = DateTimeOffset.UnixEpoch;
 
     [Fact]
@@ -25,8 +26,17 @@ public sealed class SharedPolicyStateTests
 
         original.Report(Reports.Window("e/0", 3, reward: 1.0), T0); // pending: the round waits for e/1
         Assert.Equal(3, original.TakeSnapshot(final: false, T0)!.Version); // the grain would have saved version 3
-        var document = AdaptiveLossStorage.Serializer.Serialize(new Stored<CoordinatorRecord> { Value = original.Export() });
-        var restored = SharedPolicy.Restore(AdaptiveLossStorage.Serializer.Deserialize<Stored<CoordinatorRecord>>(document)!.Value!);
+        var storage = new Dictionary<int, BinaryData>();
+        var document = Save(original, storage);
+        var record = AdaptiveLossStorage.Serializer.Deserialize<Stored<CoordinatorRecord>>(document)!.Value!;
+        var chunks = record.Memory.Rounds.Select(r => AdaptiveLossStorage.Serializer.Deserialize<MemoryChunk>(storage[r])!).ToList();
+        var restored = SharedPolicy.Restore(record, chunks);
+
+        // 3 rounds of 2: round 1 evicted (its chunk deleted), one item of round 2 skipped, round 3 whole.
+        Assert.Equal([2, 3], record.Memory.Rounds);
+        Assert.Equal(1, record.Memory.Skip);
+        Assert.Equal([2, 3], storage.Keys.Order());
+        Assert.Empty(record.Learner.Memory); // the record itself carries no transitions
 
         Assert.Equal(original.Parameters, restored.Parameters);
         Assert.Null(restored.TakeSnapshot(final: true, T0)); // version 3 is already saved
@@ -59,6 +69,25 @@ public sealed class SharedPolicyStateTests
 
         Assert.Equal(first.Actions, policy.Decide("e/0", 2, Reports.States(20)).Actions);
         Assert.NotEqual(first.Actions, policy.Decide("e/1", 2, Reports.States(20)).Actions);
+    }
+
+    // What the coordinator grain does on every change: chunks first, then the record, then delete evicted chunks.
+    private static BinaryData Save(SharedPolicy policy, Dictionary<int, BinaryData> storage)
+    {
+        foreach (var chunk in policy.UnsavedChunks.ToArray())
+        {
+            storage[chunk.Round] = AdaptiveLossStorage.Serializer.Serialize(chunk);
+            policy.ChunkSaved(chunk);
+        }
+
+        var evicted = policy.TakeEvictedRounds();
+        var record = AdaptiveLossStorage.Serializer.Serialize(new Stored<CoordinatorRecord> { Value = policy.Export() });
+        foreach (var round in evicted)
+        {
+            storage.Remove(round);
+        }
+
+        return record;
     }
 
     private static SharedPolicy Joined()
