@@ -55,6 +55,26 @@ public sealed class ResumeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task CorruptCheckpoint_Resume_ThatChildFailsNamingTheFile_TheOtherCompletes()
+    {
+        await RunAndKillAfterAsync(RunArgs("corrupt"), windows: 5);
+        var model = Directory.GetFiles(Path.Combine(State, "checkpoints", "corrupt", "0"), "model.bin", SearchOption.AllDirectories).Single();
+        await using (var file = new FileStream(model, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = 100;
+            file.Write("XXXX"u8);
+        }
+
+        var resumed = await CliProcess.RunAsync(_work, Limit, "resume", "corrupt", "--state", State, "--progress", "lines");
+
+        // Nothing is trained from a damaged checkpoint: child 0 fails with one line naming the file, child 1 finishes.
+        Assert.True(resumed.ExitCode == 0, $"{resumed.StandardOutput}\n{resumed.StandardError}");
+        Assert.Contains($"[child 0] FAILED: CheckpointException: checkpoint {model}: SHA-256 differs from the manifest", resumed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("[child 1] completed", resumed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("over 1 completed child of 2", resumed.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Resume_UnknownExperiment_ExitTwoOneLineNothingWritten()
     {
         var result = await CliProcess.RunAsync(_work, TimeSpan.FromSeconds(60), "resume", "never-ran", "--state", State);
