@@ -91,6 +91,6 @@ internal static partial class Log
     [LoggerMessage(57, LogLevel.Warning, "Child {ChildId} not resumed on this activation")]
     public static partial void ChildResumeDeferred(ILogger logger, Exception exception, string childId);
 
-    [LoggerMessage(58, LogLevel.Warning, "Policy {PolicyId}: replay memory chunk of round {Round} left in storage")]
-    public static partial void MemoryChunkNotDeleted(ILogger logger, Exception exception, string policyId, int round);
+    [LoggerMessage(58, LogLevel.Warning, "Policy {PolicyId}: documents the record no longer needs were left in storage")]
+    public static partial void DocumentsNotDeleted(ILogger logger, Exception exception, string policyId);
 }

@@ -117,13 +117,14 @@ public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
     public async Task StartAsync_WhileRunning_IsRefusedAndPointsAtResume()
     {
         var id = NewId();
-        var options = new ExperimentOptions { Children = 1, Epochs = 1 };
+        var options = new ExperimentOptions { Children = 1, Epochs = 100_000 }; // far longer than this test
         var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
         await experiment.StartAsync(options);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => experiment.StartAsync(options));
 
         Assert.Contains($"ala resume {id}", error.Message, StringComparison.Ordinal);
+        await experiment.CancelAsync();
         await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, $"end of {id}");
     }
 

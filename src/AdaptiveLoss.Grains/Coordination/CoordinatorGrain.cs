@@ -23,7 +23,7 @@ public sealed class CoordinatorGrain(
     ILogger<CoordinatorGrain> logger, TimeProvider time, IServiceProvider services) : Grain, ICoordinatorGrain
 {
     private readonly PolicyStore? _store = services.GetService<PolicyStore>();
-    private readonly MemoryChunkStore _memory = new(services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(AdaptiveLossStorage.Name));
+    private readonly Orleans.Storage.IGrainStorage _storage = services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(AdaptiveLossStorage.Name);
     private SharedPolicy? _policy;
     private IGrainTimer? _roundTimer;
 
@@ -32,7 +32,9 @@ public sealed class CoordinatorGrain(
     {
         if (stored.State.Value is { } record)
         {
-            _policy = SharedPolicy.Restore(record, await _memory.ReadAsync(record.PolicyId, record.Memory.Rounds));
+            var documents = Documents;
+            _policy = SharedPolicy.Restore(record, await documents.ReadChunksAsync(record.Memory.Rounds),
+                await documents.ReadPendingAsync(SharedPolicy.PendingKeys(record)));
             Log.PolicyRestored(logger, this.GetPrimaryKeyString(), record.Learner.Version, record.Rounds, _policy.LiveChildren, _policy.PendingCount);
             if (_policy is not { LiveChildren: 0, PendingCount: 0 })
             {
@@ -131,7 +133,7 @@ public sealed class CoordinatorGrain(
         await stored.ClearStateAsync();
         foreach (var round in chunks)
         {
-            await _memory.DeleteAsync(this.GetPrimaryKeyString(), round);
+            await Documents.DeleteChunkAsync(round);
         }
     }
 
@@ -139,32 +141,47 @@ public sealed class CoordinatorGrain(
     public Task<PolicySummary> GetSummaryAsync() =>
         Task.FromResult(_policy?.Summary(this.GetPrimaryKeyString()) ?? new PolicySummary(this.GetPrimaryKeyString(), 0, 0, 0, 0, 0, []));
 
-    // New memory chunks first, then the record that lists them, then the chunks it no longer lists: a crash between
-    // any two steps leaves a record whose chunks all exist (at worst an orphan chunk file).
+    private PolicyDocuments Documents => new(_storage, this.GetPrimaryKeyString());
+
+    // Write-once documents first (new pending transitions, new memory chunks), then the record that refers to them,
+    // then the documents it no longer refers to: a crash between any two steps leaves a record whose documents all
+    // exist (at worst an orphan document). See SharedPolicy.Storage.cs.
     private async Task SaveAsync()
     {
+        var documents = Documents;
         if (_policy is { } policy)
         {
+            foreach (var transition in policy.UnsavedPending.ToArray())
+            {
+                await documents.WritePendingAsync(transition);
+                policy.PendingSaved(transition);
+            }
+
             foreach (var chunk in policy.UnsavedChunks.ToArray())
             {
-                await _memory.WriteAsync(chunk);
+                await documents.WriteChunkAsync(chunk);
                 policy.ChunkSaved(chunk);
             }
         }
 
-        var evicted = _policy?.TakeEvictedRounds() ?? [];
+        var (evicted, released) = (_policy?.TakeEvictedRounds() ?? [], _policy?.TakeReleasedPending() ?? []);
         stored.State.Value = _policy?.Export();
         await stored.WriteStateAsync();
-        foreach (var round in evicted)
+        try
         {
-            try
+            foreach (var round in evicted)
             {
-                await _memory.DeleteAsync(this.GetPrimaryKeyString(), round);
+                await documents.DeleteChunkAsync(round);
             }
-            catch (Exception ex)
+
+            foreach (var (childId, window) in released)
             {
-                Log.MemoryChunkNotDeleted(logger, ex, this.GetPrimaryKeyString(), round);
+                await documents.DeletePendingAsync(childId, window);
             }
+        }
+        catch (Exception ex)
+        {
+            Log.DocumentsNotDeleted(logger, ex, this.GetPrimaryKeyString());
         }
     }
 

@@ -1,4 +1,3 @@
-using AdaptiveLoss.Grains.Persistence;
 using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Diagnostics;
@@ -16,9 +15,10 @@ namespace AdaptiveLoss.Grains.Coordination;
 /// A learning policy hands out a snapshot when its version reaches a multiple of <see cref="ExperimentOptions.SnapshotEvery"/>
 /// and once more when the last child left (<see cref="TakeSnapshot"/>). With <see cref="ExperimentOptions.InitialPolicy"/>
 /// it starts from those weights instead of a random initialisation (a new lineage: its version starts at 0).
-/// Each closed round is one span (<c>update policy</c> or <c>observe round</c>) around its update.
+/// Each closed round is one span (<c>update policy</c> or <c>observe round</c>) around its update. How it is stored and
+/// restored is the other half of this class (SharedPolicy.Storage.cs).
 /// </summary>
-internal sealed class SharedPolicy
+internal sealed partial class SharedPolicy
 {
     private readonly PolicyLearner _learner;
     private readonly RoundBook _book;
@@ -27,12 +27,6 @@ internal sealed class SharedPolicy
     private long _updates;
     private int _discarded;
     private long _snapshotVersion;
-    // The replay memory as stored chunks (issue 4 §1): which rounds' transitions it holds, oldest first, how many of the
-    // first round's are already evicted, the chunks not yet written and the rounds whose chunks can go.
-    private readonly List<(int Round, int Count)> _memoryRounds = [];
-    private readonly List<MemoryChunk> _unsavedChunks = [];
-    private readonly List<int> _evictedRounds = [];
-    private int _memorySkip;
     // The trace of the latest report: a round closed by the timer (no activity of its own) is parented there.
     private ActivityContext _lastReport;
 
@@ -61,51 +55,6 @@ internal sealed class SharedPolicy
         _learner = new PolicyLearner(options, featureCount, options.Seed);
         _book = book;
     }
-
-    /// <summary>
-    /// The policy as it was when <paramref name="record"/> was exported (issue 4 §1), its replay memory rebuilt from
-    /// <paramref name="chunks"/>: the chunks of <see cref="MemoryIndex.Rounds"/>, in that order.
-    /// </summary>
-    public static SharedPolicy Restore(CoordinatorRecord record, IReadOnlyList<MemoryChunk> chunks)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(chunks);
-        if (!chunks.Select(c => c.Round).SequenceEqual(record.Memory.Rounds))
-        {
-            throw new ArgumentException($"policy {record.PolicyId}: memory chunks of rounds [{string.Join(", ", chunks.Select(c => c.Round))}] "
-                + $"do not match the record's [{string.Join(", ", record.Memory.Rounds)}]", nameof(chunks));
-        }
-
-        var policy = new SharedPolicy(record.Options, record.FeatureCount, record.PolicyId, new RoundBook(record.Book));
-        policy._learner.Restore(record.Learner with { Memory = [.. chunks.SelectMany(c => c.Items).Skip(record.Memory.Skip)] });
-        policy._memoryRounds.AddRange(chunks.Select(c => (c.Round, c.Items.Length)));
-        policy._memorySkip = record.Memory.Skip;
-        policy._rewards.AddRange(record.Rewards);
-        (policy._rounds, policy._updates, policy._discarded, policy._snapshotVersion) =
-            (record.Rounds, record.Updates, record.Discarded, record.SnapshotVersion);
-        return policy;
-    }
-
-    /// <summary>Everything needed to continue this policy after a restart: weights, Adam, memory, baseline, book, rewards.</summary>
-    public CoordinatorRecord Export() => new(PolicyId, Options, FeatureCount, _learner.Export() with { Memory = [] }, _book.Export(),
-        [.. _rewards], _rounds, _updates, _discarded, _snapshotVersion, new MemoryIndex([.. _memoryRounds.Select(r => r.Round)], _memorySkip));
-
-    /// <summary>Memory chunks that must be stored before the next exported record (oldest first).</summary>
-    public IReadOnlyList<MemoryChunk> UnsavedChunks => _unsavedChunks;
-
-    /// <summary>Marks <paramref name="chunk"/> as stored.</summary>
-    public void ChunkSaved(MemoryChunk chunk) => _unsavedChunks.Remove(chunk);
-
-    /// <summary>Rounds whose chunks left the memory since the last call: their documents may be deleted once a record without them is stored.</summary>
-    public IReadOnlyList<int> TakeEvictedRounds()
-    {
-        int[] rounds = [.. _evictedRounds];
-        _evictedRounds.Clear();
-        return rounds;
-    }
-
-    /// <summary>Every round whose chunk the memory holds (to delete them all when the policy is forgotten).</summary>
-    public IReadOnlyList<int> MemoryRounds => [.. _memoryRounds.Select(r => r.Round)];
 
     public string PolicyId { get; }
 
@@ -173,6 +122,10 @@ internal sealed class SharedPolicy
         {
             var transition = new Transition(report.ChildId, report.Window, report.States, report.Actions, report.Reward, report.PolicyVersion);
             added = _book.Add(transition, now);
+            if (added)
+            {
+                _unsavedPending.Add(transition);
+            }
         }
 
         return new AddResult(added, CloseComplete());
@@ -253,40 +206,6 @@ internal sealed class SharedPolicy
         return closed;
     }
 
-    // The update just added this round's transitions (with their advantages) to the memory: they become one chunk, and
-    // chunks the memory no longer holds are evicted, exactly as ReplayMemory drops its oldest items.
-    private void AddMemoryChunk(int added)
-    {
-        var capacity = Options.ReplayCapacity;
-        var kept = Math.Min(added, capacity);
-        if (kept == 0)
-        {
-            return;
-        }
-
-        var items = _learner.Memory.Items;
-        _unsavedChunks.Add(new MemoryChunk(PolicyId, _rounds, [.. items.Skip(items.Count - kept)]));
-        _memoryRounds.Add((_rounds, kept));
-        var held = _memoryRounds.Sum(r => r.Count) - _memorySkip;
-        while (held > capacity)
-        {
-            var (oldest, count) = _memoryRounds[0];
-            var excess = held - capacity;
-            if (count - _memorySkip <= excess)
-            {
-                _memoryRounds.RemoveAt(0);
-                _evictedRounds.Add(oldest);
-                held -= count - _memorySkip;
-                _memorySkip = 0;
-            }
-            else
-            {
-                _memorySkip += excess;
-                held -= excess;
-            }
-        }
-    }
-
     private void Close(List<ClosedRound> closed)
     {
         var round = _book.TakeRound();
@@ -316,6 +235,7 @@ internal sealed class SharedPolicy
         }
 
         _rounds++;
+        ReleasePending(round);
         if (Learning)
         {
             AddMemoryChunk(round.Count);

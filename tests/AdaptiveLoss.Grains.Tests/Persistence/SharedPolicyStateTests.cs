@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Core.Policy;
 using AdaptiveLoss.Grains.Coordination;
 using AdaptiveLoss.Grains.Persistence;
 
@@ -17,20 +18,29 @@ public sealed class SharedPolicyStateTests
     [Fact]
     public void Restore_FromStoredJsonMidRound_ContinuesBitIdentically()
     {
+        // Stored after every report, as the grain does: documents come and go along the way.
+        var storage = new Dictionary<int, BinaryData>();
+        var pending = new Dictionary<(string, int), BinaryData>();
         var original = Joined();
         for (var w = 0; w < 3; w++)
         {
             original.Report(Reports.Window("e/0", w, reward: 0.3 * w), T0);
+            Save(original, storage, pending);
             original.Report(Reports.Window("e/1", w, reward: -0.2 * w), T0);
+            Save(original, storage, pending);
         }
 
         original.Report(Reports.Window("e/0", 3, reward: 1.0), T0); // pending: the round waits for e/1
         Assert.Equal(3, original.TakeSnapshot(final: false, T0)!.Version); // the grain would have saved version 3
-        var storage = new Dictionary<int, BinaryData>();
-        var document = Save(original, storage);
+        var document = Save(original, storage, pending);
         var record = AdaptiveLossStorage.Serializer.Deserialize<Stored<CoordinatorRecord>>(document)!.Value!;
         var chunks = record.Memory.Rounds.Select(r => AdaptiveLossStorage.Serializer.Deserialize<MemoryChunk>(storage[r])!).ToList();
-        var restored = SharedPolicy.Restore(record, chunks);
+        var transitions = SharedPolicy.PendingKeys(record).Select(k => AdaptiveLossStorage.Serializer.Deserialize<Transition>(pending[k])!).ToList();
+        var restored = SharedPolicy.Restore(record, chunks, transitions);
+
+        // Only the pending transition of e/0 window 3 has a document; the record keeps a stub without its states.
+        Assert.Equal([("e/0", 3)], pending.Keys);
+        Assert.All(record.Book.Queues.SelectMany(q => q.Entries), e => Assert.Empty(e.Transition!.States));
 
         // 3 rounds of 2: round 1 evicted (its chunk deleted), one item of round 2 skipped, round 3 whole.
         Assert.Equal([2, 3], record.Memory.Rounds);
@@ -72,19 +82,30 @@ public sealed class SharedPolicyStateTests
     }
 
     // What the coordinator grain does on every change: chunks first, then the record, then delete evicted chunks.
-    private static BinaryData Save(SharedPolicy policy, Dictionary<int, BinaryData> storage)
+    private static BinaryData Save(SharedPolicy policy, Dictionary<int, BinaryData> storage, Dictionary<(string, int), BinaryData> pending)
     {
+        foreach (var transition in policy.UnsavedPending.ToArray())
+        {
+            pending[(transition.ChildId, transition.Window)] = AdaptiveLossStorage.Serializer.Serialize(transition);
+            policy.PendingSaved(transition);
+        }
+
         foreach (var chunk in policy.UnsavedChunks.ToArray())
         {
             storage[chunk.Round] = AdaptiveLossStorage.Serializer.Serialize(chunk);
             policy.ChunkSaved(chunk);
         }
 
-        var evicted = policy.TakeEvictedRounds();
+        var (evicted, released) = (policy.TakeEvictedRounds(), policy.TakeReleasedPending());
         var record = AdaptiveLossStorage.Serializer.Serialize(new Stored<CoordinatorRecord> { Value = policy.Export() });
         foreach (var round in evicted)
         {
             storage.Remove(round);
+        }
+
+        foreach (var key in released)
+        {
+            pending.Remove(key);
         }
 
         return record;
