@@ -70,8 +70,8 @@ internal static class CostsSuite
             latency = await LatencyBench.RunAsync(silo, costs, childImagesPerSecond, "median of part (a)'s grains runs, the children's own training img/s", log);
         }
 
-        // The scale rows measure the coordinator's compute: its stored record holds every pending transition, so with
-        // file storage a round of N children would write O(N²) state (README "Durability", known limit).
+        // The scale rows measure the coordinator's compute. Stored, each report also rewrites the coordinator's record,
+        // which grows with the children (a stub per pending transition) and the reward log (README "Durability").
         await using (var silo = await EmbeddedSilo.StartAsync(cancellationToken, persistent: false))
         {
             scale = await ScaleBench.RunAsync(silo, costs, log);
