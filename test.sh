@@ -8,6 +8,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 results=TestResults
 rm -rf "$results"
 
+# The cluster tests start their own redis-server on a free loopback port (never a global one): install the Debian
+# package when it is missing. They fail, not skip, without it.
+if ! command -v redis-server >/dev/null 2>&1; then
+    sudo=""
+    if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+    $sudo apt-get install -y redis-server || { $sudo apt-get update && $sudo apt-get install -y redis-server; }
+    # The package starts a system-wide server on 6379; the tests do not use it, so stop it where a service manager runs.
+    $sudo service redis-server stop >/dev/null 2>&1 || true
+fi
+
 if ! dotnet build AdaptiveLossOrleans.sln -v q --nologo; then
     echo "test.sh: build failed" >&2
     exit 1

@@ -1,8 +1,10 @@
-// ala-silo: a standalone silo hosting the AdaptiveLoss grains (localhost clustering; spec §3). Wiring only.
-// Terminal 1: ./ala-silo [--silo-port 11111] [--gateway-port 30000] [--dashboard [--dashboard-port 8080]]
-//                        [--telemetry none|console|otlp];
-// terminal 2: ./ala run --cluster localhost ...
+// ala-silo: a standalone silo hosting the AdaptiveLoss grains (localhost or Redis clustering; spec §3). Wiring only.
+// Terminal 1: ./ala-silo [--silo-port 11111] [--gateway-port 30000] [--clustering localhost|redis] [--redis HOST:PORT]
+//                        [--max-children N] [--device cpu|cuda] [--dashboard [--dashboard-port 8080]] [--telemetry ...];
+// terminal 2: ./ala run --cluster localhost ...   (or --cluster redis://HOST:PORT for Redis clustering)
 using AdaptiveLoss.Grains;
+using AdaptiveLoss.Grains.Clustering;
+using AdaptiveLoss.Grains.Workers;
 using AdaptiveLoss.ServiceDefaults;
 using AdaptiveLoss.Silo;
 using Microsoft.Extensions.Configuration;
@@ -28,13 +30,52 @@ if (!SiloOptions.TryTelemetry(builder.Configuration, out var telemetry, out var 
 builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.AddAdaptiveLossTelemetry(telemetry, "ala-silo");
-builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddActivityPropagation()
-    .AddAdaptiveLossGrains().AddAdaptiveLossState(options.StateDirectory).AddDashboardWhenEnabled(options));
+if (options.Device == "cuda" && DeviceCheck.CudaProblem() is { } cuda)
+{
+    Console.Error.WriteLine($"ala-silo: --device cuda: {cuda}");
+    return 2;
+}
+
+if (options.UsesRedis && await AdaptiveLossRedis.ProbeAsync(options.Redis) is { } unreachable)
+{
+    Console.Error.WriteLine($"ala-silo: --redis: {unreachable}");
+    return 2;
+}
+
+builder.UseOrleans(silo =>
+{
+    if (options.UsesRedis)
+    {
+        // Grain state in Redis; checkpoints and snapshots in the state folder (shared storage across machines).
+        silo.AddAdaptiveLossRedis(options.Redis, options.ClusterId, options.ServiceId)
+            .UseFastFailureDetection(TimeSpan.FromSeconds(options.ProbeTimeoutSeconds), options.MissedProbesLimit)
+            .ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false)
+            .AddChildCheckpoints(options.StateDirectory).AddPolicySnapshots(options.StateDirectory);
+    }
+    else
+    {
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddAdaptiveLossState(options.StateDirectory);
+    }
+
+    silo.AddActivityPropagation().AddAdaptiveLossGrains().AddDashboardWhenEnabled(options);
+});
 
 using var host = SiloDashboard.Build(builder);
-await host.StartAsync();
-Console.WriteLine($"ala-silo: silo port {options.SiloPort}, gateway localhost:{options.GatewayPort}"
+try
+{
+    await host.StartAsync();
+}
+catch (Exception ex) when (options.UsesRedis)
+{
+    // Redis went away between the probe and the start, or the membership table refused this silo.
+    Console.Error.WriteLine($"ala-silo: cannot join the cluster in Redis at {options.Redis}: {ex.Message.Split('\n', 2)[0]}");
+    return 2;
+}
+
+var clustering = options.UsesRedis ? $"redis {options.Redis} (cluster {options.ClusterId}), advertised {options.AdvertisedAddress}" : "localhost";
+Console.WriteLine($"ala-silo: silo port {options.SiloPort}, gateway {(options.UsesRedis ? options.AdvertisedAddress : "localhost")}:{options.GatewayPort}, clustering {clustering}, "
+    + $"max children {(options.MaxChildren is null or "0" ? "unlimited" : options.MaxChildren)}, device {options.Device ?? "per experiment"}"
     + (options.Dashboard ? $", dashboard {SiloDashboard.Url(options)}" : "")
-    + $", telemetry {TelemetryExporters.Names[(int)telemetry]}, policy snapshots in {Path.GetFullPath(options.StateDirectory)}; submit with ./ala run --cluster localhost:{options.GatewayPort}; Ctrl+C stops");
+    + $", telemetry {TelemetryExporters.Names[(int)telemetry]}, policy snapshots in {Path.GetFullPath(options.StateDirectory)}; submit with ./ala run --cluster {(options.UsesRedis ? $"redis://{options.Redis}" : $"localhost:{options.GatewayPort}")}; Ctrl+C stops");
 await host.WaitForShutdownAsync();
 return 0;

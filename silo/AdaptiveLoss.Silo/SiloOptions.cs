@@ -5,9 +5,11 @@ using Microsoft.Extensions.Configuration;
 namespace AdaptiveLoss.Silo;
 
 /// <summary>
-/// Settings of the standalone silo (localhost clustering, optional dashboard). Bound from section
+/// Settings of the standalone silo (localhost or Redis clustering, optional dashboard). Bound from section
 /// <see cref="SectionName"/> of configuration: appsettings.json, environment (<c>Silo__GatewayPort=30001</c>,
-/// <c>Silo__Dashboard=true</c>) or the flags in <see cref="SwitchMappings"/> and <c>--dashboard</c>.
+/// <c>Silo__Clustering=redis</c>) or the flags in <see cref="SwitchMappings"/> and <c>--dashboard</c>. The training
+/// flags <c>--max-children</c> and <c>--device</c> set section <c>Training</c> (<see cref="MaxChildrenKey"/>,
+/// <see cref="DeviceKey"/>), which the grains read.
 /// </summary>
 public sealed class SiloOptions
 {
@@ -24,7 +26,22 @@ public sealed class SiloOptions
         ["--dashboard-host"] = $"{SectionName}:{nameof(DashboardHost)}",
         ["--state"] = $"{SectionName}:{nameof(StateDirectory)}",
         ["--telemetry"] = TelemetryKey,
+        ["--clustering"] = $"{SectionName}:{nameof(Clustering)}",
+        ["--redis"] = $"{SectionName}:{nameof(Redis)}",
+        ["--cluster-id"] = $"{SectionName}:{nameof(ClusterId)}",
+        ["--service-id"] = $"{SectionName}:{nameof(ServiceId)}",
+        ["--advertised-address"] = $"{SectionName}:{nameof(AdvertisedAddress)}",
+        ["--probe-timeout"] = $"{SectionName}:{nameof(ProbeTimeoutSeconds)}",
+        ["--missed-probes"] = $"{SectionName}:{nameof(MissedProbesLimit)}",
+        ["--max-children"] = MaxChildrenKey,
+        ["--device"] = DeviceKey,
     };
+
+    /// <summary>Configuration key of the children that train at once on this silo (<c>--max-children</c>; 0 = no limit).</summary>
+    public const string MaxChildrenKey = "Training:MaxConcurrentChildren";
+
+    /// <summary>Configuration key of this silo's device (<c>--device cpu|cuda</c>; unset = each experiment's --device).</summary>
+    public const string DeviceKey = "Training:Device";
 
     /// <summary>
     /// Configuration key of the exporter (none, console or otlp): <c>--telemetry</c>, <c>Telemetry__Exporter</c> or
@@ -50,8 +67,52 @@ public sealed class SiloOptions
     /// </summary>
     public string DashboardHost { get; set; } = "127.0.0.1";
 
-    /// <summary>State folder (<c>--state</c>): learning policies save snapshots to STATE/policies/&lt;policyId&gt;/&lt;version&gt;.json. Default ./state.</summary>
+    /// <summary>
+    /// State folder (<c>--state</c>): learning policies save snapshots to STATE/policies/&lt;policyId&gt;/&lt;version&gt;.json
+    /// and children checkpoint to STATE/checkpoints/&lt;experimentId&gt;/&lt;index&gt;/ (unless Training:CheckpointRoot
+    /// says otherwise). Default ./state. On one machine, give each silo its own.
+    /// </summary>
     public string StateDirectory { get; set; } = "state";
+
+    /// <summary>
+    /// Membership and grain storage (<c>--clustering</c>): <c>localhost</c> (default; a one-silo cluster, no storage
+    /// server) or <c>redis</c> (silos find each other, and grain state lives, in the Redis at <see cref="Redis"/>).
+    /// </summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary>Redis server as HOST:PORT (<c>--redis</c>), for <c>--clustering redis</c>. Default 127.0.0.1:6379.</summary>
+    public string Redis { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>Orleans cluster id (<c>--cluster-id</c>): silos and clients of one cluster share it. Default "ala".</summary>
+    public string ClusterId { get; set; } = "ala";
+
+    /// <summary>Orleans service id (<c>--service-id</c>): part of every stored grain state's key. Default "ala".</summary>
+    public string ServiceId { get; set; } = "ala";
+
+    /// <summary>
+    /// The IP address this silo publishes to the others and to clients (<c>--advertised-address</c>), for Redis
+    /// clustering. Default 127.0.0.1: every silo on one machine; use the machine's LAN address across machines.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Seconds a silo waits for a probed silo's answer (<c>--probe-timeout</c>; Orleans' ProbeTimeout). Default 2.
+    /// With <see cref="MissedProbesLimit"/> 3, a killed silo is suspected after about 6 s and declared dead once two
+    /// silos vote (Orleans' default NumVotesForDeathDeclaration), about 10 s on loopback instead of Orleans' 30-60 s.
+    /// </summary>
+    public double ProbeTimeoutSeconds { get; set; } = 2;
+
+    /// <summary>Missed probes before a silo votes another dead (<c>--missed-probes</c>; Orleans' NumMissedProbesLimit). Default 3.</summary>
+    public int MissedProbesLimit { get; set; } = 3;
+
+    /// <summary>True for <c>--clustering redis</c>.</summary>
+    public bool UsesRedis => Clustering == "redis";
+
+    /// <summary>Raw <see cref="MaxChildrenKey"/> (validated by <see cref="Problem"/>).</summary>
+    public string? MaxChildren { get; set; }
+
+    /// <summary>Raw <see cref="DeviceKey"/> (validated by <see cref="Problem"/>).</summary>
+    public string? Device { get; set; }
 
     /// <summary>
     /// Reads the settings from appsettings.json (working folder), the environment and <paramref name="args"/>, the
@@ -64,7 +125,28 @@ public sealed class SiloOptions
             .AddEnvironmentVariables()
             .AddCommandLine(NormalizeSwitches(args), SwitchMappings)
             .Build();
-        return configuration.GetSection(SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        SiloOptions options;
+        try
+        {
+            options = configuration.GetSection(SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A number that is not one ("--silo-port abc"): the binder names the key; Problem() reports it.
+            options = new SiloOptions { _bindProblem = BindProblem(ex) };
+        }
+
+        (options.MaxChildren, options.Device) = (configuration[MaxChildrenKey], configuration[DeviceKey]);
+        return options;
+    }
+
+    private string? _bindProblem;
+
+    private static string BindProblem(InvalidOperationException ex)
+    {
+        var text = ex.Message;
+        var flag = SwitchMappings.FirstOrDefault(m => text.Contains($"'{m.Value}'", StringComparison.Ordinal)).Key;
+        return flag is null ? $"bad setting in section {SectionName}: {text}" : $"{flag} must be a number ({text})";
     }
 
     /// <summary>
@@ -80,6 +162,51 @@ public sealed class SiloOptions
     /// <summary>The first invalid setting as a one-line message naming its flag, or null.</summary>
     public string? Problem()
     {
+        if (_bindProblem is not null)
+        {
+            return _bindProblem;
+        }
+
+        if (Clustering is not ("localhost" or "redis"))
+        {
+            return $"--clustering must be localhost or redis (got '{Clustering}')";
+        }
+
+        if (!TryRedisEndpoint(Redis, out _))
+        {
+            return $"--redis must be HOST:PORT with a port 1-65535 (got '{Redis}')";
+        }
+
+        if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))
+        {
+            return string.IsNullOrWhiteSpace(ClusterId) ? "--cluster-id must not be empty" : "--service-id must not be empty";
+        }
+
+        if (!IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            return $"--advertised-address must be an IP address (got '{AdvertisedAddress}')";
+        }
+
+        if (!(ProbeTimeoutSeconds is > 0 and <= 600))
+        {
+            return $"--probe-timeout must be seconds in (0, 600] (got {ProbeTimeoutSeconds})";
+        }
+
+        if (MissedProbesLimit is < 1 or > 100)
+        {
+            return $"--missed-probes must be 1-100 (got {MissedProbesLimit})";
+        }
+
+        if (MaxChildren is not null && !(int.TryParse(MaxChildren, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0))
+        {
+            return $"--max-children must be a whole number >= 0, 0 = no limit (got '{MaxChildren}')";
+        }
+
+        if (Device is not null && Device is not ("cpu" or "cuda"))
+        {
+            return $"--device must be cpu or cuda (got '{Device}')";
+        }
+
         foreach (var (flag, port) in new[] { ("--silo-port", SiloPort), ("--gateway-port", GatewayPort), ("--dashboard-port", DashboardPort) })
         {
             if (port is < 1 or > 65535)
@@ -91,6 +218,15 @@ public sealed class SiloOptions
         return DashboardHost == "localhost" || IPAddress.TryParse(DashboardHost, out _)
             ? null
             : $"--dashboard-host must be an IP address or localhost (got '{DashboardHost}')";
+    }
+
+    /// <summary>Splits HOST:PORT (the host non-empty, the port 1-65535); the endpoint as given when valid.</summary>
+    public static bool TryRedisEndpoint(string? value, out string endpoint)
+    {
+        endpoint = value ?? "";
+        var colon = endpoint.LastIndexOf(':');
+        return colon > 0 && int.TryParse(endpoint[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and < 65536;
     }
 
     /// <summary>Reads the exporter from <paramref name="configuration"/>; false with a one-line problem for a bad value.</summary>

@@ -18,7 +18,8 @@ public sealed class CliEndToEndTests : IDisposable
     [InlineData("run --task nosuch", "ala: --task must be one of fashion-mnist, idx, cifar10 (got 'nosuch')")]
     [InlineData("run --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
     [InlineData("run --task idx --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
-    [InlineData("run --cluster redis://localhost:6379", "ala: --cluster: clustering 'redis' is not available yet (use localhost or localhost:GATEWAYPORT)")]
+    [InlineData("run --cluster etcd://localhost:2379", "ala: --cluster: clustering 'etcd' is not available (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)")]
+    [InlineData("run --cluster redis://localhost:0", "ala: --cluster: Redis port must be 1-65535 (got '0')")]
     [InlineData("run --telemetry bogus", "ala: --telemetry must be one of none, console, otlp (got 'bogus')")]
     [InlineData("nosuch", "ala: unknown command 'nosuch' (run, resume, status, report or policy; see ala --help)")]
     public async Task Run_BadArguments_ExitTwoWithOneLineAndWriteNothing(string commandLine, string expected)

@@ -115,13 +115,33 @@ public sealed class RunPlanTests : IDisposable
     }
 
     [Fact]
-    public void From_RedisCluster_IsNotAvailableYet()
+    public void From_UnknownClustering_IsAUsageError()
     {
         WriteIdxFiles(gzip: false, skip: null);
 
-        Assert.Equal("--cluster: clustering 'redis' is not available yet (use localhost or localhost:GATEWAYPORT)",
-            Problem("--task", "idx", "--data", _folder, "--cluster", "redis://localhost:6379"));
+        Assert.Equal("--cluster: clustering 'etcd' is not available (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)",
+            Problem("--task", "idx", "--data", _folder, "--cluster", "etcd://localhost:2379"));
     }
+
+    [Theory]
+    [InlineData("redis://127.0.0.1:6380", "127.0.0.1:6380")]
+    [InlineData("redis://localhost", "localhost:6379")]
+    [InlineData("redis://redis.lan:7000/", "redis.lan:7000")]
+    public void ClusterTarget_Redis_IsAClientOfTheClusterListedThere(string connection, string redis)
+    {
+        var target = ClusterTarget.Parse(connection);
+
+        Assert.Equal(new ClusterTarget(false, 0, redis), target);
+        Assert.Equal($"redis://{redis}", target.Name);
+    }
+
+    [Theory]
+    [InlineData("redis://", "--cluster: redis://HOST:PORT needs a host (got 'redis://')")]
+    [InlineData("redis://:6379", "--cluster: redis://HOST:PORT needs a host (got 'redis://:6379')")]
+    [InlineData("redis://h:70000", "--cluster: Redis port must be 1-65535 (got '70000')")]
+    [InlineData("redis://h:x", "--cluster: Redis port must be 1-65535 (got 'x')")]
+    public void ClusterTarget_BadRedis_IsAUsageError(string connection, string expected) =>
+        Assert.Equal(expected, Assert.Throws<UsageException>(() => ClusterTarget.Parse(connection)).Message);
 
     [Theory]
     [InlineData("localhost", 30000)]

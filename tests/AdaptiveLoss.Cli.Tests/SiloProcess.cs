@@ -20,7 +20,24 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>The silo's state folder (<c>--state</c>, a fresh temporary folder removed on dispose): its policy snapshots.</summary>
     public string StateDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ala-silo-state-{Guid.NewGuid():N}");
 
-    public string Log => _log.ToString();
+    public string Log { get { lock (_log) { return _log.ToString(); } } }
+
+    /// <summary>The silo port (<c>--silo-port</c>).</summary>
+    public int SiloPort { get; private init; }
+
+    /// <summary>True once the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL: the silo dies without leaving the cluster, as on a crash or a pulled plug.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
 
     /// <summary>Starts the silo and waits for its ready line (printed once the host has started).</summary>
     /// <param name="timeout">How long to wait for the ready line.</param>
@@ -44,7 +61,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var silo = new SiloProcess(new Process { StartInfo = start }, ports[1]);
+        var silo = new SiloProcess(new Process { StartInfo = start }, ports[1]) { SiloPort = ports[0] };
         start.ArgumentList.Add("--state");
         start.ArgumentList.Add(silo.StateDirectory);
         silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data, ready);

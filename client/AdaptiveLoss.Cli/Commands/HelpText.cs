@@ -23,7 +23,7 @@ internal static class HelpText
     public const string Status = """
         usage: ala status <experimentId> [--cluster CONN]
 
-          --cluster CONN   localhost or localhost:GATEWAYPORT (default: localhost, gateway 30000)
+          --cluster CONN   localhost, localhost:GATEWAYPORT or redis://HOST:PORT (default: localhost, gateway 30000)
 
         Prints the state, progress and last window of each child of an experiment running (or finished) on a
         cluster; `ala run` prints the gateway of its embedded silo, so its experiment can be watched as well.

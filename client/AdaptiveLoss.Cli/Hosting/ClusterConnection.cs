@@ -1,4 +1,5 @@
 using AdaptiveLoss.Grains;
+using AdaptiveLoss.Grains.Clustering;
 using AdaptiveLoss.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,7 @@ namespace AdaptiveLoss.Cli.Hosting;
 
 /// <summary>
 /// A started Orleans host and its grain factory: either an embedded silo (spec §3 "embedded default") on free
-/// localhost ports, or a pure client of a localhost cluster. Logging is quiet: warnings and errors on stderr only.
+/// localhost ports, or a pure client of a localhost or Redis-clustered cluster. Logging is quiet: warnings and errors on stderr only.
 /// </summary>
 internal sealed class ClusterConnection : IAsyncDisposable
 {
@@ -60,6 +61,19 @@ internal sealed class ClusterConnection : IAsyncDisposable
             });
             description = $"embedded silo (gateway localhost:{ports[1]})";
         }
+        else if (target.Redis is not null)
+        {
+            // Bounded: the probe gives up after AdaptiveLossRedis.ConnectTimeout with a one-line reason.
+            if (await AdaptiveLossRedis.ProbeAsync(target.Redis) is { } unreachable)
+            {
+                throw new InvalidOperationException($"cannot reach the cluster: {unreachable}");
+            }
+
+            builder.UseOrleansClient(client => client.UseAdaptiveLossRedis(target.Redis).AddActivityPropagation()
+                .UseConnectionRetryFilter((_, _) => Task.FromResult(false)));
+            builder.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
+            description = $"cluster {target.Name}";
+        }
         else
         {
             // No silent retries: a missing silo is reported at once (see ConnectTimeout for one that never answers).
@@ -84,8 +98,9 @@ internal sealed class ClusterConnection : IAsyncDisposable
         {
             host.Dispose();
             var reason = ex is OperationCanceledException ? $"no answer within {ConnectTimeout.TotalSeconds:0} s" : ex.Message;
-            throw new InvalidOperationException(
-                $"cannot reach the cluster at localhost:{target.GatewayPort} (is ./ala-silo running?): {reason}", ex);
+            throw new InvalidOperationException(target.Redis is null
+                ? $"cannot reach the cluster at localhost:{target.GatewayPort} (is ./ala-silo running?): {reason}"
+                : $"cannot reach the cluster in Redis at {target.Redis} (is an ./ala-silo --clustering redis running?): {reason}", ex);
         }
 
         return new ClusterConnection(host, description);

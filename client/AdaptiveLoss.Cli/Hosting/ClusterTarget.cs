@@ -2,15 +2,25 @@ using AdaptiveLoss.Cli.Parsing;
 
 namespace AdaptiveLoss.Cli.Hosting;
 
-/// <summary>Where experiments run: an embedded silo in this process, or a localhost cluster reached through its gateway.</summary>
+/// <summary>
+/// Where experiments run: an embedded silo in this process, a localhost cluster reached through its gateway, or a
+/// Redis-clustered cluster whose gateways are listed in Redis.
+/// </summary>
 /// <param name="Embedded">True when no <c>--cluster</c> was given.</param>
-/// <param name="GatewayPort">Gateway port of the localhost cluster (ignored when embedded).</param>
-internal sealed record ClusterTarget(bool Embedded, int GatewayPort)
+/// <param name="GatewayPort">Gateway port of the localhost cluster (ignored otherwise).</param>
+/// <param name="Redis">HOST:PORT of the cluster's Redis for <c>--cluster redis://HOST:PORT</c>, else null.</param>
+internal sealed record ClusterTarget(bool Embedded, int GatewayPort, string? Redis = null)
 {
+    /// <summary>The Redis port when <c>redis://HOST</c> names none.</summary>
+    public const int DefaultRedisPort = 6379;
+
+    /// <summary>The <c>--cluster</c> value as the user would write it.</summary>
+    public string Name => Redis is not null ? $"redis://{Redis}" : $"localhost:{GatewayPort}";
+
     /// <summary>The standalone silo's default gateway port (Orleans' localhost default).</summary>
     public const int DefaultGatewayPort = 30000;
 
-    /// <summary>Parses <c>--cluster</c>: null = embedded; <c>localhost</c> or <c>localhost:PORT</c>.</summary>
+    /// <summary>Parses <c>--cluster</c>: null = embedded; <c>localhost</c>, <c>localhost:PORT</c> or <c>redis://HOST[:PORT]</c>.</summary>
     /// <exception cref="UsageException">Any other value.</exception>
     public static ClusterTarget Parse(string? connection)
     {
@@ -32,7 +42,22 @@ internal sealed record ClusterTarget(bool Embedded, int GatewayPort)
                 : throw new UsageException($"--cluster port must be 1-65535 (got '{port}')");
         }
 
+        if (connection.StartsWith("redis://", StringComparison.Ordinal))
+        {
+            var endpoint = connection["redis://".Length..].TrimEnd('/');
+            var colon = endpoint.LastIndexOf(':');
+            var (host, port) = colon < 0 ? (endpoint, $"{DefaultRedisPort}") : (endpoint[..colon], endpoint[(colon + 1)..]);
+            if (host.Length == 0 || host.Contains('/', StringComparison.Ordinal))
+            {
+                throw new UsageException($"--cluster: redis://HOST:PORT needs a host (got '{connection}')");
+            }
+
+            return int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536
+                ? new ClusterTarget(false, 0, $"{host}:{p}")
+                : throw new UsageException($"--cluster: Redis port must be 1-65535 (got '{port}')");
+        }
+
         var scheme = connection.Contains("://", StringComparison.Ordinal) ? connection[..connection.IndexOf("://", StringComparison.Ordinal)] : connection;
-        throw new UsageException($"--cluster: clustering '{scheme}' is not available yet (use localhost or localhost:GATEWAYPORT)");
+        throw new UsageException($"--cluster: clustering '{scheme}' is not available (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)");
     }
 }

@@ -39,7 +39,7 @@ internal static class RunOptionTable
         new("--out", "DIR", "folder for results.json, history.json and the plots", "runs/<experimentId>", (a, v) => a with { OutDirectory = ValueParser.Path("--out", v) }),
         new("--train-limit", "N", "train on the first N training images only", "all",
             (a, v) => a.With(o => o with { TrainLimit = ValueParser.Int("--train-limit", v) })),
-        new("--cluster", "CONN", "submit to a running cluster: localhost or localhost:GATEWAYPORT", "embedded silo",
+        new("--cluster", "CONN", "submit to a running cluster: localhost, localhost:GATEWAYPORT or redis://HOST:PORT", "embedded silo",
             (a, v) => a with { Cluster = v }),
         Int("--batch-size", "N", "images per mini-batch", D.BatchSize, (o, v) => o with { BatchSize = v }),
         Real("--lr", "X", "child optimiser (Adam) learning rate", D.LearningRate, (o, v) => o with { LearningRate = v }),

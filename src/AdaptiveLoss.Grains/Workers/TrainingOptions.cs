@@ -12,6 +12,14 @@ public sealed class TrainingOptions
     /// </summary>
     public int MaxConcurrentChildren { get; set; }
 
+    /// <summary>
+    /// The device this silo offers (<c>ala-silo --device</c>): null (default) = any, each child trains on its
+    /// experiment's <c>--device</c> (cuda failing at the child's start when this machine has none); <c>cpu</c> or
+    /// <c>cuda</c> = only children of experiments with that <c>--device</c> are placed here (a cuda silo checks CUDA
+    /// when it starts). A child always trains on its experiment's device; the silo's setting decides where it may run.
+    /// </summary>
+    public string? Device { get; set; }
+
     /// <summary>How long silo shutdown waits for training threads to stop, in seconds. Default 10.</summary>
     public double ShutdownTimeoutSeconds { get; set; } = 10;
 

@@ -1,0 +1,110 @@
+using AdaptiveLoss.Grains.Persistence;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using StackExchange.Redis;
+
+namespace AdaptiveLoss.Grains.Clustering;
+
+/// <summary>
+/// Redis clustering (membership table and gateway list) and the <see cref="AdaptiveLossStorage.Name"/> grain storage,
+/// one place for the silo and the CLI's client (issue 4 §4). Both connect with <see cref="Connection"/>: a bounded
+/// connect timeout, and a failed first connect is an error instead of an endless background retry.
+/// </summary>
+public static class AdaptiveLossRedis
+{
+    /// <summary>How long the first connection to Redis may take before it counts as unreachable.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one Redis command may wait (StackExchange.Redis' sync and async timeouts). While Redis is down, a grain
+    /// storage write fails after this long; the grains' own retries decide what happens next.
+    /// </summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Connection options for <paramref name="endpoint"/> (HOST:PORT).</summary>
+    public static ConfigurationOptions Connection(string endpoint)
+    {
+        var options = ConfigurationOptions.Parse(endpoint);
+        options.AbortOnConnectFail = true;
+        options.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
+        options.SyncTimeout = (int)CommandTimeout.TotalMilliseconds;
+        options.AsyncTimeout = (int)CommandTimeout.TotalMilliseconds;
+        options.ConnectRetry = 1;
+        return options;
+    }
+
+    /// <summary>
+    /// Connects once to <paramref name="endpoint"/> and sends PING; null when Redis answers, else a one-line reason.
+    /// Hosts call it before they start, so that an unreachable Redis is one clear line within
+    /// <see cref="ConnectTimeout"/> rather than an Orleans start-up failure deep in a stack.
+    /// </summary>
+    public static async Task<string?> ProbeAsync(string endpoint)
+    {
+        try
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(Connection(endpoint));
+            await connection.GetDatabase().PingAsync();
+            return null;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ArgumentException or System.Net.Sockets.SocketException)
+        {
+            return $"Redis at {endpoint} is unreachable ({FirstLine(ex.Message)})";
+        }
+    }
+
+    /// <summary>
+    /// Redis membership and the <see cref="AdaptiveLossStorage.Name"/> grain storage (JSON documents written by
+    /// <see cref="AdaptiveLossStorage.Serializer"/>) on <paramref name="endpoint"/>, cluster and service
+    /// <paramref name="clusterId"/>/<paramref name="serviceId"/>.
+    /// </summary>
+    public static ISiloBuilder AddAdaptiveLossRedis(this ISiloBuilder silo, string endpoint, string clusterId = "ala", string serviceId = "ala")
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId));
+        silo.UseRedisClustering(o => o.ConfigurationOptions = Connection(endpoint));
+        silo.AddRedisGrainStorage(AdaptiveLossStorage.Name, o =>
+        {
+            o.ConfigurationOptions = Connection(endpoint);
+            o.GrainStorageSerializer = AdaptiveLossStorage.Serializer;
+        });
+        return silo;
+    }
+
+    /// <summary>A client of the Redis-clustered cluster: its gateways are the live silos listed in Redis.</summary>
+    public static IClientBuilder UseAdaptiveLossRedis(this IClientBuilder client, string endpoint, string clusterId = "ala", string serviceId = "ala")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId));
+        // A dead silo leaves the client's gateway list within seconds, not Orleans' default minute.
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        client.UseRedisClustering(o => o.ConfigurationOptions = Connection(endpoint));
+        return client;
+    }
+
+    /// <summary>
+    /// Failure detection tuned for a few silos on one machine or LAN: a silo that stops answering
+    /// <paramref name="missedProbes"/> probes of <paramref name="probeTimeout"/> each is voted dead, and its grains
+    /// re-activate elsewhere on their next call.
+    /// </summary>
+    public static ISiloBuilder UseFastFailureDetection(this ISiloBuilder silo, TimeSpan probeTimeout, int missedProbes)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = probeTimeout;
+            o.NumMissedProbesLimit = missedProbes;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        });
+        return silo;
+    }
+
+    // StackExchange.Redis' messages go on with advice about abortConnect; the first sentence is the reason.
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        var end = line.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? line[..end] : line).TrimEnd('.');
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using AdaptiveLoss.Cli.Hosting;
+using StackExchange.Redis;
+
+namespace AdaptiveLoss.Cli.Tests;
+
+/// <summary>
+/// Issue 4 §4 and §7 with a real redis-server: a standalone <c>ala-silo --clustering redis</c>, <c>ala run --cluster
+/// redis://HOST:PORT</c>, and Redis unreachable at start for both. Needs redis-server (test.sh installs it) and
+/// dataset-fashion-mnist.
+/// </summary>
+public sealed class RedisClusterTests : IDisposable
+{
+    private static readonly TimeSpan SiloStart = TimeSpan.FromSeconds(60);
+    private readonly string _work = Directory.CreateTempSubdirectory("ala-redis-cluster-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public async Task Run_AgainstARedisClusteredSilo_WritesResultsAndTheMembershipIsInRedis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var silo = await SiloProcess.StartAsync(SiloStart, "--clustering", "redis", "--redis", redis.Endpoint, "--max-children", "2");
+        var outDir = Path.Combine(_work, "out");
+
+        var run = await CliProcess.RunAsync(_work, TimeSpan.FromMinutes(4), "run", "--cluster", redis.ClusterUri, "--experiment-id", "redis-1",
+            "--train-limit", "1000", "--validation-size", "1000", "--epochs", "1", "--children", "2", "--window", "4", "--out", outDir);
+        var status = await CliProcess.RunAsync(_work, TimeSpan.FromMinutes(1), "status", "redis-1", "--cluster", redis.ClusterUri);
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.StandardOutput}\n{run.StandardError}\nsilo:\n{silo.Log}");
+        Assert.Contains($"on cluster {redis.ClusterUri}", run.StandardOutput);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")));
+        ResultsAssertions.AssertValid(json.RootElement, children: 2);
+        Assert.Contains("Experiment redis-1 started", silo.Log);
+        Assert.Contains($"clustering redis {redis.Endpoint}", silo.Log);
+        Assert.True(status.ExitCode == 0, status.StandardError);
+        Assert.StartsWith("experiment redis-1: completed", status.StandardOutput);
+
+        // The silo's row in the membership table lives in this Redis, under the cluster id "ala".
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint);
+        var members = await connection.GetDatabase().HashGetAllAsync("ala/members/ala");
+        var row = Assert.Single(members, m => m.Name.ToString().Contains($"127.0.0.1:{silo.SiloPort}:", StringComparison.Ordinal));
+        Assert.Contains("\"Status\":3,", row.Value.ToString(), StringComparison.Ordinal); // Active
+    }
+
+    [Fact]
+    public async Task Silo_RedisUnreachableAtStart_ExitsTwoWithOneLine()
+    {
+        var port = FreePorts.Pick(1)[0];
+
+        var result = await CliProcess.RunDllAsync(RepositoryPaths.SiloDll, _work, TimeSpan.FromMinutes(1), new Dictionary<string, string?>(),
+            "--clustering", "redis", "--redis", $"127.0.0.1:{port}", "--state", Path.Combine(_work, "state"));
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"ala-silo: --redis: Redis at 127.0.0.1:{port} is unreachable (", line);
+        Assert.False(Directory.Exists(Path.Combine(_work, "state")), "nothing written");
+    }
+
+    [Fact]
+    public async Task Silo_BadClusterValue_ExitsTwoWithOneLine()
+    {
+        var result = await CliProcess.RunDllAsync(RepositoryPaths.SiloDll, _work, TimeSpan.FromMinutes(1), new Dictionary<string, string?>(),
+            "--clustering", "redis", "--max-children", "-2");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["ala-silo: --max-children must be a whole number >= 0, 0 = no limit (got '-2')"], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Run_RedisUnreachableAtStart_ExitsOneWithOneLine()
+    {
+        var port = FreePorts.Pick(1)[0];
+
+        var result = await CliProcess.RunAsync(_work, TimeSpan.FromMinutes(1), "run", "--cluster", $"redis://127.0.0.1:{port}", "--epochs", "1",
+            "--out", Path.Combine(_work, "out"));
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"ala: cannot reach the cluster: Redis at 127.0.0.1:{port} is unreachable (", line);
+        Assert.False(Directory.Exists(Path.Combine(_work, "out")), "nothing written");
+    }
+
+    [Fact]
+    public async Task Status_RedisUpButNoSilo_ExitsOneWithOneLine()
+    {
+        await using var redis = await RedisServer.StartAsync();
+
+        var result = await CliProcess.RunAsync(_work, TimeSpan.FromMinutes(1), "status", "x", "--cluster", redis.ClusterUri);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"ala: cannot reach the cluster in Redis at {redis.Endpoint} (is an ./ala-silo --clustering redis running?): ", line);
+    }
+}
