@@ -72,4 +72,35 @@ public sealed class SmokeBenchTests : IDisposable
         Assert.Equal("sign (+1/0/-1)", variants[1].GetProperty("signals").GetProperty("rewards").GetProperty("unit").GetString());
         Assert.Contains("### Ablations", File.ReadAllText(_temp.Combine("out", "results.md")));
     }
+
+    [Fact]
+    public async Task TransferSmoke_ThroughAla_LearnedPolicyDrivesBothTasksPairedWithCeAndRandom()
+    {
+        using var limit = new CancellationTokenSource(Limit);
+
+        var rc = await BenchApp.RunAsync(
+            ["transfer", "--smoke", "--out", _temp.Combine("out"), "--runs", _temp.Combine("runs"), "--ala", RepositoryPaths.CliDll],
+            [new TransferSuite()], new NoFigureRenderer(), _log, _error, limit.Token);
+
+        Assert.True(rc == 0, $"exit {rc}\n{_log}\n{_error}");
+        using var json = JsonDocument.Parse(File.ReadAllText(_temp.Combine("out", "transfer.json")));
+        var learned = json.RootElement.GetProperty("learnedPolicy").GetString()!;
+        Assert.StartsWith("transfer-learn@", learned, StringComparison.Ordinal);
+        var tasks = json.RootElement.GetProperty("tasks").EnumerateArray().ToArray();
+        Assert.Equal(["fresh", "classes5"], tasks.Select(t => t.GetProperty("task").GetString()));
+        foreach (var task in tasks)
+        {
+            var arms = task.GetProperty("arms").EnumerateArray().ToArray();
+            Assert.Equal(["ce", "learned", "random", "continued"], arms.Select(a => a.GetProperty("arm").GetString()));
+            Assert.All(arms, a => Assert.Equal([101, 102], a.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("seed").GetInt32())));
+            Assert.Equal(2, task.GetProperty("learnedVsRandom").GetProperty("seeds").GetArrayLength());
+            // The frozen learned policy never updates; the continued one does, from the learned weights.
+            Assert.Equal(0, arms[1].GetProperty("signals").GetProperty("policy").GetProperty("updates").GetInt64());
+            Assert.Contains($"--policy {learned} --freeze-policy", arms[1].GetProperty("command").GetString(), StringComparison.Ordinal);
+            Assert.True(arms[3].GetProperty("signals").GetProperty("policy").GetProperty("updates").GetInt64() > 0);
+        }
+
+        Assert.False(json.RootElement.GetProperty("ship").GetProperty("helps").GetBoolean());
+        Assert.Contains("#### Task classes5", File.ReadAllText(_temp.Combine("out", "results.md")), StringComparison.Ordinal);
+    }
 }

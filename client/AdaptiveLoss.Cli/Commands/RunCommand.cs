@@ -53,8 +53,9 @@ internal static class RunCommand
         }
         catch (ArgumentException ex)
         {
-            // The grain validates too (IExperimentGrain.StartAsync); its message names the option.
-            error.WriteLine($"ala: {OneLine(ex.Message)}");
+            // The grain validates too (IExperimentGrain.StartAsync); its message names the option. .NET appends
+            // " (Parameter 'options')", the grain's parameter, which means nothing to the user.
+            error.WriteLine($"ala: {WithoutParameter(OneLine(ex.Message))}");
             return ExitCodes.Usage;
         }
         catch (UsageException ex)
@@ -72,6 +73,10 @@ internal static class RunCommand
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>An <see cref="ArgumentException"/> message without the " (Parameter 'NAME')" that .NET appends.</summary>
+    public static string WithoutParameter(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @" \(Parameter '[^']*'\)$", string.Empty);
 
     /// <summary>The first line of a message: errors are one line on stderr.</summary>
     public static string OneLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');

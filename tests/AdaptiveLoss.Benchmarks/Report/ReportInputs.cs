@@ -7,11 +7,13 @@ namespace AdaptiveLoss.Benchmarks.Report;
 /// <param name="ResultsDirectory">The folder (bench/results by default).</param>
 /// <param name="Effects">effect-BUDGET.json files present, in budget order.</param>
 /// <param name="Ablations">ablations.json, if present.</param>
+/// <param name="Transfer">transfer.json, if present.</param>
 /// <param name="Sections">Each suite section with its document (null when its JSON is absent).</param>
 internal sealed record ReportInputs(
     string ResultsDirectory,
     IReadOnlyList<EffectReport> Effects,
     AblationReport? Ablations,
+    TransferReport? Transfer,
     IReadOnlyList<(SuiteSection Section, TableDocument? Document)> Sections)
 {
     /// <summary>Loads whatever of the known JSON files <paramref name="resultsDirectory"/> holds.</summary>
@@ -27,6 +29,7 @@ internal sealed record ReportInputs(
             resultsDirectory,
             EffectBudget.All.Select(b => Read<EffectReport>(EffectReport.FileName(b.Name))).OfType<EffectReport>().ToArray(),
             Read<AblationReport>(AblationReport.FileName),
+            Read<TransferReport>(TransferReport.FileName),
             SuiteSection.All.Select(s => (s, Read<TableDocument>(s.FileName))).ToArray());
     }
 }

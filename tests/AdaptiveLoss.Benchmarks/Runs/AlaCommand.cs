@@ -19,5 +19,5 @@ internal sealed record AlaCommand(string FileName, IReadOnlyList<string> Prefix,
     public string Format(IEnumerable<string> arguments) => string.Join(' ', [Display, .. arguments.Select(Quote)]);
 
     private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./=:+,".Contains(c)) ? argument : $"'{argument}'";
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./=:+,@".Contains(c)) ? argument : $"'{argument}'";
 }

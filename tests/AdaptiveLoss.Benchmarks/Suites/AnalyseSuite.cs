@@ -3,8 +3,9 @@ using AdaptiveLoss.Benchmarks.Runs;
 namespace AdaptiveLoss.Benchmarks.Suites;
 
 /// <summary>
-/// <c>analyse --runs DIR [--smoke]</c>: no training. Reads whichever of DIR/{short,long,smoke}/ARM and DIR/abl/VARIANT
-/// exist (arms still running or not run are reported as missing) and writes their JSON.
+/// <c>analyse --runs DIR [--smoke]</c>: no training. Reads whichever of DIR/{short,long,smoke}/ARM, DIR/abl/VARIANT and
+/// DIR/transfer exist (arms still running or not run are reported as missing) and writes their JSON. It never ships a
+/// policy (only <c>./bench.sh transfer</c> does).
 /// </summary>
 internal sealed class AnalyseSuite : IBenchSuite
 {
@@ -12,7 +13,7 @@ internal sealed class AnalyseSuite : IBenchSuite
     public string Name => "analyse";
 
     /// <inheritdoc />
-    public string Usage => "--runs DIR [--smoke]   no training: the JSON and report from existing run folders (--smoke: DIR/abl is the smoke plan)";
+    public string Usage => "--runs DIR [--smoke]   no training: the JSON and report from existing run folders (--smoke: DIR/abl and DIR/transfer are the smoke plans)";
 
     /// <inheritdoc />
     public IReadOnlyList<string> ValueFlags => [];
@@ -33,9 +34,10 @@ internal sealed class AnalyseSuite : IBenchSuite
         var smoke = arguments.Has("--smoke");
         var plan = smoke ? AblationPlan.Smoke : AblationPlan.Full;
         var ablations = Directory.Exists(Path.Combine(context.RunsDirectory, plan.Folder));
-        if (budgets.Length == 0 && !ablations)
+        var transfer = Directory.Exists(Path.Combine(context.RunsDirectory, TransferPlan.Folder));
+        if (budgets.Length == 0 && !ablations && !transfer)
         {
-            throw new BenchUsageException($"--runs {context.RunsDirectory}: no short, long, smoke or {plan.Folder} folder in it");
+            throw new BenchUsageException($"--runs {context.RunsDirectory}: no short, long, smoke, {plan.Folder} or {TransferPlan.Folder} folder in it");
         }
 
         var complete = true;
@@ -47,6 +49,11 @@ internal sealed class AnalyseSuite : IBenchSuite
         if (ablations)
         {
             complete &= AblationSuite.Analyse(context, plan, isEvidence: !smoke);
+        }
+
+        if (transfer)
+        {
+            complete &= TransferSuite.Analyse(context, smoke ? TransferPlan.Smoke : TransferPlan.Full, ship: false);
         }
 
         return Task.FromResult(complete ? 0 : 1);

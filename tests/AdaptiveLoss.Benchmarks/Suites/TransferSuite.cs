@@ -1,0 +1,87 @@
+using AdaptiveLoss.Benchmarks.Analysis;
+using AdaptiveLoss.Benchmarks.Runs;
+
+namespace AdaptiveLoss.Benchmarks.Suites;
+
+/// <summary>
+/// <c>transfer [--smoke]</c> (issue 4 §6): one long ALA run learns a policy into RUNS/transfer/state, then every task
+/// of <see cref="TransferPlan"/> runs the arms of <see cref="TransferArms"/> on fresh seeds; then transfer.json. With
+/// the full plan, a learned policy that helps (<see cref="ShipDecision"/>) is copied to policies/fashion-mnist-mlp.json.
+/// </summary>
+internal sealed class TransferSuite : IBenchSuite
+{
+    /// <inheritdoc />
+    public string Name => "transfer";
+
+    /// <inheritdoc />
+    public string Usage => "[--smoke] [--jobs N] [--skip-existing]   learn a policy, apply it frozen to fresh seeds and to 5 classes, vs ce and a frozen random policy";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ValueFlags => ["--jobs"];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Switches => ["--smoke", "--skip-existing"];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string[]> AllRuns => [[]];
+
+    /// <inheritdoc />
+    public bool IsSmoke(BenchArguments arguments) => arguments.Has("--smoke");
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(BenchContext context, BenchArguments arguments, CancellationToken cancellationToken)
+    {
+        var plan = arguments.Has("--smoke") ? TransferPlan.Smoke : TransferPlan.Full;
+        var folder = Path.Combine(context.RunsDirectory, TransferPlan.Folder);
+        var state = Path.Combine(folder, TransferPlan.State);
+        var jobs = arguments.PositiveInt("--jobs", plan.IsEvidence ? 1 : TransferArms.Names.Count);
+        var batch = new RunBatch(new AlaRunner(context.Ala, context.Log), jobs, arguments.Has("--skip-existing"));
+
+        var failed = (await batch.RunAsync(folder, TransferPlan.Folder, TransferAnalysis.LearnFlags(plan, state), [TransferAnalysis.LearnArm], cancellationToken)).ToList();
+        if (TransferAnalysis.LearnedReference(RunFolder.Read(Path.Combine(folder, TransferPlan.Learn))) is { } learned)
+        {
+            foreach (var task in plan.Tasks)
+            {
+                failed.AddRange(await batch.RunAsync(
+                    Path.Combine(folder, task.Name), $"{TransferPlan.Folder}-{task.Name}", TransferAnalysis.ApplyFlags(plan, task, state),
+                    TransferArms.All(learned), cancellationToken));
+            }
+        }
+        else
+        {
+            context.Error.WriteLine("[bench] transfer: the learning run left no learned policy; the tasks are not run");
+        }
+
+        return Analyse(context, plan, ship: true) && failed.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Writes transfer.json from RUNS/transfer; with <paramref name="ship"/> and a policy that helps, copies its snapshot
+    /// to the repository's policies/ folder. False when a run has no results.
+    /// </summary>
+    public static bool Analyse(BenchContext context, TransferPlan plan, bool ship)
+    {
+        var report = TransferAnalysis.Analyse(plan, context.RunsDirectory);
+        if (ship && report.Ship.Helps == true && report.LearnedPolicy is { } learned)
+        {
+            var (id, version) = (learned[..learned.IndexOf('@')], learned[(learned.IndexOf('@') + 1)..]);
+            var source = Path.Combine(report.RunsDirectory, TransferPlan.State, "policies", id, $"{version}.json");
+            var target = Path.Combine(context.Root, TransferPlan.ShippedPolicy);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target, overwrite: true);
+            report = report with { Ship = report.Ship with { ShippedTo = TransferPlan.ShippedPolicy } };
+            context.Log.WriteLine($"[bench] shipped {learned} to {target}");
+        }
+
+        var path = Path.Combine(context.ResultsDirectory, TransferReport.FileName);
+        BenchJson.Write(path, report);
+        var arms = report.Tasks.SelectMany(t => t.Arms).Append(report.Learn).ToArray();
+        context.Log.WriteLine($"[bench] {path}: {arms.Count(a => a.Present)} of {arms.Length} runs");
+        foreach (var warning in report.Warnings)
+        {
+            context.Log.WriteLine($"[bench] warning: {warning}");
+        }
+
+        return arms.All(a => a.Present);
+    }
+}
