@@ -11,6 +11,7 @@ namespace AdaptiveLoss.Grains.Children;
 /// <see cref="TrainingWorker"/> and returns at once; the training thread reports windows and the end back here.
 /// Status and cancel interleave with everything and never wait for training.
 /// </summary>
+[Placement.SlotPlacement]
 public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTrainerGrain> logger) : Grain, IChildTrainerGrain
 {
     private readonly List<WindowSummary> _windows = [];

@@ -49,6 +49,15 @@ public sealed class TrainingWorker : IHostedService, IDisposable
         }
     }
 
+    /// <summary>True while <paramref name="childId"/> is training or queued here (the slot board's count of it).</summary>
+    public bool Holds(string childId)
+    {
+        lock (_gate)
+        {
+            return _entries.ContainsKey(childId);
+        }
+    }
+
     /// <summary>
     /// Launches (or queues) the child's training and returns at once; <paramref name="cancellationToken"/> stops it at
     /// its next batch (or removes it from the queue). The end is reported to the child grain, never thrown here.
