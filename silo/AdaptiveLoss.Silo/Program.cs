@@ -42,7 +42,6 @@ if (options.UsesRedis && await AdaptiveLossRedis.ProbeAsync(options.Redis) is { 
     return 2;
 }
 
-var checkpoints = Path.GetFullPath(Path.Combine(options.StateDirectory, "checkpoints"));
 builder.UseOrleans(silo =>
 {
     if (options.UsesRedis)
@@ -53,10 +52,11 @@ builder.UseOrleans(silo =>
     }
     else
     {
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddFileGrainStorage(options.StateDirectory);
     }
 
-    silo.AddActivityPropagation().AddAdaptiveLossGrains(t => t.CheckpointRoot ??= checkpoints)
+    // Grain state in Redis or STATE/grains; checkpoints in STATE/checkpoints unless --checkpoints names a shared folder.
+    silo.AddActivityPropagation().AddAdaptiveLossGrains().AddChildCheckpoints(options.StateDirectory)
         .AddPolicySnapshots(options.StateDirectory).AddDashboardWhenEnabled(options);
 });
 

@@ -25,4 +25,10 @@ public interface IChildTrainerGrain : IGrainWithStringKey
 
     /// <summary>The end of the run, from the training thread: an outcome, or an error, or a cancellation.</summary>
     Task ReportEndAsync(ChildState state, ChildOutcome? outcome, string? error);
+
+    /// <summary>
+    /// Forgets an ended child (its stored record and checkpoint), so that an experiment id can be run again from
+    /// scratch; refused while the child trains.
+    /// </summary>
+    Task ForgetAsync();
 }

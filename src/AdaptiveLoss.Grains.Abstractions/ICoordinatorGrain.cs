@@ -26,4 +26,10 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// <summary>Version, updates, transitions, rounds and the reward log.</summary>
     [AlwaysInterleave]
     Task<PolicySummary> GetSummaryAsync();
+
+    /// <summary>
+    /// Forgets the policy (its stored state), so that an experiment id can be run again from a fresh policy; refused
+    /// while children are live. Snapshots already saved stay.
+    /// </summary>
+    Task ForgetAsync();
 }

@@ -1,6 +1,8 @@
+using AdaptiveLoss.Grains.Persistence;
 using AdaptiveLoss.Grains.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 
 namespace AdaptiveLoss.Grains;
@@ -44,5 +46,46 @@ public static class AdaptiveLossSiloExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(new AdaptiveLoss.Core.Policy.Snapshots.PolicyStore(stateDirectory));
         return builder;
+    }
+
+    /// <summary>
+    /// Everything durable in one folder (issue 4 §1-2, the embedded default): grain state in STATE/grains
+    /// (<see cref="AddFileGrainStorage"/>), child checkpoints in STATE/checkpoints (<see cref="AddChildCheckpoints"/>)
+    /// and policy snapshots in STATE/policies (<see cref="AddPolicySnapshots"/>).
+    /// </summary>
+    public static ISiloBuilder AddAdaptiveLossState(this ISiloBuilder builder, string stateDirectory) =>
+        builder.AddFileGrainStorage(stateDirectory).AddChildCheckpoints(stateDirectory).AddPolicySnapshots(stateDirectory);
+
+    /// <summary>Stores the grains' state (<see cref="AdaptiveLossStorage.Name"/>) as JSON files under STATE/grains.</summary>
+    public static ISiloBuilder AddFileGrainStorage(this ISiloBuilder builder, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
+        var root = Path.Combine(stateDirectory, "grains");
+        builder.Services.AddGrainStorage(AdaptiveLossStorage.Name, (_, _) => new FileGrainStorage(root, AdaptiveLossStorage.Serializer));
+        return builder;
+    }
+
+    /// <summary>
+    /// Children checkpoint at every window end under STATE/checkpoints, unless <c>Training:CheckpointRoot</c> names
+    /// another folder (a cluster's silos on several machines need a shared one).
+    /// </summary>
+    public static ISiloBuilder AddChildCheckpoints(this ISiloBuilder builder, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
+        var root = Path.GetFullPath(Path.Combine(stateDirectory, "checkpoints"));
+        builder.Services.PostConfigure<TrainingOptions>(o => o.CheckpointRoot ??= root);
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps the grains' state in the silo's memory only (tests, benchmarks): nothing survives the process, but every
+    /// write still goes through <see cref="AdaptiveLossStorage.Serializer"/>, as on disk or in Redis.
+    /// </summary>
+    public static ISiloBuilder AddInMemoryGrainStorage(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddMemoryGrainStorage(AdaptiveLossStorage.Name, o => o.GrainStorageSerializer = AdaptiveLossStorage.Serializer);
     }
 }

@@ -66,4 +66,31 @@ internal static partial class Log
 
     [LoggerMessage(42, LogLevel.Warning, "Policy {PolicyId} snapshot version {Version} not saved under {StateDirectory}; the run goes on")]
     public static partial void SnapshotFailed(ILogger logger, Exception exception, string policyId, long version, string stateDirectory);
+
+    [LoggerMessage(50, LogLevel.Information, "Experiment {ExperimentId} resumed from storage: {Ended} of {Children} children had ended")]
+    public static partial void ExperimentResumed(ILogger logger, string experimentId, int ended, int children);
+
+    [LoggerMessage(51, LogLevel.Warning, "Child {ChildId} did not answer the experiment's watch; asking again")]
+    public static partial void ChildWatchFailed(ILogger logger, Exception exception, string childId);
+
+    [LoggerMessage(52, LogLevel.Information, "Child {ChildId} resumed from storage ({State}, {Windows} windows reported)")]
+    public static partial void ChildResumed(ILogger logger, string childId, ChildState state, int windows);
+
+    [LoggerMessage(53, LogLevel.Information, "Policy {PolicyId} restored from storage: version {Version}, {Rounds} rounds, {Live} live children, {Pending} pending")]
+    public static partial void PolicyRestored(ILogger logger, string policyId, long version, int rounds, int live, int pending);
+
+    [LoggerMessage(54, LogLevel.Information, "Child {ChildId} interrupted by its silo; it resumes from its checkpoint when re-activated")]
+    public static partial void ChildRunInterrupted(ILogger logger, string childId);
+
+    [LoggerMessage(55, LogLevel.Warning, "Grain call {Call} of child {ChildId} failed (attempt {Attempt}); retrying in {DelaySeconds} s")]
+    public static partial void GrainCallRetry(ILogger logger, Exception exception, string call, string childId, int attempt, double delaySeconds);
+
+    [LoggerMessage(56, LogLevel.Warning, "Checkpoint of completed child {ChildId} not deleted")]
+    public static partial void CheckpointNotDeleted(ILogger logger, Exception exception, string childId);
+
+    [LoggerMessage(57, LogLevel.Warning, "Child {ChildId} not resumed on this activation")]
+    public static partial void ChildResumeDeferred(ILogger logger, Exception exception, string childId);
+
+    [LoggerMessage(58, LogLevel.Warning, "Policy {PolicyId}: documents the record no longer needs were left in storage")]
+    public static partial void DocumentsNotDeleted(ILogger logger, Exception exception, string policyId);
 }

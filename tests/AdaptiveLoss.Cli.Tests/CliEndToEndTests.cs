@@ -21,7 +21,7 @@ public sealed class CliEndToEndTests : IDisposable
     [InlineData("run --cluster etcd://localhost:2379", "ala: --cluster: clustering 'etcd' is not available (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)")]
     [InlineData("run --cluster redis://localhost:0", "ala: --cluster: Redis port must be 1-65535 (got '0')")]
     [InlineData("run --telemetry bogus", "ala: --telemetry must be one of none, console, otlp (got 'bogus')")]
-    [InlineData("nosuch", "ala: unknown command 'nosuch' (run, status, report or policy; see ala --help)")]
+    [InlineData("nosuch", "ala: unknown command 'nosuch' (run, resume, status, report or policy; see ala --help)")]
     public async Task Run_BadArguments_ExitTwoWithOneLineAndWriteNothing(string commandLine, string expected)
     {
         var outDir = Path.Combine(_work, "out");

@@ -31,7 +31,7 @@ public sealed class CheckpointWiringTests : IDisposable
         Assert.Throws<ArgumentException>(() => TorchChildRunner.CheckpointFolder("/state", childId));
 
     [Fact]
-    public async Task Experiment_WithCheckpointRoot_EachChildLeavesItsLastCheckpoint()
+    public async Task Experiment_WithCheckpointRoot_CompletedChildrenDeleteTheirCheckpoints()
     {
         await using var cluster = await ClusterFactory.DeployAsync(training: o => o.CheckpointRoot = _root);
         var id = $"exp-{Guid.NewGuid():N}"[..16];
@@ -46,12 +46,12 @@ public sealed class CheckpointWiringTests : IDisposable
         var status = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running,
             TimeSpan.FromSeconds(60), "end");
 
+        // A completed child is never resumed: its checkpoint goes once its end is stored (the folder of the
+        // experiment stays; checkpoints taken mid-run are shown by the resume tests).
         Assert.Equal(ExperimentState.Completed, status.State);
-        foreach (var index in new[] { "0", "1" })
-        {
-            var child = Path.Combine(_root, id, index);
-            Assert.Equal(new[] { "w-000003" }, Directory.GetDirectories(child).Select(Path.GetFileName));
-            Assert.True(File.Exists(Path.Combine(child, "w-000003", "checkpoint.json")));
-        }
+        Assert.All(status.Children, c => Assert.Equal(3, c.Windows.Count));
+        // The training thread deletes it right after its end is stored, so it may still be going when the status says so.
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.Exists(Path.Combine(_root, id, "0")) || Directory.Exists(Path.Combine(_root, id, "1"))),
+            exists => !exists, TimeSpan.FromSeconds(10), "checkpoints deleted");
     }
 }

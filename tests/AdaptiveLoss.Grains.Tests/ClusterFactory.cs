@@ -28,7 +28,11 @@ internal static class ClusterFactory
             silo.AddAdaptiveLossGrains(training);
             if (stateDirectory is not null)
             {
-                silo.AddPolicySnapshots(stateDirectory);
+                silo.AddAdaptiveLossState(stateDirectory);
+            }
+            else
+            {
+                silo.AddInMemoryGrainStorage();
             }
             if (tracing)
             {

@@ -96,13 +96,36 @@ public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task StartAsync_Twice_SecondIsRejected()
+    public async Task StartAsync_AfterTheEnd_StartsAfreshWithANewPolicy()
     {
         var id = NewId();
-        var options = new ExperimentOptions { Children = 1, Epochs = 1 };
-        await RunAsync(id, options);
+        var options = new ExperimentOptions { Children = 2, Epochs = 1 };
+        var first = await RunAsync(id, options);
+        var firstPolicy = await fixture.Grains.GetGrain<IExperimentGrain>(id).GetPolicySummaryAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Grains.GetGrain<IExperimentGrain>(id).StartAsync(options));
+        var second = await RunAsync(id, options);
+        var secondPolicy = await fixture.Grains.GetGrain<IExperimentGrain>(id).GetPolicySummaryAsync();
+
+        Assert.Equal(ExperimentState.Completed, second.State);
+        Assert.Equal(first.Children.Select(c => c.Windows.Count), second.Children.Select(c => c.Windows.Count));
+        // The old policy was forgotten, not continued: same number of transitions, not twice as many.
+        Assert.Equal(firstPolicy.Transitions, secondPolicy.Transitions);
+        Assert.Equal(firstPolicy.Version, secondPolicy.Version);
+    }
+
+    [Fact]
+    public async Task StartAsync_WhileRunning_IsRefusedAndPointsAtResume()
+    {
+        var id = NewId();
+        var options = new ExperimentOptions { Children = 1, Epochs = 100_000 }; // far longer than this test
+        var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
+        await experiment.StartAsync(options);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => experiment.StartAsync(options));
+
+        Assert.Contains($"ala resume {id}", error.Message, StringComparison.Ordinal);
+        await experiment.CancelAsync();
+        await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, $"end of {id}");
     }
 
     private async Task<ExperimentStatus> RunAsync(string id, ExperimentOptions options)

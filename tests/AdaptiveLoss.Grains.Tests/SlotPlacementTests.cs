@@ -83,7 +83,7 @@ public sealed class SlotPlacementTests
         {
             var settings = training(Interlocked.Increment(ref configured) - 1);
             silo.Services.AddSingleton(runner);
-            silo.AddAdaptiveLossGrains(t => (t.MaxConcurrentChildren, t.Device) = (settings.MaxConcurrentChildren, settings.Device));
+            silo.AddAdaptiveLossGrains(t => (t.MaxConcurrentChildren, t.Device) = (settings.MaxConcurrentChildren, settings.Device)).AddInMemoryGrainStorage();
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes()));
         var cluster = builder.Build();

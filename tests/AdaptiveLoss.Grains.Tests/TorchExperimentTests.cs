@@ -48,6 +48,30 @@ public sealed class TorchExperimentTests(TorchClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ExplodingChildren_EveryWindowRolledBackDiscardedAndReported_NoneReachesThePolicy()
+    {
+        // Issue 4 §7: Adam with lr 1e30 throws the weights to ~1e30 after one step, so the next batch's logits exceed
+        // the guard (spec §1.7): each window is rolled back to its start, reported as discarded, and never learned from.
+        var id = NewId();
+        var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
+        const int windows = 5;
+
+        await experiment.StartAsync(Tiny(epochs: 2) with { LearningRate = 1e30 });
+        var status = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, TimeSpan.FromSeconds(60), "end");
+        var policy = await experiment.GetPolicySummaryAsync();
+
+        Assert.Equal(ExperimentState.Completed, status.State);
+        Assert.All(status.Children, child =>
+        {
+            Assert.Equal(windows, child.Windows.Count);
+            Assert.All(child.Windows, w => Assert.Contains("logit", w.DiscardReason, StringComparison.Ordinal));
+            Assert.Equal(windows, child.Outcome!.DiscardedWindows);
+        });
+        Assert.Equal((2 * windows, 0L, 0L, 0), (policy.DiscardedTransitions, policy.Transitions, policy.Version, policy.Rounds));
+        Assert.Empty(policy.Rewards);
+    }
+
+    [Fact]
     public async Task CancelAsync_WhileTraining_StopsEveryChildWithinSeconds()
     {
         var experiment = await StartLongRunAsync();

@@ -7,7 +7,7 @@ internal static class CliApp
     {
         if (args.Length == 0)
         {
-            error.WriteLine("ala: missing command (run, status, report or policy; see ala --help)");
+            error.WriteLine("ala: missing command (run, resume, status, report or policy; see ala --help)");
             return ExitCodes.Usage;
         }
 
@@ -19,6 +19,8 @@ internal static class CliApp
                 return ExitCodes.Success;
             case "run":
                 return await RunCommand.ExecuteAsync(rest, output, error);
+            case "resume":
+                return await ResumeCommand.ExecuteAsync(rest, output, error);
             case "status":
                 return await StatusCommand.ExecuteAsync(rest, output, error);
             case "report":
@@ -26,7 +28,7 @@ internal static class CliApp
             case "policy":
                 return PolicyCommand.Execute(rest, output, error);
             default:
-                error.WriteLine($"ala: unknown command '{args[0]}' (run, status, report or policy; see ala --help)");
+                error.WriteLine($"ala: unknown command '{args[0]}' (run, resume, status, report or policy; see ala --help)");
                 return ExitCodes.Usage;
         }
     }

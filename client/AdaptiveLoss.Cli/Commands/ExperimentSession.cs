@@ -20,7 +20,8 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(30);
 
-    public async Task<int> RunAsync(CancellationToken interrupt)
+    /// <summary>Starts the experiment (or, with <paramref name="resume"/>, re-attaches to the stored one) and runs it to its results.</summary>
+    public async Task<int> RunAsync(bool resume, CancellationToken interrupt)
     {
         var wall = Stopwatch.StartNew();
         // Before the host: with bars, the host's console logger must write through the watch's stderr.
@@ -32,7 +33,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         using var activity = RunTelemetry.Start(plan, started);
         try
         {
-            var exitCode = await RunExperimentAsync(cluster, watch, wall, interrupt);
+            var exitCode = await RunExperimentAsync(cluster, watch, wall, resume, interrupt);
             RunTelemetry.End(activity, exitCode);
             return exitCode;
         }
@@ -43,7 +44,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         }
     }
 
-    private async Task<int> RunExperimentAsync(ClusterConnection cluster, RunWatch watch, Stopwatch wall, CancellationToken interrupt)
+    private async Task<int> RunExperimentAsync(ClusterConnection cluster, RunWatch watch, Stopwatch wall, bool resume, CancellationToken interrupt)
     {
         var grain = cluster.Grains.GetGrain<IExperimentGrain>(plan.ExperimentId);
         var o = plan.Options;
@@ -56,15 +57,47 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
                 + (o.FreezePolicy ? ", frozen" : string.Empty));
         }
 
-        await grain.StartAsync(o);
+        if (resume)
+        {
+            // Activating the stored experiment resumes it (its watch timer wakes the unfinished children).
+            var stored = await grain.GetStatusAsync();
+            if (stored.State == ExperimentState.Idle)
+            {
+                throw new UsageException($"experiment {plan.ExperimentId} has no stored state in {plan.StateDirectory}/grains (nothing to resume)");
+            }
+
+            output.WriteLine($"resuming experiment {plan.ExperimentId}: {stored.Children.Count(c => IsEnded(c.State))} of {stored.Children.Count} children ended, "
+                + $"{stored.Children.Sum(c => c.Windows.Count)} windows stored");
+        }
+        else
+        {
+            if (plan.Target.Embedded && plan.StateDirectory is { } state)
+            {
+                RunRecordFile.Write(state, plan);
+            }
+
+            await grain.StartAsync(o);
+        }
 
         var status = await MonitorAsync(grain, watch, interrupt);
         if (status is null)
         {
-            await CancelAsync(grain, watch);
+            if (await CancelAsync(grain, watch))
+            {
+                ForgetRun();
+            }
+
             return ExitCodes.Interrupted;
         }
 
+        var exitCode = await FinishAsync(grain, status, watch, wall);
+        ForgetRun();
+        return exitCode;
+    }
+
+    private async Task<int> FinishAsync(IExperimentGrain grain, ExperimentStatus status, RunWatch watch, Stopwatch wall)
+    {
+        var o = plan.Options;
         if (status.State == ExperimentState.Cancelled)
         {
             _error.WriteLine($"ala: experiment {plan.ExperimentId} was cancelled; no results written");
@@ -87,6 +120,15 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         PrintSnapshots(output, policy.PolicyId);
         PrintTensorBoard(output);
         return ExitCodes.Success;
+    }
+
+    // The experiment ended and its results are out: nothing is left to resume.
+    private void ForgetRun()
+    {
+        if (plan.Target.Embedded && plan.StateDirectory is { } state)
+        {
+            RunRecordFile.Delete(state, plan.ExperimentId);
+        }
     }
 
     // results.json is the run's contract and is already written: a history or plot failure is reported, not fatal.
@@ -133,8 +175,11 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         return null;
     }
 
-    /// <summary>Ctrl+C: cancel every child and wait (bounded) until they stopped, so the silo shuts down cleanly.</summary>
-    private async Task CancelAsync(IExperimentGrain grain, RunWatch progress)
+    /// <summary>
+    /// Ctrl+C: cancel every child and wait (bounded) until they stopped, so the silo shuts down cleanly; true when the
+    /// experiment ended within the grace period.
+    /// </summary>
+    private async Task<bool> CancelAsync(IExperimentGrain grain, RunWatch progress)
     {
         _error.WriteLine($"ala: interrupted; cancelling experiment {plan.ExperimentId}");
         await grain.CancelAsync();
@@ -146,12 +191,16 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
             progress.Update(status);
             if (status.State != ExperimentState.Running)
             {
-                return;
+                return true;
             }
 
             await Task.Delay(PollInterval);
         }
+
+        return false;
     }
+
+    private static bool IsEnded(ChildState state) => state is ChildState.Completed or ChildState.Failed or ChildState.Cancelled;
 
     // Where this run's policy snapshots are (embedded silo only: a cluster's silos keep their own state folder).
     private void PrintSnapshots(TextWriter output, string policyId)

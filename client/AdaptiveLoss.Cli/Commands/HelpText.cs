@@ -11,6 +11,7 @@ internal static class HelpText
 
         usage:
           ala run [options]                          train a population of children under a shared loss policy
+          ala resume <experimentId> [--state DIR]    continue an embedded run whose process was killed
           ala status <experimentId> [--cluster CONN] table of the children of an experiment on a running cluster
           ala report <runDir>                        redraw the PNG plots of a run from its history.json
           ala policy list|show|export|import ...     the policy snapshots of a state folder (see ala policy --help)
@@ -26,6 +27,17 @@ internal static class HelpText
 
         Prints the state, progress and last window of each child of an experiment running (or finished) on a
         cluster; `ala run` prints the gateway of its embedded silo, so its experiment can be watched as well.
+        """;
+
+    public const string Resume = """
+        usage: ala resume <experimentId> [--state DIR] [--progress auto|bars|lines] [--telemetry none|console|otlp]
+
+          --state DIR   the state folder the run used (default: ./state)
+
+        Continues an embedded `ala run` that was killed (or lost its machine): an embedded silo on the same state
+        folder restores the experiment, the policy (weights, optimizer, replay memory, rounds) and every child,
+        which resumes from its last checkpoint. Windows already counted are not counted again. The results go to
+        the run's original --out. An experiment that already ended only has its results written again.
         """;
 
     public const string Report = """

@@ -25,6 +25,15 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
+        return await RunSessionAsync(plan, resume: false, output, error);
+    }
+
+    /// <summary>
+    /// Runs (or, with <paramref name="resume"/>, continues) the experiment of <paramref name="plan"/> to its results;
+    /// the first Ctrl+C cancels it gracefully (exit 130).
+    /// </summary>
+    public static async Task<int> RunSessionAsync(RunPlan plan, bool resume, TextWriter output, TextWriter error)
+    {
         using var interrupt = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -35,7 +44,7 @@ internal static class RunCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await new ExperimentSession(plan, output, error).RunAsync(interrupt.Token);
+            return await new ExperimentSession(plan, output, error).RunAsync(resume, interrupt.Token);
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
@@ -46,6 +55,11 @@ internal static class RunCommand
         {
             // The grain validates too (IExperimentGrain.StartAsync); its message names the option.
             error.WriteLine($"ala: {OneLine(ex.Message)}");
+            return ExitCodes.Usage;
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"ala: {ex.Message}");
             return ExitCodes.Usage;
         }
         catch (Exception ex)

@@ -53,6 +53,12 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
 
         var target = ClusterTarget.Parse(arguments.Cluster);
         var experimentId = arguments.ExperimentId ?? NewExperimentId();
+        if (target.Embedded && File.Exists(RunRecordFile.PathOf(stateDirectory, experimentId)))
+        {
+            // Its stored state would resume the moment the experiment is touched: starting over is a separate decision.
+            throw new UsageException($"experiment {experimentId} was interrupted before it ended: continue it with `ala resume {experimentId} --state {stateDirectory}`, or choose another --experiment-id");
+        }
+
         var outDirectory = arguments.OutDirectory ?? Path.GetFullPath(Path.Combine("runs", experimentId));
         if (File.Exists(outDirectory))
         {

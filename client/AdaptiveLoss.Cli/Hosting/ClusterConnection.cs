@@ -52,7 +52,11 @@ internal sealed class ClusterConnection : IAsyncDisposable
                 silo.UseLocalhostClustering(ports[0], ports[1]).AddActivityPropagation().AddAdaptiveLossGrains();
                 if (stateDirectory is not null)
                 {
-                    silo.AddPolicySnapshots(stateDirectory);
+                    silo.AddAdaptiveLossState(stateDirectory);
+                }
+                else
+                {
+                    silo.AddInMemoryGrainStorage();
                 }
             });
             description = $"embedded silo (gateway localhost:{ports[1]})";

@@ -60,7 +60,7 @@ internal static class RunOptionTable
             (a, v) => a.With(o => o with { Device = ValueParser.OneOf("--device", v, "cpu", "cuda") })),
         new("--policy-id", "ID", "shared policy (coordinator) to use", "the experiment id",
             (a, v) => a.With(o => o with { PolicyId = ValueParser.Id("--policy-id", v) })),
-        new("--state", "DIR", "state folder: a learning policy saves snapshots to DIR/policies/<policyId>/<version>.json", "state",
+        new("--state", "DIR", "state folder: grain state, checkpoints, policy snapshots (DIR/policies/<policyId>/<version>.json) and what ala resume needs (see Durability)", "state",
             (a, v) => a with { StateDirectory = ValueParser.Path("--state", v) }),
         Int("--snapshot-every", "N", "a learning policy saves a snapshot every N updates and at the end of the run", D.SnapshotEvery,
             (o, v) => o with { SnapshotEvery = v }),

@@ -49,6 +49,38 @@ public sealed class PolicyLearner
     /// <summary>The replay memory.</summary>
     public ReplayMemory<ScoredTransition> Memory { get; }
 
+    /// <summary>A copy of everything learned so far (issue 4 §1), for the coordinator's storage.</summary>
+    public PolicyLearnerState Export() => new(
+        [.. Network.Parameters], Optimizer.Step, [.. Optimizer.FirstMoment], [.. Optimizer.SecondMoment],
+        Version, Transitions, BaselineAverage, [.. Memory.Items]);
+
+    /// <summary>
+    /// Replaces everything learned with <paramref name="state"/> (from <see cref="Export"/> of a learner with the same
+    /// dimensions); checks the dimensions first, so a mismatched state changes nothing.
+    /// </summary>
+    public void Restore(PolicyLearnerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Parameters.Length != Network.Parameters.Length)
+        {
+            throw new ArgumentException(
+                $"stored policy has {state.Parameters.Length} parameters; this policy has {Network.Parameters.Length}", nameof(state));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(state.Version);
+        ArgumentOutOfRangeException.ThrowIfNegative(state.Transitions);
+        Optimizer.Restore(state.AdamStep, state.FirstMoment, state.SecondMoment);
+        state.Parameters.CopyTo(Network.Parameters, 0);
+        Version = state.Version;
+        Transitions = state.Transitions;
+        BaselineAverage = state.BaselineAverage;
+        Memory.Clear();
+        foreach (var item in state.Memory)
+        {
+            Memory.Add(item);
+        }
+    }
+
     /// <summary>Samples one action per group from π(·|s_g).</summary>
     public PolicyDecision Decide(float[][] states, Random random)
     {

@@ -51,6 +51,13 @@ public sealed class ReplayMemory<T>
         _start = (_start + 1) % _buffer.Length;
     }
 
+    /// <summary>Drops every item.</summary>
+    public void Clear()
+    {
+        Array.Clear(_buffer);
+        (_start, _count) = (0, 0);
+    }
+
     /// <summary>min(k, Count) distinct items drawn uniformly without replacement.</summary>
     public IReadOnlyList<T> Sample(int k, Random random)
     {

@@ -19,6 +19,47 @@ public sealed class RoundBook
     {
     }
 
+    /// <summary>A book continuing from <paramref name="state"/> (from <see cref="Export"/>).</summary>
+    public RoundBook(RoundBookState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(state.Rounds);
+        foreach (var queue in state.Queues)
+        {
+            var entries = QueueOf(queue.ChildId);
+            foreach (var entry in queue.Entries)
+            {
+                entries.Enqueue(new Entry(entry.Transition, entry.ReceivedAt));
+                PendingEntries++;
+                PendingCount += entry.Transition is null ? 0 : 1;
+            }
+        }
+
+        foreach (var child in state.Seen)
+        {
+            foreach (var window in child.Windows)
+            {
+                _seen.Add((child.ChildId, window));
+            }
+        }
+
+        foreach (var childId in state.Live)
+        {
+            Join(childId);
+        }
+
+        Rounds = state.Rounds;
+    }
+
+    /// <summary>The book as data, for the coordinator's storage (issue 4 §1).</summary>
+    public RoundBookState Export() => new(
+        [.. _live.Order(StringComparer.Ordinal)],
+        [.. _children.Select(child => new RoundBookState.ChildQueue(child,
+            [.. _pending[child].Select(entry => new RoundBookState.PendingEntry(entry.Transition, entry.ReceivedAt))]))],
+        [.. _seen.GroupBy(seen => seen.ChildId, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new RoundBookState.ChildWindows(group.Key, [.. group.Select(seen => seen.Window).Order()]))],
+        Rounds);
+
     /// <summary>Children whose transitions are awaited.</summary>
     public IReadOnlyCollection<string> LiveChildren => _live;
 

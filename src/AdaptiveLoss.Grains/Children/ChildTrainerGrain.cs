@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Grains.Persistence;
 using AdaptiveLoss.Grains.Workers;
 using Microsoft.Extensions.Logging;
 
@@ -9,12 +10,17 @@ namespace AdaptiveLoss.Grains.Children;
 /// <summary>
 /// The control plane of one child's run (key = "{experimentId}/{index}"): hands the job to the silo's
 /// <see cref="TrainingWorker"/> and returns at once; the training thread reports windows and the end back here.
-/// Status and cancel interleave with everything and never wait for training.
+/// Status and cancel interleave with everything and never wait for training. Its record (job, state, windows, end) is
+/// stored at every change (issue 4 §1); an activation that finds an unfinished record resumes the training from the
+/// child's last checkpoint: the process or silo that trained it is gone (a live one keeps this activation alive).
 /// </summary>
 [Placement.SlotPlacement]
-public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTrainerGrain> logger) : Grain, IChildTrainerGrain
+public sealed class ChildTrainerGrain(
+    [PersistentState("child", AdaptiveLossStorage.Name)] IPersistentState<Stored<ChildRecord>> stored,
+    TrainingWorker worker, ILogger<ChildTrainerGrain> logger) : Grain, IChildTrainerGrain
 {
-    private readonly List<WindowSummary> _windows = [];
+    // One entry per window index, ascending: a window re-run after a resume replaces its first report.
+    private readonly SortedList<int, WindowSummary> _windows = new();
     private readonly CancellationTokenSource _cancellation = new();
     private ChildState _state = ChildState.Idle;
     private ChildJob? _job;
@@ -23,7 +29,37 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
     private IGrainTimer? _keepAlive;
 
     /// <inheritdoc/>
-    public Task StartAsync(ChildJob job)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (stored.State.Value is { } record)
+        {
+            (_job, _state, _outcome, _error) = (record.Job, record.State, record.Outcome, record.Error);
+            foreach (var window in record.Windows)
+            {
+                _windows[window.Window] = window;
+            }
+
+            if (!IsEnded(_state) && !worker.Holds(this.GetPrimaryKeyString()))
+            {
+                Log.ChildResumed(logger, this.GetPrimaryKeyString(), _state, _windows.Count);
+                try
+                {
+                    worker.Start(record.Job, _cancellation.Token);
+                    _keepAlive = KeepAlive.Register(this);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // The silo is stopping: the record stays unfinished and the next activation resumes it.
+                    Log.ChildResumeDeferred(logger, ex, this.GetPrimaryKeyString());
+                }
+            }
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task StartAsync(ChildJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         if (ChildKeys.ChildId(job) != this.GetPrimaryKeyString())
@@ -33,9 +69,8 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
 
         if (_state != ChildState.Idle)
         {
-            return IsEnded(_state)
-                ? throw new InvalidOperationException($"child {this.GetPrimaryKeyString()} already ended ({_state})")
-                : Task.CompletedTask;
+            _ = IsEnded(_state) ? throw new InvalidOperationException($"child {this.GetPrimaryKeyString()} already ended ({_state})") : 0;
+            return;
         }
 
         // A cancel that came first still goes through the worker, which reports it as the end of the run. The training
@@ -43,7 +78,7 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
         worker.Start(job, _cancellation.Token, Activity.Current?.Context ?? default);
         (_job, _state) = (job, ChildState.Queued);
         _keepAlive = KeepAlive.Register(this);
-        return Task.CompletedTask;
+        await SaveAsync();
     }
 
     /// <inheritdoc/>
@@ -58,14 +93,14 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
     public Task CancelAsync() => _cancellation.CancelAsync();
 
     /// <inheritdoc/>
-    public Task ReportWindowAsync(WindowReport report)
+    public async Task ReportWindowAsync(WindowReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        _windows.Add(new WindowSummary(report.Window, report.Epoch, report.Iteration, report.TotalIterations, report.WindowMetric,
+        _windows[report.Window] = (new WindowSummary(report.Window, report.Epoch, report.Iteration, report.TotalIterations, report.WindowMetric,
             report.ValidationError, report.Reward, report.PolicyVersion, report.TrainLoss, report.ImagesPerSecond,
             report.Phi.NormFromIdentity, report.Discarded ? report.DiscardReason ?? "discarded" : null, CountActions(report.Actions)));
         _state = _state == ChildState.Queued ? ChildState.Running : _state;
-        return Task.CompletedTask;
+        await SaveAsync();
     }
 
     /// <inheritdoc/>
@@ -84,14 +119,33 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
         (_state, _outcome, _error) = (state, outcome, error);
         _keepAlive?.Dispose();
         _keepAlive = null;
+        await SaveAsync();
         Log.ChildEnded(logger, this.GetPrimaryKeyString(), state, _windows.Count, error);
         await NotifyEndAsync(_job);
     }
 
-    /// <summary>An activation that goes away (silo shutdown) stops its training: nobody would hear its reports.</summary>
+    /// <inheritdoc/>
+    public async Task ForgetAsync()
+    {
+        if (_state is ChildState.Queued or ChildState.Running)
+        {
+            throw new InvalidOperationException($"child {this.GetPrimaryKeyString()} is still training");
+        }
+
+        worker.DeleteCheckpoint(this.GetPrimaryKeyString());
+        (_job, _state, _outcome, _error) = (null, ChildState.Idle, null, null);
+        _windows.Clear();
+        await stored.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// An activation that goes away (silo shutdown) interrupts its training: nobody would hear its reports. The record
+    /// stays unfinished, so the next activation (on this silo after a restart, or on another one) resumes it.
+    /// </summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _cancellation.Cancel();
+        worker.Interrupt(this.GetPrimaryKeyString());
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -113,7 +167,13 @@ public sealed class ChildTrainerGrain(TrainingWorker worker, ILogger<ChildTraine
 
     private static bool IsEnded(ChildState state) => state is ChildState.Completed or ChildState.Failed or ChildState.Cancelled;
 
-    private ChildStatus Status(ChildState state) => new(this.GetPrimaryKeyString(), state, _windows.ToArray(), _outcome, _error);
+    private ChildStatus Status(ChildState state) => new(this.GetPrimaryKeyString(), state, [.. _windows.Values], _outcome, _error);
+
+    private async Task SaveAsync()
+    {
+        stored.State.Value = _job is null ? null : new ChildRecord(_job, _state, [.. _windows.Values], _outcome, _error);
+        await stored.WriteStateAsync();
+    }
 
     // The coordinator first: once the experiment sees its last child end, every round of the shared policy is closed.
     private async Task NotifyEndAsync(ChildJob job)

@@ -3,6 +3,7 @@ using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Policy;
 using AdaptiveLoss.Core.Policy.Snapshots;
+using AdaptiveLoss.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,15 +15,38 @@ namespace AdaptiveLoss.Grains.Coordination;
 /// <see cref="PolicyStore"/> (<see cref="AdaptiveLossSiloExtensions.AddPolicySnapshots"/>) a learning policy saves a
 /// snapshot every <see cref="ExperimentOptions.SnapshotEvery"/> updates and when its last child leaves. A save is one
 /// ~50 KB file written synchronously (milliseconds); a failed save is logged and never fails a call.
+/// The whole policy state (<see cref="CoordinatorRecord"/>) is stored after every call that changes it, before the call
+/// returns (issue 4 §1): a child that heard "reported" can rely on it, and a re-sent window is refused as a duplicate.
 /// </summary>
-public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvider time, IServiceProvider services) : Grain, ICoordinatorGrain
+public sealed class CoordinatorGrain(
+    [PersistentState("policy", AdaptiveLossStorage.Name)] IPersistentState<Stored<CoordinatorRecord>> stored,
+    ILogger<CoordinatorGrain> logger, TimeProvider time, IServiceProvider services) : Grain, ICoordinatorGrain
 {
     private readonly PolicyStore? _store = services.GetService<PolicyStore>();
+    private readonly Orleans.Storage.IGrainStorage _storage = services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(AdaptiveLossStorage.Name);
     private SharedPolicy? _policy;
     private IGrainTimer? _roundTimer;
 
+    /// <summary>A stored policy continues where it was: weights, memory, rounds, live children and their pending windows.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (stored.State.Value is { } record)
+        {
+            var documents = Documents;
+            _policy = SharedPolicy.Restore(record, await documents.ReadChunksAsync(record.Memory.Rounds),
+                await documents.ReadPendingAsync(SharedPolicy.PendingKeys(record)));
+            Log.PolicyRestored(logger, this.GetPrimaryKeyString(), record.Learner.Version, record.Rounds, _policy.LiveChildren, _policy.PendingCount);
+            if (_policy is not { LiveChildren: 0, PendingCount: 0 })
+            {
+                _roundTimer = StartRoundTimer(_policy.RoundTimeout);
+            }
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     /// <inheritdoc/>
-    public Task JoinAsync(ExperimentOptions options, int featureCount, IReadOnlyList<string> childIds)
+    public async Task JoinAsync(ExperimentOptions options, int featureCount, IReadOnlyList<string> childIds)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(childIds);
@@ -36,10 +60,17 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
             throw new ArgumentException($"policy {this.GetPrimaryKeyString()} has {_policy.FeatureCount} features; a child with {featureCount} cannot share it", nameof(featureCount));
         }
 
+        if (_policy is not null && options.InitialPolicy is { } initial && _policy.FromPolicy != initial.Reference.ToString())
+        {
+            // A shared policy already has weights: silently ignoring --policy would run something else than asked.
+            throw new ArgumentException(
+                $"--policy {initial.Reference}: policy {this.GetPrimaryKeyString()} already exists (version {_policy.Version}); a snapshot only seeds a new policy", nameof(options));
+        }
+
         _policy ??= CreatePolicy(options, featureCount);
         _policy.Join(childIds);
         _roundTimer ??= StartRoundTimer(_policy.RoundTimeout);
-        return Task.CompletedTask;
+        await SaveAsync();
     }
 
     /// <inheritdoc/>
@@ -48,7 +79,7 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
         using var activity = PolicyTelemetry.StartDecision(this.GetPrimaryKeyString(), childId, window, states?.Length ?? 0);
         try
         {
-            var decision = Policy.Decide(states!);
+            var decision = Policy.Decide(childId, window, states!);
             PolicyTelemetry.CompleteDecision(activity, decision);
             return Task.FromResult(decision);
         }
@@ -60,7 +91,7 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
     }
 
     /// <inheritdoc/>
-    public Task ReportAsync(WindowReport report)
+    public async Task ReportAsync(WindowReport report)
     {
         var result = Policy.Report(report, time.GetUtcNow());
         if (!result.Added)
@@ -73,22 +104,86 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
         }
 
         LogRounds(result.Closed, timedOut: false);
+        // A duplicate changed nothing, but is stored anyway: its first delivery may have died with a failed write.
+        await SaveAsync();
         SaveSnapshot(final: false);
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
-    public Task LeaveAsync(string childId)
+    public async Task LeaveAsync(string childId)
     {
         LogRounds(Policy.Leave(childId), timedOut: false);
+        await SaveAsync();
         SaveSnapshot(final: Policy is { LiveChildren: 0, PendingCount: 0 });
         StopRoundTimerWhenIdle();
-        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async Task ForgetAsync()
+    {
+        if (_policy is { LiveChildren: > 0 })
+        {
+            throw new InvalidOperationException($"policy {this.GetPrimaryKeyString()} still has {_policy.LiveChildren} live children");
+        }
+
+        var chunks = _policy?.MemoryRounds ?? [];
+        _policy = null;
+        _roundTimer?.Dispose();
+        _roundTimer = null;
+        await stored.ClearStateAsync();
+        foreach (var round in chunks)
+        {
+            await Documents.DeleteChunkAsync(round);
+        }
     }
 
     /// <inheritdoc/>
     public Task<PolicySummary> GetSummaryAsync() =>
         Task.FromResult(_policy?.Summary(this.GetPrimaryKeyString()) ?? new PolicySummary(this.GetPrimaryKeyString(), 0, 0, 0, 0, 0, []));
+
+    private PolicyDocuments Documents => new(_storage, this.GetPrimaryKeyString());
+
+    // Write-once documents first (new pending transitions, new memory chunks), then the record that refers to them,
+    // then the documents it no longer refers to: a crash between any two steps leaves a record whose documents all
+    // exist (at worst an orphan document). See SharedPolicy.Storage.cs.
+    private async Task SaveAsync()
+    {
+        var documents = Documents;
+        if (_policy is { } policy)
+        {
+            foreach (var transition in policy.UnsavedPending.ToArray())
+            {
+                await documents.WritePendingAsync(transition);
+                policy.PendingSaved(transition);
+            }
+
+            foreach (var chunk in policy.UnsavedChunks.ToArray())
+            {
+                await documents.WriteChunkAsync(chunk);
+                policy.ChunkSaved(chunk);
+            }
+        }
+
+        var (evicted, released) = (_policy?.TakeEvictedRounds() ?? [], _policy?.TakeReleasedPending() ?? []);
+        stored.State.Value = _policy?.Export();
+        await stored.WriteStateAsync();
+        try
+        {
+            foreach (var round in evicted)
+            {
+                await documents.DeleteChunkAsync(round);
+            }
+
+            foreach (var (childId, window) in released)
+            {
+                await documents.DeletePendingAsync(childId, window);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.DocumentsNotDeleted(logger, ex, this.GetPrimaryKeyString());
+        }
+    }
 
     private SharedPolicy Policy =>
         _policy ?? throw new InvalidOperationException($"policy {this.GetPrimaryKeyString()} has no children: call JoinAsync first");
@@ -133,16 +228,16 @@ public sealed class CoordinatorGrain(ILogger<CoordinatorGrain> logger, TimeProvi
         return this.RegisterGrainTimer(CloseOverdueAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }
 
-    private Task CloseOverdueAsync(CancellationToken cancellationToken)
+    private async Task CloseOverdueAsync(CancellationToken cancellationToken)
     {
-        if (_policy is not null)
+        if (_policy is not null && _policy.CloseOverdue(time.GetUtcNow()) is { Count: > 0 } closed)
         {
-            LogRounds(_policy.CloseOverdue(time.GetUtcNow()), timedOut: true);
+            LogRounds(closed, timedOut: true);
+            await SaveAsync();
             SaveSnapshot(final: _policy is { LiveChildren: 0, PendingCount: 0 });
         }
 
         StopRoundTimerWhenIdle();
-        return Task.CompletedTask;
     }
 
     private void StopRoundTimerWhenIdle()

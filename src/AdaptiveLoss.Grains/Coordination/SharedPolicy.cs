@@ -15,14 +15,14 @@ namespace AdaptiveLoss.Grains.Coordination;
 /// A learning policy hands out a snapshot when its version reaches a multiple of <see cref="ExperimentOptions.SnapshotEvery"/>
 /// and once more when the last child left (<see cref="TakeSnapshot"/>). With <see cref="ExperimentOptions.InitialPolicy"/>
 /// it starts from those weights instead of a random initialisation (a new lineage: its version starts at 0).
-/// Each closed round is one span (<c>update policy</c> or <c>observe round</c>) around its update.
+/// Each closed round is one span (<c>update policy</c> or <c>observe round</c>) around its update. How it is stored and
+/// restored is the other half of this class (SharedPolicy.Storage.cs).
 /// </summary>
-internal sealed class SharedPolicy
+internal sealed partial class SharedPolicy
 {
     private readonly PolicyLearner _learner;
-    private readonly RoundBook _book = new();
+    private readonly RoundBook _book;
     private readonly List<RewardRecord> _rewards = [];
-    private readonly Random _random;
     private int _rounds;
     private long _updates;
     private int _discarded;
@@ -31,13 +31,8 @@ internal sealed class SharedPolicy
     private ActivityContext _lastReport;
 
     public SharedPolicy(ExperimentOptions options, int featureCount, string policyId = "")
+        : this(options, featureCount, policyId, new RoundBook())
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
-        PolicyId = policyId;
-        Options = options;
-        FeatureCount = featureCount;
-        Learning = options.Loss == LossMode.Ala && !options.FreezePolicy;
-        _learner = new PolicyLearner(options, featureCount, options.Seed);
         if (options.InitialPolicy is { } initial)
         {
             if (initial.Inputs != featureCount || initial.Parameters.Length != _learner.Network.Parameters.Length)
@@ -48,7 +43,17 @@ internal sealed class SharedPolicy
 
             initial.Parameters.CopyTo(_learner.Network.Parameters, 0);
         }
-        _random = new Random(options.Seed);
+    }
+
+    private SharedPolicy(ExperimentOptions options, int featureCount, string policyId, RoundBook book)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        PolicyId = policyId;
+        Options = options;
+        FeatureCount = featureCount;
+        Learning = options.Loss == LossMode.Ala && !options.FreezePolicy;
+        _learner = new PolicyLearner(options, featureCount, options.Seed);
+        _book = book;
     }
 
     public string PolicyId { get; }
@@ -70,6 +75,9 @@ internal sealed class SharedPolicy
 
     public int LiveChildren => _book.LiveChildren.Count;
 
+    /// <summary>Updates applied so far (the version stamped on decisions).</summary>
+    public long Version => _learner.Version;
+
     public int PendingCount => _book.PendingCount;
 
     public void Join(IEnumerable<string> childIds)
@@ -80,8 +88,13 @@ internal sealed class SharedPolicy
         }
     }
 
-    public PolicyDecision Decide(float[][] states)
+    /// <summary>
+    /// Samples the actions of <paramref name="childId"/>'s window <paramref name="window"/> from its own random stream
+    /// (<see cref="RandomStreams.ForDecision"/>): the same window gets the same draws whatever else happened meanwhile.
+    /// </summary>
+    public PolicyDecision Decide(string childId, int window, float[][] states)
     {
+        ArgumentNullException.ThrowIfNull(childId);
         ArgumentNullException.ThrowIfNull(states);
         foreach (var row in states)
         {
@@ -91,7 +104,7 @@ internal sealed class SharedPolicy
             }
         }
 
-        return _learner.Decide(states, _random);
+        return _learner.Decide(states, RandomStreams.ForDecision(Options.Seed, childId, window));
     }
 
     /// <summary>Books a window's transition (or its skip, when discarded) and closes every round now complete.</summary>
@@ -109,6 +122,10 @@ internal sealed class SharedPolicy
         {
             var transition = new Transition(report.ChildId, report.Window, report.States, report.Actions, report.Reward, report.PolicyVersion);
             added = _book.Add(transition, now);
+            if (added)
+            {
+                _unsavedPending.Add(transition);
+            }
         }
 
         return new AddResult(added, CloseComplete());
@@ -203,7 +220,7 @@ internal sealed class SharedPolicy
         {
             if (Learning)
             {
-                update = _learner.Update(round, _random);
+                update = _learner.Update(round, RandomStreams.ForRound(Options.Seed, _rounds + 1));
                 _updates++;
             }
             else
@@ -218,6 +235,12 @@ internal sealed class SharedPolicy
         }
 
         _rounds++;
+        ReleasePending(round);
+        if (Learning)
+        {
+            AddMemoryChunk(round.Count);
+        }
+
         foreach (var transition in round)
         {
             _rewards.Add(new RewardRecord(_rounds, transition.ChildId, transition.Window, transition.Reward, transition.PolicyVersion));

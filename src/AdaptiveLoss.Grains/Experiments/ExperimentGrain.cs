@@ -1,16 +1,39 @@
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Grains.Persistence;
+using AdaptiveLoss.Grains.Workers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AdaptiveLoss.Grains.Experiments;
 
 /// <summary>
 /// One experiment (key = experiment id): validates the options, registers the children with the shared policy,
-/// starts them and tracks their ends. Thin: the bookkeeping is <see cref="ExperimentProgress"/>.
+/// starts them and tracks their ends. Thin: the bookkeeping is <see cref="ExperimentProgress"/>. Its record is stored
+/// (issue 4 §1); while it runs a watch timer asks every unfinished child for its status, which re-activates (and so
+/// resumes) a child whose silo or process was lost, and catches an end notification that never arrived.
 /// </summary>
-public sealed class ExperimentGrain(ILogger<ExperimentGrain> logger, TimeProvider time) : Grain, IExperimentGrain
+public sealed class ExperimentGrain(
+    [PersistentState("experiment", AdaptiveLossStorage.Name)] IPersistentState<Stored<ExperimentRecord>> stored,
+    ILogger<ExperimentGrain> logger, TimeProvider time, IOptions<TrainingOptions> training) : Grain, IExperimentGrain
 {
     private ExperimentProgress? _progress;
-    private IGrainTimer? _keepAlive;
+    private IGrainTimer? _watch;
+
+    /// <summary>A stored, unfinished experiment continues: its watch timer wakes its children at once.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (stored.State.Value is { } record)
+        {
+            _progress = ExperimentProgress.Restore(this.GetPrimaryKeyString(), record);
+            if (_progress.State == ExperimentState.Running)
+            {
+                Log.ExperimentResumed(logger, this.GetPrimaryKeyString(), record.Ended.Length, _progress.ChildIds.Count);
+                StartWatch(TimeSpan.Zero);
+            }
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     /// <inheritdoc/>
     public async Task StartAsync(ExperimentOptions options)
@@ -21,15 +44,23 @@ public sealed class ExperimentGrain(ILogger<ExperimentGrain> logger, TimeProvide
             throw new ArgumentException(first, nameof(options));
         }
 
-        if (_progress is not null)
+        var id = this.GetPrimaryKeyString();
+        switch (_progress?.State)
         {
-            throw new InvalidOperationException($"experiment {this.GetPrimaryKeyString()} was already started; use a new id");
+            case ExperimentState.Running:
+                throw new ArgumentException(
+                    $"experiment {id} was started before and has not ended: continue it with `ala resume {id}`, or choose another --experiment-id");
+            case not null:
+                // A finished experiment with this id: start afresh, forgetting its children, checkpoints and own policy.
+                await ForgetAsync(_progress);
+                break;
         }
 
-        var progress = _progress = new ExperimentProgress(this.GetPrimaryKeyString(), options, time.GetUtcNow());
-        _keepAlive = KeepAlive.Register(this);
-        Log.ExperimentStarted(logger, this.GetPrimaryKeyString(), options.Children, progress.PolicyId, options);
+        var progress = _progress = new ExperimentProgress(id, options, time.GetUtcNow());
+        Log.ExperimentStarted(logger, id, options.Children, progress.PolicyId, options);
         await JoinCoordinatorAsync(progress);
+        await SaveAsync();
+        StartWatch(WatchPeriod);
         // In index order: where slots are limited, children queue (and so train) in that order.
         for (var index = 0; index < progress.ChildIds.Count; index++)
         {
@@ -69,17 +100,22 @@ public sealed class ExperimentGrain(ILogger<ExperimentGrain> logger, TimeProvide
     }
 
     /// <inheritdoc/>
-    public Task ChildEndedAsync(ChildStatus status)
+    public async Task ChildEndedAsync(ChildStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        if (_progress is { } progress && progress.ChildEnded(status, time.GetUtcNow()))
+        if (_progress is not { } progress || progress.IsEnded(status.ChildId))
         {
-            _keepAlive?.Dispose();
-            _keepAlive = null;
-            Log.ExperimentEnded(logger, this.GetPrimaryKeyString(), progress.State, progress.ElapsedSeconds(time.GetUtcNow()));
+            return;
         }
 
-        return Task.CompletedTask;
+        var last = progress.ChildEnded(status, time.GetUtcNow());
+        await SaveAsync();
+        if (last)
+        {
+            _watch?.Dispose();
+            _watch = null;
+            Log.ExperimentEnded(logger, this.GetPrimaryKeyString(), progress.State, progress.ElapsedSeconds(time.GetUtcNow()));
+        }
     }
 
     /// <inheritdoc/>
@@ -89,7 +125,56 @@ public sealed class ExperimentGrain(ILogger<ExperimentGrain> logger, TimeProvide
     /// <inheritdoc/>
     public Task<ExperimentOptions?> GetOptionsAsync() => Task.FromResult(_progress?.Options);
 
+    private TimeSpan WatchPeriod => TimeSpan.FromSeconds(Math.Max(0.05, training.Value.ChildWatchSeconds));
+
     private IChildTrainerGrain Child(string childId) => GrainFactory.GetGrain<IChildTrainerGrain>(childId);
+
+    private async Task SaveAsync()
+    {
+        stored.State.Value = _progress?.Export();
+        await stored.WriteStateAsync();
+    }
+
+    // Keeps the activation alive while children train (peers §4a.3) and wakes every unfinished child: a call to a
+    // child whose silo died activates it elsewhere, where it resumes from its checkpoint (ChildTrainerGrain).
+    private void StartWatch(TimeSpan due) =>
+        _watch ??= this.RegisterGrainTimer(WatchChildrenAsync, new GrainTimerCreationOptions(due, WatchPeriod) { KeepAlive = true });
+
+    private async Task WatchChildrenAsync(CancellationToken cancellationToken)
+    {
+        if (_progress is not { State: ExperimentState.Running } progress)
+        {
+            return;
+        }
+
+        foreach (var childId in progress.ChildIds.Where(id => !progress.IsEnded(id)))
+        {
+            try
+            {
+                var status = await Child(childId).GetStatusAsync();
+                if (status.State is ChildState.Completed or ChildState.Failed or ChildState.Cancelled)
+                {
+                    await ChildEndedAsync(status);
+                }
+            }
+            catch (Exception ex)
+            {
+                // A silo that just died answers with an error until the cluster declares it dead: try again next tick.
+                Log.ChildWatchFailed(logger, ex, childId);
+            }
+        }
+    }
+
+    private async Task ForgetAsync(ExperimentProgress previous)
+    {
+        await Task.WhenAll(previous.ChildIds.Select(id => Child(id).ForgetAsync()));
+        if (previous.Options.PolicyId is null)
+        {
+            await GrainFactory.GetGrain<ICoordinatorGrain>(previous.PolicyId).ForgetAsync();
+        }
+
+        _progress = null;
+    }
 
     private async Task JoinCoordinatorAsync(ExperimentProgress progress)
     {
@@ -103,8 +188,6 @@ public sealed class ExperimentGrain(ILogger<ExperimentGrain> logger, TimeProvide
         {
             // Nothing started: the experiment may be started again with other options.
             _progress = null;
-            _keepAlive?.Dispose();
-            _keepAlive = null;
             throw;
         }
     }
@@ -123,7 +206,7 @@ public sealed class ExperimentGrain(ILogger<ExperimentGrain> logger, TimeProvide
         {
             Log.ChildStartFailed(logger, ex, childId);
             await GrainFactory.GetGrain<ICoordinatorGrain>(progress.PolicyId).LeaveAsync(childId);
-            await ChildEndedAsync(new ChildStatus(childId, ChildState.Failed, [], null, Workers.ErrorText.OneLine(ex)));
+            await ChildEndedAsync(new ChildStatus(childId, ChildState.Failed, [], null, ErrorText.OneLine(ex)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Grains.Persistence;
 
 namespace AdaptiveLoss.Grains.Experiments;
 
@@ -18,6 +19,28 @@ internal sealed class ExperimentProgress
         StartedAt = startedAt;
         ChildIds = [.. Enumerable.Range(0, options.Children).Select(i => ChildKeys.ChildId(experimentId, i))];
     }
+
+    /// <summary>The progress stored in <paramref name="record"/> (issue 4 §1).</summary>
+    public static ExperimentProgress Restore(string experimentId, ExperimentRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var progress = new ExperimentProgress(experimentId, record.Options, record.StartedAt)
+        {
+            State = record.State,
+            CancelRequested = record.CancelRequested,
+        };
+        foreach (var ended in record.Ended)
+        {
+            progress._ended[ended.ChildId] = ended;
+        }
+
+        progress._endedAt = record.EndedAt;
+        return progress;
+    }
+
+    /// <summary>This progress as the experiment grain stores it.</summary>
+    public ExperimentRecord Export() => new(Options, StartedAt, State, CancelRequested,
+        [.. ChildIds.Where(_ended.ContainsKey).Select(id => _ended[id])], _endedAt);
 
     public ExperimentOptions Options { get; }
 

@@ -9,8 +9,10 @@ namespace AdaptiveLoss.Grains.Workers;
 /// <summary>
 /// What a child's dedicated thread does: run the child through the grain controller, then report the end (completed,
 /// failed with a one-line error, or cancelled) to its grain. Never throws: a training thread must not crash the silo.
+/// A run interrupted by its silo (shutdown, or its grain deactivated) reports nothing: it resumes elsewhere. A completed
+/// run's checkpoint is deleted once its end is stored: it will never be resumed.
 /// </summary>
-internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, ILogger logger)
+internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, TrainingOptions options, ILogger logger)
 {
     private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ShutdownReportTimeout = TimeSpan.FromSeconds(2);
@@ -21,8 +23,20 @@ internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, IL
         using var activity = ChildRunTelemetry.Start(entry);
         var watch = Stopwatch.StartNew();
         var (state, outcome, error) = Execute(entry, running, activity);
+        if (state != ChildState.Completed && (entry.Interrupted || shutdown.IsCancellationRequested))
+        {
+            Log.ChildRunInterrupted(logger, entry.ChildId);
+            ChildRunTelemetry.End(activity, ChildState.Cancelled, null);
+            return;
+        }
+
         Log.ChildRunEnded(logger, entry.ChildId, state, watch.Elapsed.TotalSeconds);
-        ReportEnd(entry, state, outcome, error, shutdown.IsCancellationRequested ? ShutdownReportTimeout : ReportTimeout);
+        if (ReportEnd(entry, state, outcome, error, shutdown.IsCancellationRequested ? ShutdownReportTimeout : ReportTimeout)
+            && state == ChildState.Completed)
+        {
+            DeleteCheckpoint(entry.ChildId);
+        }
+
         ChildRunTelemetry.End(activity, state, outcome);
     }
 
@@ -35,7 +49,8 @@ internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, IL
 
         var job = entry.Job;
         var child = grains.GetGrain<IChildTrainerGrain>(entry.ChildId);
-        var controller = new GrainChildController(grains.GetGrain<ICoordinatorGrain>(job.PolicyId), child);
+        var controller = new GrainChildController(grains.GetGrain<ICoordinatorGrain>(job.PolicyId), child,
+            new GrainCallRetry(entry.ChildId, TimeSpan.FromSeconds(options.GrainCallRetrySeconds), entry.Token, logger));
         Log.ChildRunStarted(logger, entry.ChildId, job.Seed, running);
         try
         {
@@ -56,16 +71,30 @@ internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, IL
         }
     }
 
-    private void ReportEnd(ChildRunEntry entry, ChildState state, ChildOutcome? outcome, string? error, TimeSpan timeout)
+    private bool ReportEnd(ChildRunEntry entry, ChildState state, ChildOutcome? outcome, string? error, TimeSpan timeout)
     {
         try
         {
             grains.GetGrain<IChildTrainerGrain>(entry.ChildId).ReportEndAsync(state, outcome, error)
                 .WaitAsync(timeout).GetAwaiter().GetResult();
+            return true;
         }
         catch (Exception ex)
         {
             Log.ReportEndFailed(logger, ex, entry.ChildId, state);
+            return false;
+        }
+    }
+
+    private void DeleteCheckpoint(string childId)
+    {
+        try
+        {
+            TorchChildRunner.DeleteCheckpointFolder(options.CheckpointRoot, childId);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.CheckpointNotDeleted(logger, ex, childId);
         }
     }
 }

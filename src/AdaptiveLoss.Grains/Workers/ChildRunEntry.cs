@@ -20,6 +20,26 @@ internal sealed class ChildRunEntry(ChildJob job, CancellationTokenSource cancel
 
     public CancellationToken Token => cancellation.Token;
 
+    /// <summary>
+    /// True when the run was stopped because its grain or silo went away (not cancelled by a user): its end is not
+    /// reported, so its stored record stays unfinished and a later activation resumes it from the checkpoint.
+    /// </summary>
+    public bool Interrupted { get; private set; }
+
+    /// <summary>Stops the run as <see cref="Interrupted"/>.</summary>
+    public void Interrupt()
+    {
+        Interrupted = true;
+        try
+        {
+            cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run ended meanwhile.
+        }
+    }
+
     public CancellationTokenRegistration Registration { get; set; }
 
     public Thread? Thread { get; set; }

@@ -6,19 +6,20 @@ namespace AdaptiveLoss.Grains.Workers;
 
 /// <summary>
 /// The training thread's link to the grains (spec §3): short grain calls made synchronously from the child's dedicated
-/// thread. Blocking is fine there (it is not a scheduler thread) and it keeps the trainer simple and sequential.
+/// thread. Blocking is fine there (it is not a scheduler thread) and it keeps the trainer simple and sequential. Each
+/// call is retried through faults (<see cref="GrainCallRetry"/>).
 /// </summary>
-internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChildTrainerGrain child) : IChildController
+internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChildTrainerGrain child, GrainCallRetry retry) : IChildController
 {
     /// <inheritdoc/>
     public PolicyDecision Decide(string childId, int window, float[][] states) =>
-        coordinator.DecideAsync(childId, window, states).GetAwaiter().GetResult();
+        retry.Run(nameof(ICoordinatorGrain.DecideAsync), () => coordinator.DecideAsync(childId, window, states));
 
     /// <inheritdoc/>
     public void Report(WindowReport report)
     {
         // Coordinator first: by the time the child's grain shows the window, its transition is in the round book.
-        coordinator.ReportAsync(report).GetAwaiter().GetResult();
-        child.ReportWindowAsync(report).GetAwaiter().GetResult();
+        retry.Run(nameof(ICoordinatorGrain.ReportAsync), () => coordinator.ReportAsync(report));
+        retry.Run(nameof(IChildTrainerGrain.ReportWindowAsync), () => child.ReportWindowAsync(report));
     }
 }

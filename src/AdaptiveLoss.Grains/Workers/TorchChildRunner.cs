@@ -41,4 +41,13 @@ public sealed class TorchChildRunner(IOptions<TrainingOptions> options) : IChild
 
         return Path.Combine([root, .. segments]);
     }
+
+    /// <summary>Deletes the checkpoint folder of <paramref name="childId"/> under <paramref name="root"/>, if there is one.</summary>
+    public static void DeleteCheckpointFolder(string? root, string childId)
+    {
+        if (CheckpointFolder(root, childId) is { } folder && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -28,4 +28,16 @@ public sealed class TrainingOptions
     /// and from which a child restarted with the same key resumes (README "Checkpoints"). Default null = no checkpoints.
     /// </summary>
     public string? CheckpointRoot { get; set; }
+
+    /// <summary>
+    /// Seconds between an experiment's checks of its unfinished children (issue 4: a child whose silo died is
+    /// re-activated elsewhere by this check). Default 5.
+    /// </summary>
+    public double ChildWatchSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long the training thread keeps retrying a failed grain call (a silo lost mid-call, storage briefly
+    /// unreachable) before the child fails, in seconds. Default 60.
+    /// </summary>
+    public double GrainCallRetrySeconds { get; set; } = 60;
 }

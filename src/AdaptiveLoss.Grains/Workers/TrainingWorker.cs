@@ -29,7 +29,7 @@ public sealed class TrainingWorker : IHostedService, IDisposable
     public TrainingWorker(IGrainFactory grains, IChildRunner runner, IOptions<TrainingOptions> options, ILogger<TrainingWorker> logger)
     {
         _runner = runner;
-        _body = new ChildRunBody(grains, runner, logger);
+        _body = new ChildRunBody(grains, runner, options.Value, logger);
         _options = options.Value;
         _logger = logger;
     }
@@ -49,7 +49,7 @@ public sealed class TrainingWorker : IHostedService, IDisposable
         }
     }
 
-    /// <summary>True while <paramref name="childId"/> is training or queued here (the slot board's count of it).</summary>
+    /// <summary>True while the worker holds <paramref name="childId"/>, queued or training.</summary>
     public bool Holds(string childId)
     {
         lock (_gate)
@@ -57,6 +57,24 @@ public sealed class TrainingWorker : IHostedService, IDisposable
             return _entries.ContainsKey(childId);
         }
     }
+
+    /// <summary>
+    /// Stops <paramref name="childId"/>'s run without reporting its end (its grain went away): the child stays
+    /// unfinished in storage and resumes from its checkpoint when its grain is activated again.
+    /// </summary>
+    public void Interrupt(string childId)
+    {
+        ChildRunEntry? entry;
+        lock (_gate)
+        {
+            _entries.TryGetValue(childId, out entry);
+        }
+
+        entry?.Interrupt();
+    }
+
+    /// <summary>Deletes <paramref name="childId"/>'s checkpoint folder, if checkpoints are on and it has one.</summary>
+    public void DeleteCheckpoint(string childId) => TorchChildRunner.DeleteCheckpointFolder(_options.CheckpointRoot, childId);
 
     /// <summary>
     /// Launches (or queues) the child's training and returns at once; <paramref name="cancellationToken"/> stops it at

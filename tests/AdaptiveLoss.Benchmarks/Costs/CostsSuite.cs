@@ -68,6 +68,12 @@ internal static class CostsSuite
         await using (var silo = await EmbeddedSilo.StartAsync(cancellationToken))
         {
             latency = await LatencyBench.RunAsync(silo, costs, childImagesPerSecond, "median of part (a)'s grains runs, the children's own training img/s", log);
+        }
+
+        // The scale rows measure the coordinator's compute. Stored, each report also rewrites the coordinator's record,
+        // which grows with the children (a stub per pending transition) and the reward log (README "Durability").
+        await using (var silo = await EmbeddedSilo.StartAsync(cancellationToken, persistent: false))
+        {
             scale = await ScaleBench.RunAsync(silo, costs, log);
         }
 

@@ -9,24 +9,28 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
 /// A silo hosted in this process the way <c>ala run</c> hosts its embedded silo (client/AdaptiveLoss.Cli/Hosting):
-/// localhost clustering on free ports, <see cref="AdaptiveLossSiloExtensions.AddAdaptiveLossGrains"/>, grains called
-/// through the silo's own <see cref="IGrainFactory"/>. Logging: warnings and errors on stderr, Orleans errors only.
+/// localhost clustering on free ports, <see cref="AdaptiveLossSiloExtensions.AddAdaptiveLossGrains"/>, grain state in
+/// files under a temporary state folder (<see cref="AdaptiveLossSiloExtensions.AddAdaptiveLossState"/>, as ala's
+/// default: so the latencies include the coordinator's writes), grains called through the silo's own
+/// <see cref="IGrainFactory"/>. Logging: warnings and errors on stderr, Orleans errors only.
 /// </summary>
 internal sealed class EmbeddedSilo : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly string _state;
 
-    private EmbeddedSilo(IHost host)
+    private EmbeddedSilo(IHost host, string state)
     {
         _host = host;
+        _state = state;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
     /// <summary>The silo's grain factory.</summary>
     public IGrainFactory Grains { get; }
 
-    /// <summary>Builds and starts the silo.</summary>
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Builds and starts the silo; <paramref name="persistent"/> false keeps grain state in memory.</summary>
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken = default, bool persistent = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -35,7 +39,12 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         var (siloPort, gatewayPort) = FreePorts();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).AddAdaptiveLossGrains());
+        var state = Directory.CreateTempSubdirectory("ala-bench-state-").FullName;
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort).AddAdaptiveLossGrains();
+            _ = persistent ? silo.AddAdaptiveLossState(state) : silo.AddInMemoryGrainStorage();
+        });
         var host = builder.Build();
         try
         {
@@ -44,10 +53,11 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         catch
         {
             host.Dispose();
+            Directory.Delete(state, recursive: true);
             throw;
         }
 
-        return new EmbeddedSilo(host);
+        return new EmbeddedSilo(host, state);
     }
 
     /// <inheritdoc/>
@@ -61,6 +71,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            Directory.Delete(_state, recursive: true);
         }
     }
 
