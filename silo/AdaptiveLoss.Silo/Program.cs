@@ -46,18 +46,18 @@ builder.UseOrleans(silo =>
 {
     if (options.UsesRedis)
     {
+        // Grain state in Redis; checkpoints and snapshots in the state folder (shared storage across machines).
         silo.AddAdaptiveLossRedis(options.Redis, options.ClusterId, options.ServiceId)
             .UseFastFailureDetection(TimeSpan.FromSeconds(options.ProbeTimeoutSeconds), options.MissedProbesLimit)
-            .ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+            .ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false)
+            .AddChildCheckpoints(options.StateDirectory).AddPolicySnapshots(options.StateDirectory);
     }
     else
     {
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddFileGrainStorage(options.StateDirectory);
+        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddAdaptiveLossState(options.StateDirectory);
     }
 
-    // Grain state in Redis or STATE/grains; checkpoints in STATE/checkpoints unless --checkpoints names a shared folder.
-    silo.AddActivityPropagation().AddAdaptiveLossGrains().AddChildCheckpoints(options.StateDirectory)
-        .AddPolicySnapshots(options.StateDirectory).AddDashboardWhenEnabled(options);
+    silo.AddActivityPropagation().AddAdaptiveLossGrains().AddDashboardWhenEnabled(options);
 });
 
 using var host = SiloDashboard.Build(builder);

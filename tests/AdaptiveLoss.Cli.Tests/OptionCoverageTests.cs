@@ -42,7 +42,7 @@ public sealed class OptionCoverageTests
         ("--collapse-factor", "3", nameof(ExperimentOptions.CollapseFactor), 3.0),
         ("--max-logit", "500", nameof(ExperimentOptions.MaxLogit), 500.0),
         ("--device", "cuda", nameof(ExperimentOptions.Device), "cuda"),
-        ("--policy-id", "shared", nameof(ExperimentOptions.PolicyId), "shared"),
+        ("--share-policy", "shared", nameof(ExperimentOptions.PolicyId), "shared"),
         ("--classes", "3", nameof(ExperimentOptions.Classes), 3),
         ("--snapshot-every", "4", nameof(ExperimentOptions.SnapshotEvery), 4),
     ];

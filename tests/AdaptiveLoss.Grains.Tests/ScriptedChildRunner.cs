@@ -14,12 +14,21 @@ public sealed class ScriptedChildRunner : IChildRunner
 {
     public const int Groups = 45;
     private readonly ConcurrentDictionary<string, int> _faults = new();
+    private readonly ConcurrentDictionary<string, Task> _holds = new();
 
     /// <summary>Makes <paramref name="childId"/> throw at the start of window <paramref name="window"/>.</summary>
     public void FailAt(string childId, int window) => _faults[childId] = window;
 
+    /// <summary>Makes every child of <paramref name="experimentId"/> wait for <paramref name="release"/> before its first window.</summary>
+    public void HoldUntil(string experimentId, Task release) => _holds[experimentId] = release;
+
     public ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken)
     {
+        if (_holds.TryGetValue(spec.ChildId[..spec.ChildId.LastIndexOf('/')], out var hold))
+        {
+            hold.Wait(cancellationToken);
+        }
+
         var windows = spec.Options.Epochs;
         var features = (2 * spec.Options.HistoryLength) + 4;
         var random = new Random(spec.Seed);

@@ -58,8 +58,9 @@ internal static class RunOptionTable
         Real("--max-logit", "X", "guard: a maximum |logit| above X rolls the child back", D.MaxLogit, (o, v) => o with { MaxLogit = v }),
         new("--device", "cpu|cuda", "device of the children (cuda needs the -p:TorchBackend=cuda build)", D.Device,
             (a, v) => a.With(o => o with { Device = ValueParser.OneOf("--device", v, "cpu", "cuda") })),
-        new("--policy-id", "ID", "shared policy (coordinator) to use", "the experiment id",
-            (a, v) => a.With(o => o with { PolicyId = ValueParser.Id("--policy-id", v) })),
+        new("--share-policy", "ID", "learn one policy together with every experiment on the same silo that names ID (its children join one coordinator; "
+            + "snapshots are saved under ID); needs the same policy settings", "the experiment id (not shared)",
+            (a, v) => a.With(o => o with { PolicyId = ValueParser.Id("--share-policy", v) })),
         new("--state", "DIR", "state folder: grain state, checkpoints, policy snapshots (DIR/policies/<policyId>/<version>.json) and what ala resume needs (see Durability)", "state",
             (a, v) => a with { StateDirectory = ValueParser.Path("--state", v) }),
         Int("--snapshot-every", "N", "a learning policy saves a snapshot every N updates and at the end of the run", D.SnapshotEvery,

@@ -101,7 +101,10 @@ public sealed record ExperimentOptions
     /// <summary>Collapse guard: a maximum |logit| above this rolls the child back [D]. Default 1e4.</summary>
     public double MaxLogit { get; init; } = 1e4;
 
-    /// <summary>Policy id that children of this experiment share; null = the experiment id.</summary>
+    /// <summary>
+    /// Policy (coordinator) id that the children of this experiment report to (<c>--share-policy</c>); experiments on one
+    /// silo with the same id learn one policy together. Null = the experiment id (a policy of its own).
+    /// </summary>
     public string? PolicyId { get; init; }
 
     /// <summary>Keep only the images of the first K classes in every split (issue 4 §6: a task with fewer classes); null = all.</summary>

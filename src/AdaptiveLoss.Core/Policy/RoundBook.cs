@@ -80,6 +80,22 @@ public sealed class RoundBook
         QueueOf(childId);
     }
 
+    /// <summary>
+    /// Starts awaiting a child that counts its windows from 0 again: a new run of the same experiment id on a policy
+    /// that outlived the first run (<c>--share-policy</c>). Its earlier windows stop being duplicates; a child that is
+    /// still live keeps them (that is a re-sent join, not a new run).
+    /// </summary>
+    public void JoinAfresh(string childId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(childId);
+        if (!_live.Contains(childId))
+        {
+            _seen.RemoveWhere(seen => seen.ChildId == childId);
+        }
+
+        Join(childId);
+    }
+
     /// <summary>Stops awaiting <paramref name="childId"/> (finished or failed); its pending transitions stay queued.</summary>
     public void Leave(string childId)
     {

@@ -60,6 +60,11 @@ public sealed class CoordinatorGrain(
             throw new ArgumentException($"policy {this.GetPrimaryKeyString()} has {_policy.FeatureCount} features; a child with {featureCount} cannot share it", nameof(featureCount));
         }
 
+        if (_policy is not null && SharedPolicySettings.Mismatch(this.GetPrimaryKeyString(), _policy.Options, options) is { } mismatch)
+        {
+            throw new ArgumentException(mismatch, nameof(options));
+        }
+
         if (_policy is not null && options.InitialPolicy is { } initial && _policy.FromPolicy != initial.Reference.ToString())
         {
             // A shared policy already has weights: silently ignoring --policy would run something else than asked.

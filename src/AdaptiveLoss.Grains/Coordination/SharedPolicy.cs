@@ -84,7 +84,8 @@ internal sealed partial class SharedPolicy
     {
         foreach (var childId in childIds)
         {
-            _book.Join(childId);
+            // Joining is starting: a child of an experiment run again on a shared policy reports windows 0, 1, … again.
+            _book.JoinAfresh(childId);
         }
     }
 

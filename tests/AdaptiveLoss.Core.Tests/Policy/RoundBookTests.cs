@@ -194,6 +194,33 @@ public sealed class RoundBookTests
         }
     }
 
+    [Fact]
+    public void JoinAfresh_ChildThatLeft_ItsWindowsCountAgain()
+    {
+        var book = TwoChildren();
+        book.Add(T("A", 0), T0);
+        book.Add(T("B", 0), T0);
+        book.TakeRound();
+        book.Leave("A");
+
+        book.JoinAfresh("A");
+
+        Assert.True(book.Add(T("A", 0), T0));
+        Assert.False(book.Add(T("B", 0), T0));
+    }
+
+    [Fact]
+    public void JoinAfresh_LiveChild_KeepsItsWindowsAsDuplicates()
+    {
+        var book = TwoChildren();
+        book.Add(T("A", 0), T0);
+
+        book.JoinAfresh("A");
+
+        Assert.False(book.Add(T("A", 0), T0));
+        Assert.Equal(1, book.PendingCount);
+    }
+
     private static RoundBook TwoChildren()
     {
         var book = new RoundBook();
