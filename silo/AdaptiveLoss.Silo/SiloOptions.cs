@@ -35,7 +35,14 @@ public sealed class SiloOptions
         ["--missed-probes"] = $"{SectionName}:{nameof(MissedProbesLimit)}",
         ["--max-children"] = MaxChildrenKey,
         ["--device"] = DeviceKey,
+        ["--checkpoints"] = CheckpointsKey,
     };
+
+    /// <summary>
+    /// Configuration key of the checkpoint folder (<c>--checkpoints DIR</c>; unset = STATE/checkpoints). Silos of one
+    /// cluster need one they all see, so that a child re-activated on another silo resumes from its checkpoint.
+    /// </summary>
+    public const string CheckpointsKey = "Training:CheckpointRoot";
 
     /// <summary>Configuration key of the children that train at once on this silo (<c>--max-children</c>; 0 = no limit).</summary>
     public const string MaxChildrenKey = "Training:MaxConcurrentChildren";

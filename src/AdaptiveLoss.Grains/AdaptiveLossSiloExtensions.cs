@@ -13,7 +13,8 @@ public static class AdaptiveLossSiloExtensions
     /// <summary>
     /// Adds the training worker (one per silo, a hosted service), the TorchSharp child runner (unless an
     /// <see cref="IChildRunner"/> is already registered), <see cref="TrainingOptions"/> (section
-    /// <see cref="TrainingOptions.SectionName"/>, then <paramref name="configure"/>) and the codec for Core's records.
+    /// <see cref="TrainingOptions.SectionName"/>, then <paramref name="configure"/>), the codec for Core's records and the
+    /// children's slot placement (<see cref="Placement.SlotPlacement"/>).
     /// </summary>
     public static ISiloBuilder AddAdaptiveLossGrains(this ISiloBuilder builder, Action<TrainingOptions>? configure = null)
     {
@@ -30,6 +31,9 @@ public static class AdaptiveLossSiloExtensions
         services.TryAddSingleton<TrainingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<TrainingWorker>());
         services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
+        // Children by free slots over the silos (Placement/); the slot boards on the silo they describe.
+        builder.AddPlacementDirector<Placement.SlotPlacement, Placement.SlotPlacementDirector>();
+        builder.AddPlacementDirector<Placement.SiloTargetPlacement, Placement.SiloTargetPlacementDirector>();
         return builder;
     }
 

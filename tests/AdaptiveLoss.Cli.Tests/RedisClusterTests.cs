@@ -92,4 +92,71 @@ public sealed class RedisClusterTests : IDisposable
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith($"ala: cannot reach the cluster in Redis at {redis.Endpoint} (is an ./ala-silo --clustering redis running?): ", line);
     }
+
+    /// <summary>
+    /// Issue 4 §7, Redis lost mid-run: the silo's training threads retry their grain calls for
+    /// <c>Training:GrainCallRetrySeconds</c> (15 s here), then the children fail; <c>ala</c> exits 1 with one line
+    /// naming the storage error and writes no results. When Redis answers again, every grain state it holds is still
+    /// a whole JSON document (nothing half-written), and the silo is still up.
+    /// </summary>
+    [Fact]
+    public async Task Run_RedisHangsMidRun_ChildrenFailAfterTheirRetries_StoredStatesStayWhole()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var environment = new Dictionary<string, string?> { ["Training__GrainCallRetrySeconds"] = "15" };
+        await using var silo = await SiloProcess.StartAsync(SiloStart, environment, "--clustering", "redis", "--redis", redis.Endpoint);
+        var outDir = Path.Combine(_work, "out");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = _work, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { RepositoryPaths.CliDll, "run", "--cluster", redis.ClusterUri, "--model", "mlp", "--train-limit", "8000",
+            "--validation-size", "500", "--epochs", "3", "--children", "2", "--window", "4", "--batch-size", "32", "--experiment-id", "hang",
+            "--out", outDir, "--progress", "lines" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var run = System.Diagnostics.Process.Start(start)!;
+        var windows = new TaskCompletionSource();
+        var seen = 0;
+        run.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains(" window ", StringComparison.Ordinal) == true && Interlocked.Increment(ref seen) >= 2)
+            {
+                windows.TrySetResult();
+            }
+        };
+        run.BeginOutputReadLine();
+        var errors = run.StandardError.ReadToEndAsync();
+        await windows.Task.WaitAsync(TimeSpan.FromMinutes(3));
+
+        await redis.PauseAsync();
+        await run.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        var errorLines = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        await redis.ContinueAsync();
+
+        Assert.True(run.ExitCode == 1, string.Join("\n", errorLines));
+        Assert.True(errorLines.Length == 1, string.Join("\n", errorLines));
+        var line = errorLines[0];
+        Assert.StartsWith("ala: every child failed; no results written (first error: ", line);
+        Assert.Contains("Redis", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(outDir, "results.json")));
+        Assert.False(silo.HasExited, silo.Log);
+
+        // Every stored grain state (provider "ala", service "ala") is a whole JSON document.
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint);
+        var server = connection.GetServer(redis.Endpoint);
+        var db = connection.GetDatabase();
+        var keys = server.Keys(pattern: "ala/state/*").ToList();
+        Assert.Contains(keys, k => k.ToString().Contains("experiment/hang", StringComparison.Ordinal));
+        Assert.Contains(keys, k => k.ToString().Contains("childtrainer/hang/0", StringComparison.Ordinal));
+        foreach (var key in keys)
+        {
+            var documents = await db.KeyTypeAsync(key) == RedisType.Hash
+                ? (await db.HashGetAllAsync(key)).Select(e => e.Value.ToString()).Where(v => v.StartsWith('{') || v.StartsWith('['))
+                : [(await db.StringGetAsync(key)).ToString()];
+            foreach (var document in documents)
+            {
+                using var parsed = JsonDocument.Parse(document); // throws on a torn write
+            }
+        }
+    }
 }

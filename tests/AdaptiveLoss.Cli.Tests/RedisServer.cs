@@ -75,8 +75,29 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Freezes the server (SIGSTOP): its connections stay open but nothing answers, as a hung or partitioned Redis; its
+    /// data stays in memory for <see cref="ContinueAsync"/> to serve again, so what was stored can be checked after.
+    /// </summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a paused server answer again (SIGCONT).</summary>
+    public Task ContinueAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        Assert.True(_process is { HasExited: false }, "redis-server is not running");
+        using var kill = Process.Start("kill", [signal, $"{_process!.Id}"]);
+        await kill.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_process is { HasExited: false })
+        {
+            await ContinueAsync(); // a stopped process only dies of SIGKILL once continued on some kernels
+        }
+
         await KillAsync();
         _process?.Dispose();
         Directory.Delete(_folder, recursive: true);

@@ -20,6 +20,12 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long the status polls may keep failing (a cluster healing after a silo died: failure detection about 10 s,
+    /// then the re-activations) before the run is given up with one line, exit 1.
+    /// </summary>
+    private static readonly TimeSpan StatusRetryBudget = TimeSpan.FromSeconds(90);
+
     /// <summary>Starts the experiment (or, with <paramref name="resume"/>, re-attaches to the stored one) and runs it to its results.</summary>
     public async Task<int> RunAsync(bool resume, CancellationToken interrupt)
     {
@@ -153,9 +159,30 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
     private static async Task<ExperimentStatus?> MonitorAsync(IExperimentGrain grain, RunWatch progress, CancellationToken interrupt)
     {
         Activity.Current = null;
+        var failing = (Stopwatch?)null;
         while (!interrupt.IsCancellationRequested)
         {
-            var status = await grain.GetStatusAsync();
+            ExperimentStatus status;
+            try
+            {
+                status = await grain.GetStatusAsync();
+                failing = null;
+            }
+            catch (Exception ex) when (ex is not (ArgumentException or InvalidOperationException or OperationCanceledException))
+            {
+                // A silo of the cluster died (its gateway, or the experiment's activation): the cluster declares it
+                // dead and the experiment re-activates from storage elsewhere; keep polling for a bounded time.
+                failing ??= Stopwatch.StartNew();
+                if (failing.Elapsed > StatusRetryBudget)
+                {
+                    throw new InvalidOperationException(
+                        $"lost the experiment's status for {StatusRetryBudget.TotalSeconds:0} s: {RunCommand.OneLine(ex.Message)}", ex);
+                }
+
+                await Task.Delay(PollInterval, CancellationToken.None);
+                continue;
+            }
+
             progress.Update(status);
             if (status.State is ExperimentState.Completed or ExperimentState.Failed or ExperimentState.Cancelled)
             {

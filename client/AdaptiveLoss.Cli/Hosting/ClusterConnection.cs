@@ -128,6 +128,9 @@ internal sealed class ClusterConnection : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Orleans warns on every start (no ServerGC, watchdog) and on long turns: noise for a CLI user.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // A Redis-clustered client refreshes its gateway list from Redis; while Redis is down every refresh logs an
+        // error. The run's outcome says what failed, in one line.
+        builder.Logging.AddFilter("Orleans.Messaging.GatewayManager", LogLevel.None);
         // A host that fails to start logs the whole stack; the CLI prints its one-line message instead.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();

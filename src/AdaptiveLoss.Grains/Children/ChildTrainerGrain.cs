@@ -14,6 +14,7 @@ namespace AdaptiveLoss.Grains.Children;
 /// stored at every change (issue 4 §1); an activation that finds an unfinished record resumes the training from the
 /// child's last checkpoint: the process or silo that trained it is gone (a live one keeps this activation alive).
 /// </summary>
+[Placement.SlotPlacement]
 public sealed class ChildTrainerGrain(
     [PersistentState("child", AdaptiveLossStorage.Name)] IPersistentState<Stored<ChildRecord>> stored,
     TrainingWorker worker, ILogger<ChildTrainerGrain> logger) : Grain, IChildTrainerGrain

@@ -198,6 +198,8 @@ public sealed class ExperimentGrain(
         var options = progress.Options;
         try
         {
+            // The child's placement reads the device to pick a silo that offers it (Placement/SlotPlacement).
+            RequestContext.Set(Placement.SlotPlacement.DeviceKey, options.Device);
             await Child(childId).StartAsync(new ChildJob(this.GetPrimaryKeyString(), index, options.Seed + index, progress.PolicyId, options));
         }
         catch (Exception ex)
