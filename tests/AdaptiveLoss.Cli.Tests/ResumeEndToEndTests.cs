@@ -58,7 +58,9 @@ public sealed class ResumeEndToEndTests : IDisposable
     public async Task CorruptCheckpoint_Resume_ThatChildFailsNamingTheFile_TheOtherCompletes()
     {
         await RunAndKillAfterAsync(RunArgs("corrupt"), windows: 5);
-        var model = Directory.GetFiles(Path.Combine(State, "checkpoints", "corrupt", "0"), "model.bin", SearchOption.AllDirectories).Single();
+        // The newest complete checkpoint, the one resume reads (a kill during a write can also leave a .tmp-w-… folder,
+        // or the previous w-… not yet deleted).
+        var model = Path.Combine(Directory.GetDirectories(Path.Combine(State, "checkpoints", "corrupt", "0"), "w-*").Order(StringComparer.Ordinal).Last(), "model.bin");
         await using (var file = new FileStream(model, FileMode.Open, FileAccess.Write))
         {
             file.Position = 100;
