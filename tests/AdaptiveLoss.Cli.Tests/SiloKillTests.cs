@@ -73,6 +73,8 @@ public sealed partial class SiloKillTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
+    private static string Tail(string log) => log.Length <= 6000 ? log : log[^6000..];
+
     private static List<string> TrainedChildren(string log, string experimentId) =>
         [.. TrainingLine().Matches(log).Select(m => m.Groups[1].Value).Where(id => id.StartsWith(experimentId + "/", StringComparison.Ordinal))];
 
@@ -141,7 +143,24 @@ public sealed partial class SiloKillTests(ITestOutputHelper output) : IDisposabl
 
         watch.Stop();
         using var limit = new CancellationTokenSource(Limit);
-        await process.WaitForExitAsync(limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hang must say where: the CLI's output and the end of every silo's log.
+            process.Kill(entireProcessTree: true);
+            string shown;
+            lock (text)
+            {
+                shown = text.ToString();
+            }
+
+            Assert.Fail($"ala did not end within {Limit}; victim silo port {victim.SiloPort}, child {moved}\n{shown}\n"
+                + string.Join("\n", silos.Select(s => $"--- silo {s.SiloPort}:\n{Tail(s.Log)}")));
+        }
+
         var stderr = await errors;
         lock (text)
         {

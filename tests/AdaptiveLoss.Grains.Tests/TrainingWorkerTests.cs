@@ -1,3 +1,5 @@
+using AdaptiveLoss.Grains.Workers;
+using Microsoft.Extensions.DependencyInjection;
 using AdaptiveLoss.Core.Options;
 using Orleans.TestingHost;
 
@@ -29,6 +31,34 @@ public sealed class TrainingWorkerTests
         Assert.All(runner.Threads, t => Assert.True(t.Background && !t.Pool && t.Name!.StartsWith("child-", StringComparison.Ordinal), $"{t}"));
         Assert.All(runner.ThreadConfigurations, n => Assert.Equal(1, n));
         Assert.Equal(ExperimentState.Running, first.State);
+    }
+
+    [Fact]
+    public async Task Resume_RightAfterAnInterrupt_TrainsAgainOnceTheInterruptedRunIsOut()
+    {
+        // A child grain deactivated and activated again on the same silo: the new activation resumes while the old
+        // activation's interrupted thread may still be finishing. The new run must follow it, not be dropped.
+        var runner = new GatedChildRunner();
+        await using var cluster = await ClusterFactory.DeployAsync(runner);
+        var worker = cluster.Silos[0].ServiceProvider.GetRequiredService<TrainingWorker>();
+        var job = new ChildJob("exp-resume", 0, 1, "exp-resume", new ExperimentOptions { Children = 1 });
+        worker.Start(job, CancellationToken.None);
+        await Eventually.WaitAsync(() => Task.FromResult(runner.Started.Count), n => n == 1, Deadline, "first run entered");
+
+        worker.Interrupt("exp-resume/0");
+        worker.Resume(job, CancellationToken.None);
+        await Eventually.WaitAsync(() => Task.FromResult(runner.Started.Count), n => n == 2, Deadline, "second run entered");
+        runner.Open("exp-resume/0");
+        await Eventually.WaitAsync(() => Task.FromResult(worker.Holds("exp-resume/0")), held => !held, Deadline, "second run ended");
+
+        Assert.Equal(["exp-resume/0"], runner.SawCancellation);
+        // A resume while a run that was not interrupted is still held changes nothing.
+        worker.Start(job, CancellationToken.None);
+        await Eventually.WaitAsync(() => Task.FromResult(runner.Started.Count), n => n == 3, Deadline, "third run entered");
+        worker.Resume(job, CancellationToken.None);
+        runner.Open("exp-resume/0");
+        await Eventually.WaitAsync(() => Task.FromResult(worker.Holds("exp-resume/0")), held => !held, Deadline, "third run ended");
+        Assert.Equal(3, runner.Started.Count);
     }
 
     [Fact]

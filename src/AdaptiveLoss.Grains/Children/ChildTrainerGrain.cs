@@ -39,12 +39,14 @@ public sealed class ChildTrainerGrain(
                 _windows[window.Window] = window;
             }
 
-            if (!IsEnded(_state) && !worker.Holds(this.GetPrimaryKeyString()))
+            if (!IsEnded(_state))
             {
                 Log.ChildResumed(logger, this.GetPrimaryKeyString(), _state, _windows.Count);
                 try
                 {
-                    worker.Start(record.Job, _cancellation.Token);
+                    // Resume, not Start: the previous activation on this silo may have gone a moment ago, its
+                    // interrupted thread still finishing; the new run then follows it instead of being lost.
+                    worker.Resume(record.Job, _cancellation.Token);
                     _keepAlive = KeepAlive.Register(this);
                 }
                 catch (InvalidOperationException ex)

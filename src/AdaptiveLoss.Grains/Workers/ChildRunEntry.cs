@@ -26,6 +26,12 @@ internal sealed class ChildRunEntry(ChildJob job, CancellationTokenSource cancel
     /// </summary>
     public bool Interrupted { get; private set; }
 
+    /// <summary>
+    /// A run to start as soon as this interrupted one has finished: the child's grain was activated again (on this
+    /// silo) before the interrupted thread got out. Read and written under the worker's lock.
+    /// </summary>
+    public (ChildJob Job, CancellationToken Token)? Successor { get; set; }
+
     /// <summary>Stops the run as <see cref="Interrupted"/>.</summary>
     public void Interrupt()
     {

@@ -73,6 +73,31 @@ public sealed class TrainingWorker : IHostedService, IDisposable
         entry?.Interrupt();
     }
 
+    /// <summary>
+    /// Starts a stored, unfinished child again (its grain was activated anew). If this worker still holds an
+    /// interrupted run of it (the previous activation went away moments ago and its thread has not finished yet), the
+    /// new run starts as soon as that one is out, instead of being refused or lost; a run that was not interrupted is
+    /// left alone.
+    /// </summary>
+    public void Resume(ChildJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(ChildKeys.ChildId(job), out var held))
+            {
+                if (held.Interrupted)
+                {
+                    held.Successor = (job, cancellationToken);
+                }
+
+                return;
+            }
+        }
+
+        Start(job, cancellationToken);
+    }
+
     /// <summary>Deletes <paramref name="childId"/>'s checkpoint folder, if checkpoints are on and it has one.</summary>
     public void DeleteCheckpoint(string childId) => TorchChildRunner.DeleteCheckpointFolder(_options.CheckpointRoot, childId);
 
@@ -178,9 +203,11 @@ public sealed class TrainingWorker : IHostedService, IDisposable
 
     private void Finish(ChildRunEntry entry)
     {
+        (ChildJob Job, CancellationToken Token)? successor;
         lock (_gate)
         {
             _entries.Remove(entry.ChildId);
+            successor = entry.Successor;
             if (entry.HoldsSlot)
             {
                 _running--;
@@ -198,6 +225,18 @@ public sealed class TrainingWorker : IHostedService, IDisposable
         }
 
         entry.Dispose();
+        if (successor is { } follow && !follow.Token.IsCancellationRequested)
+        {
+            try
+            {
+                Start(follow.Job, follow.Token);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The silo is stopping: the record stays unfinished and the next activation resumes it.
+                Log.ChildResumeDeferred(_logger, ex, entry.ChildId);
+            }
+        }
     }
 
     // torch.set_num_threads is process-wide: re-set it whenever the number of running children changes (spec §3).
