@@ -27,6 +27,9 @@ public sealed class ChildTrainerGrain(
     private ChildOutcome? _outcome;
     private string? _error;
     private IGrainTimer? _keepAlive;
+    // True when this activation started (or resumed) the run the worker holds: only then may its deactivation stop it.
+    // A duplicate activation that found the run held by another one must not interrupt it when Orleans removes it.
+    private bool _ownsRun;
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -46,7 +49,7 @@ public sealed class ChildTrainerGrain(
                 {
                     // Resume, not Start: the previous activation on this silo may have gone a moment ago, its
                     // interrupted thread still finishing; the new run then follows it instead of being lost.
-                    worker.Resume(record.Job, _cancellation.Token);
+                    _ownsRun = worker.Resume(record.Job, _cancellation.Token);
                     _keepAlive = KeepAlive.Register(this);
                 }
                 catch (InvalidOperationException ex)
@@ -78,7 +81,7 @@ public sealed class ChildTrainerGrain(
         // A cancel that came first still goes through the worker, which reports it as the end of the run. The training
         // thread does not inherit this call's context: its spans get this call's span as their parent explicitly.
         worker.Start(job, _cancellation.Token, Activity.Current?.Context ?? default);
-        (_job, _state) = (job, ChildState.Queued);
+        (_job, _state, _ownsRun) = (job, ChildState.Queued, true);
         _keepAlive = KeepAlive.Register(this);
         await SaveAsync();
     }
@@ -147,7 +150,11 @@ public sealed class ChildTrainerGrain(
     /// </summary>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        worker.Interrupt(this.GetPrimaryKeyString());
+        if (_ownsRun)
+        {
+            worker.Interrupt(this.GetPrimaryKeyString());
+        }
+
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 

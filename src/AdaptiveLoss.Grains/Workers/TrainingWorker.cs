@@ -76,26 +76,28 @@ public sealed class TrainingWorker : IHostedService, IDisposable
     /// <summary>
     /// Starts a stored, unfinished child again (its grain was activated anew). If this worker still holds an
     /// interrupted run of it (the previous activation went away moments ago and its thread has not finished yet), the
-    /// new run starts as soon as that one is out, instead of being refused or lost; a run that was not interrupted is
-    /// left alone.
+    /// new run starts as soon as that one is out, instead of being refused or lost. A run that was not interrupted
+    /// belongs to another activation (a duplicate Orleans is about to remove): it is left alone and false returned.
     /// </summary>
-    public void Resume(ChildJob job, CancellationToken cancellationToken)
+    public bool Resume(ChildJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         lock (_gate)
         {
             if (_entries.TryGetValue(ChildKeys.ChildId(job), out var held))
             {
-                if (held.Interrupted)
+                if (!held.Interrupted)
                 {
-                    held.Successor = (job, cancellationToken);
+                    return false;
                 }
 
-                return;
+                held.Successor = (job, cancellationToken);
+                return true;
             }
         }
 
         Start(job, cancellationToken);
+        return true;
     }
 
     /// <summary>Deletes <paramref name="childId"/>'s checkpoint folder, if checkpoints are on and it has one.</summary>
