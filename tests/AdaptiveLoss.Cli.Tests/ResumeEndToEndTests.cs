@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 
 namespace AdaptiveLoss.Cli.Tests;
@@ -101,36 +99,10 @@ public sealed class ResumeEndToEndTests : IDisposable
     // Starts `ala`, waits until it printed `windows` window lines, then SIGKILLs it (Process.Kill on Linux).
     private async Task<(string Output, int Windows)> RunAndKillAfterAsync(string[] args, int windows)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _work, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RepositoryPaths.CliDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var seen = 0;
-        var enough = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-                if (e.Data?.Contains(" window ", StringComparison.Ordinal) == true && ++seen >= windows)
-                {
-                    enough.TrySetResult();
-                }
-            }
-        };
-        process.BeginOutputReadLine();
-        _ = process.StandardError.ReadToEndAsync();
-        await enough.Task.WaitAsync(Limit);
-        process.Kill();
-        await process.WaitForExitAsync();
-        lock (output)
-        {
-            return (output.ToString(), seen);
-        }
+        using var run = WatchedCliProcess.Start(_work, args);
+        await run.WaitForWindowsAsync(windows, Limit);
+        run.Process.Kill();
+        await run.Process.WaitForExitAsync();
+        return (run.Output, run.Windows);
     }
 }

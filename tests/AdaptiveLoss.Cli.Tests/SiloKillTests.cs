@@ -100,38 +100,12 @@ public sealed partial class SiloKillTests(ITestOutputHelper output) : IDisposabl
     private async Task<((int ExitCode, string Output, int WindowsBeforeKill) Run, SiloProcess Victim, string Moved)> RunAndKillASiloAsync(
         string[] args, List<SiloProcess> silos, Stopwatch watch)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _work, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RepositoryPaths.CliDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var text = new StringBuilder();
-        var seen = 0;
-        var enough = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (text)
-            {
-                text.AppendLine(e.Data);
-                if (e.Data?.Contains(" window ", StringComparison.Ordinal) == true && ++seen >= 3)
-                {
-                    enough.TrySetResult();
-                }
-            }
-        };
-        process.BeginOutputReadLine();
-        var errors = process.StandardError.ReadToEndAsync();
-        await enough.Task.WaitAsync(Limit);
+        using var run = WatchedCliProcess.Start(_work, args);
+        var process = run.Process;
+        await run.WaitForWindowsAsync(3, Limit);
         var victim = silos.First(s => TrainedChildren(s.Log, "killed").Count > 0);
         var moved = TrainedChildren(victim.Log, "killed")[0];
-        int before;
-        lock (text)
-        {
-            before = seen;
-        }
+        var before = run.Windows;
 
         await victim.KillAsync();
         watch.Start();
@@ -151,20 +125,11 @@ public sealed partial class SiloKillTests(ITestOutputHelper output) : IDisposabl
         {
             // A hang must say where: the CLI's output and the end of every silo's log.
             process.Kill(entireProcessTree: true);
-            string shown;
-            lock (text)
-            {
-                shown = text.ToString();
-            }
-
-            Assert.Fail($"ala did not end within {Limit}; victim silo port {victim.SiloPort}, child {moved}\n{shown}\n"
+            Assert.Fail($"ala did not end within {Limit}; victim silo port {victim.SiloPort}, child {moved}\n{run.Output}\n"
                 + string.Join("\n", silos.Select(s => $"--- silo {s.SiloPort}:\n{Tail(s.Log)}")));
         }
 
-        var stderr = await errors;
-        lock (text)
-        {
-            return ((process.ExitCode, $"{text}\n{stderr}", before), victim, moved);
-        }
+        var stderr = await run.StandardError;
+        return ((process.ExitCode, $"{run.Output}\n{stderr}", before), victim, moved);
     }
 }
