@@ -8,7 +8,7 @@ namespace AdaptiveLoss.Core.Metrics;
 /// labels. All are fractions in [0, 1]. Every metric is O(n·C) except AUCPR, O(C·n log n); they run on the validation
 /// split several times per window, so the loops avoid LINQ and per-sample allocations.
 /// </summary>
-public static class ClassificationMetrics
+public static partial class ClassificationMetrics
 {
     private const int MaxStackClasses = 1024;
 
@@ -133,12 +133,13 @@ public static class ClassificationMetrics
         MetricKind.Error => Error(logProbabilities, labels, classes),
         MetricKind.F1 => MacroF1(logProbabilities, labels, classes),
         MetricKind.Aucpr => MeanAveragePrecision(logProbabilities, labels, classes),
+        MetricKind.BalancedError => BalancedError(logProbabilities, labels, classes),
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
 
-    /// <summary>Error is lower-is-better; F1 and AUCPR higher-is-better.</summary>
+    /// <summary>Error and balanced error are lower-is-better; F1 and AUCPR higher-is-better.</summary>
     public static MetricDirection Direction(MetricKind metric) =>
-        metric == MetricKind.Error ? MetricDirection.LowerIsBetter : MetricDirection.HigherIsBetter;
+        metric is MetricKind.Error or MetricKind.BalancedError ? MetricDirection.LowerIsBetter : MetricDirection.HigherIsBetter;
 
     // AP = Σ over thresholds (R_k − R_{k−1})·P_k, one threshold per group of equal keys (keys sorted ascending).
     private static double AveragePrecision(float[] keys, bool[] positive, int positives)

@@ -9,4 +9,6 @@ public enum MetricKind
     F1,
     /// <summary>Mean one-vs-rest area under the precision-recall curve (average precision), higher is better.</summary>
     Aucpr,
+    /// <summary>Mean per-class error (one minus balanced accuracy), lower is better.</summary>
+    BalancedError,
 }
