@@ -1,4 +1,6 @@
 using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Data;
+using AdaptiveLoss.Core.Metrics;
 
 namespace AdaptiveLoss.Core.Children;
 
@@ -27,4 +29,20 @@ public sealed record ChildOutcome(
     int DiscardedWindows,
     PhiStats Phi,
     double[] FinalPhi,
-    double ElapsedSeconds);
+    double ElapsedSeconds)
+{
+    /// <summary>Every metric on the test split at the end, with the per-class errors; null from runners that do not measure them.</summary>
+    public MetricSet? Test { get; init; }
+
+    /// <summary>The same after post-hoc logit adjustment with the training priors and τ (Menon et al. 2021).</summary>
+    public MetricSet? TestPostHoc { get; init; }
+
+    /// <summary>The best-validation window and its test metrics (early stopping); null when no window completed.</summary>
+    public BestValidation? BestValidation { get; init; }
+
+    /// <summary>The final per-class logit offsets δ when the run moved them (<c>--class-offsets</c>), else null.</summary>
+    public double[]? ClassOffsets { get; init; }
+
+    /// <summary>The training split the child learned from: class counts and realised noise.</summary>
+    public DataSummary? Data { get; init; }
+}

@@ -4,8 +4,8 @@ namespace AdaptiveLoss.Core.Control;
 
 /// <summary>
 /// Classification as an <see cref="ILossTask"/>: groups are class pairs, the state comes from the validation soft
-/// confusion matrix, actions move Φ symmetrically. With <see cref="LossMode.Ce"/> or <see cref="LossMode.Fixed"/>
-/// actions are ignored and Φ stays I (the baselines run the same orchestration).
+/// confusion matrix, actions move Φ symmetrically. Under every mode but <see cref="LossMode.Ala"/> actions are ignored
+/// and Φ stays at Φ_0 (the baselines run the same orchestration).
 /// </summary>
 public sealed class ClassPairTask : ILossTask
 {
@@ -16,9 +16,14 @@ public sealed class ClassPairTask : ILossTask
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        Phi = new LossParameters(classes);
+        // Φ_0 = I, or the user's fixed Φ (--phi): a static arm of the pairwise family, or ALA's starting point.
+        Phi = options.Phi is { } phi ? new LossParameters(classes, PhiMatrix.ToRowMajor(phi)) : new LossParameters(classes);
         States = new PairStateBuilder(classes, options.HistoryLength);
+        Offsets = options.ClassOffsets ? new ClassOffsets(classes) : null;
     }
+
+    /// <summary>The per-class logit offsets δ when <see cref="ExperimentOptions.ClassOffsets"/> is on (groups after the pairs), else null.</summary>
+    public ClassOffsets? Offsets { get; }
 
     /// <summary>Φ (read-only view for the loss; mutate only through <see cref="ApplyActions"/>).</summary>
     public LossParameters Phi { get; }
@@ -27,7 +32,7 @@ public sealed class ClassPairTask : ILossTask
     public PairStateBuilder States { get; }
 
     /// <inheritdoc />
-    public int GroupCount => ClassPairs.Count(Phi.Classes);
+    public int GroupCount => ClassPairs.Count(Phi.Classes) + (Offsets?.Classes ?? 0);
 
     /// <inheritdoc />
     public int FeatureCount => States.FeatureCount;
@@ -36,23 +41,32 @@ public sealed class ClassPairTask : ILossTask
     public void Observe(double[,] softConfusion) => States.Observe(softConfusion);
 
     /// <inheritdoc />
-    public float[][] BuildStates(double progress) => States.Build(Phi, progress);
+    public float[][] BuildStates(double progress) =>
+        Offsets is null ? States.Build(Phi, progress) : [.. States.Build(Phi, progress), .. States.BuildClasses(Offsets, progress)];
 
     /// <inheritdoc />
     public void ApplyActions(IReadOnlyList<int> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        if (_options.Loss == LossMode.Ala)
+        if (_options.Loss == LossMode.Ala && actions.Count == GroupCount)
         {
-            Phi.Apply(actions, _options.Beta, _options.PhiMax);
+            // Every index is checked before anything moves, so a bad action leaves Φ and δ as they were.
+            foreach (var action in actions)
+            {
+                ActionSet.Delta(action, _options.Beta);
+            }
+
+            var pairs = ClassPairs.Count(Phi.Classes);
+            Phi.Apply(actions.Take(pairs).ToArray(), _options.Beta, _options.PhiMax);
+            Offsets?.Apply(actions.Skip(pairs).ToArray(), _options.OffsetBeta, _options.OffsetMax);
             return;
         }
 
-        // Baselines (ce / fixed) run the same orchestration but keep Φ = I; a wrong count is still a caller bug.
+        // Baselines run the same orchestration but keep Φ at Φ_0; a wrong count is still a caller bug.
         if (actions.Count != GroupCount)
         {
             throw new ArgumentException(
-                $"expected {GroupCount} actions (one per class pair of {Phi.Classes} classes), got {actions.Count}", nameof(actions));
+                $"expected {GroupCount} actions (one per class pair of {Phi.Classes} classes{(Offsets is null ? "" : " and one per class")}), got {actions.Count}", nameof(actions));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace AdaptiveLoss.Core.Control;
 /// [−3, 3] (2); Φ[i,j] (1); training progress (1). C values enter as log1p(C) (scaling, measured: raw values up to
 /// ~20 saturate an untrained policy). Feature count = 2H + 4.
 /// </summary>
-public sealed class PairStateBuilder
+public sealed partial class PairStateBuilder
 {
     /// <summary>ε of the relative change (spec §1.2).</summary>
     public const double Epsilon = 1e-8;
@@ -108,32 +108,8 @@ public sealed class PairStateBuilder
     public IReadOnlyList<double[,]> History => _observations.AsReadOnly();
 
     // log1p(C_ab) of the stored observations, most recent first; the rest of the H slots stay 0 (padding).
-    private void FillHistory(float[] row, int offset, int a, int b)
-    {
-        var newest = _observations.Count - 1;
-        for (var k = 0; k <= newest; k++)
-        {
-            row[offset + k] = (float)double.LogP1(_observations[newest - k][a, b]);
-        }
-    }
+    private void FillHistory(float[] row, int offset, int a, int b) => FillSeries(row, offset, observation => observation[a, b]);
 
     // (current − mean of the earlier stored observations)/(mean + ε) on raw C, clipped to [−3, 3]; 0 without history.
-    private double RelativeChange(int a, int b)
-    {
-        var count = _observations.Count;
-        if (count < 2)
-        {
-            return 0.0;
-        }
-
-        var sum = 0.0;
-        for (var k = 0; k < count - 1; k++)
-        {
-            sum += _observations[k][a, b];
-        }
-
-        var mean = sum / (count - 1);
-        var change = (_observations[count - 1][a, b] - mean) / (mean + Epsilon);
-        return Math.Clamp(change, -RelativeChangeLimit, RelativeChangeLimit);
-    }
+    private double RelativeChange(int a, int b) => RelativeChange(observation => observation[a, b]);
 }

@@ -1,3 +1,4 @@
+using AdaptiveLoss.Core.Data;
 using AdaptiveLoss.Core.Policy.Snapshots;
 
 namespace AdaptiveLoss.Core.Options;
@@ -119,6 +120,69 @@ public sealed record ExperimentOptions
     /// weights stay unchanged for the whole run (transfer evaluation).
     /// </summary>
     public PolicySnapshot? InitialPolicy { get; init; }
+
+    /// <summary>
+    /// Seed of every data transform (validation carve aside, which is deterministic): which images a long-tailed split
+    /// keeps, which labels flip, a random tail order. Separate from <see cref="Seed"/> so that every arm and child of a
+    /// comparison trains on the same data. Default 1.
+    /// </summary>
+    public int DataSeed { get; init; } = 1;
+
+    /// <summary>How the validation split is carved (docs/mismatch.md). Default <see cref="ValidationSplitKind.Auto"/>.</summary>
+    public ValidationSplitKind ValidationSplit { get; init; } = ValidationSplitKind.Auto;
+
+    /// <summary>
+    /// Imbalance ratio R ≥ 1 of a long-tailed training split (Cao et al. 2019): the class of rank r keeps
+    /// ⌊n_max · R^(−r/(C−1))⌋ images. Null = the training split as it is.
+    /// </summary>
+    public double? Imbalance { get; init; }
+
+    /// <summary>Which classes are the head and the tail of <see cref="Imbalance"/>: natural, reverse, random or a list "3,1,…" (head first). Default natural.</summary>
+    public string ImbalanceOrder { get; init; } = "natural";
+
+    /// <summary>Label noise applied to the training split only; null = clean labels. Pair-flip noise without pairs takes the task's default pairs.</summary>
+    public LabelNoise? LabelNoise { get; init; }
+
+    /// <summary>ε of <see cref="LossMode.LabelSmoothing"/>, in [0, 1). Default 0.1.</summary>
+    public double Smoothing { get; init; } = 0.1;
+
+    /// <summary>γ ≥ 0 of <see cref="LossMode.Focal"/>. Default 2.</summary>
+    public double FocalGamma { get; init; } = 2.0;
+
+    /// <summary>β in [0, 1) of <see cref="LossMode.ClassBalanced"/> (effective number of samples). Default 0.999.</summary>
+    public double ClassBalanceBeta { get; init; } = 0.999;
+
+    /// <summary>τ of <see cref="LossMode.LogitAdjusted"/> and of the post-hoc logit adjustment every run reports. Default 1.</summary>
+    public double Tau { get; init; } = 1.0;
+
+    /// <summary>
+    /// Φ_0, C rows of C entries (<c>--phi FILE</c>): the parametric loss starts from it instead of I; with
+    /// <see cref="LossMode.Fixed"/> it stays there (a static arm). Null = I.
+    /// </summary>
+    public double[][]? Phi { get; init; }
+
+    /// <summary>
+    /// Per-class logit offsets δ moved by the same policy beside Φ (a departure from the paper, docs/mismatch.md): C more
+    /// groups whose actions ±<see cref="OffsetBeta"/> change δ, the children training on l_Φ(z + δ, y). Default false.
+    /// </summary>
+    public bool ClassOffsets { get; init; }
+
+    /// <summary>Action size on a class offset δ_c. Default 0.1 (logit adjustment at R = 10 spans ln 10 ≈ 2.3 between head and tail).</summary>
+    public double OffsetBeta { get; init; } = 0.1;
+
+    /// <summary>Class offsets are clipped to [−δ_max, δ_max]. Default 3.</summary>
+    public double OffsetMax { get; init; } = 3.0;
+
+    /// <summary>The noise spec with the task's default pairs filled in (pair-flip on Fashion-MNIST: 0-6, 2-4, 5-7); null when clean.</summary>
+    public LabelNoise? ResolvedLabelNoise() =>
+        LabelNoise is { Kind: LabelNoiseKind.PairFlip, Pairs.Count: 0 } noise && Task == TaskKind.FashionMnist
+            ? noise.WithPairs(Data.LabelNoise.FashionMnistPairs)
+            : LabelNoise;
+
+    /// <summary>The validation carve this run uses: <see cref="ValidationSplitKind.Auto"/> resolved.</summary>
+    public ValidationSplitKind ResolvedValidationSplit() => ValidationSplit != ValidationSplitKind.Auto
+        ? ValidationSplit
+        : Imbalance is not null || LabelNoise is not null ? ValidationSplitKind.Balanced : ValidationSplitKind.Tail;
 
     /// <summary>Device for the children: "cpu" or "cuda". Default "cpu".</summary>
     public string Device { get; init; } = "cpu";

@@ -1,3 +1,6 @@
+using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Data;
+
 namespace AdaptiveLoss.Core.Options;
 
 /// <summary>Cross-field checks of <see cref="ExperimentOptions"/>; each message names the option and the bad value.</summary>
@@ -48,9 +51,82 @@ public static class ExperimentOptionsValidator
             Check(p.Hidden == o.PolicyHidden, $"--policy {p.Reference} has {p.Hidden} hidden units, --policy-hidden is {o.PolicyHidden}");
         }
 
+        MismatchProblems(o, errors);
         Check(o.Device is "cpu" or "cuda", $"--device must be cpu or cuda (got '{o.Device}')");
         Check(o.Task != TaskKind.Idx || o.DataDirectory is not null, "--task idx needs --data DIR");
         Check(o.Task != TaskKind.Cifar10 || o.DataDirectory is not null, "--task cifar10 needs --data DIR");
         return errors;
+    }
+
+    /// <summary>The classes every split of the run has: the task's, or <see cref="ExperimentOptions.Classes"/>.</summary>
+    public static int ClassesOf(ExperimentOptions o) => o.Classes ?? MaxClasses;
+
+    // The data transforms and static losses of docs/mismatch.md: each message names the flag, as the rest do.
+    private static void MismatchProblems(ExperimentOptions o, List<string> errors)
+    {
+        var classes = ClassesOf(o);
+        if (o.Imbalance is { } ratio && !(ratio >= 1 && double.IsFinite(ratio)))
+        {
+            errors.Add($"--imbalance must be a number of at least 1 (got {ratio})");
+        }
+
+        try
+        {
+            LongTail.ParseOrder(o.ImbalanceOrder, classes, o.DataSeed);
+        }
+        catch (FormatException ex)
+        {
+            errors.Add($"--imbalance-order: {ex.Message}");
+        }
+
+        if (o.ResolvedLabelNoise()?.Problem(classes) is { } noise)
+        {
+            errors.Add($"--label-noise: {noise}");
+        }
+
+        if (o.Smoothing is not (>= 0 and < 1))
+        {
+            errors.Add($"--smoothing must be in [0, 1) (got {o.Smoothing})");
+        }
+
+        if (!(o.FocalGamma >= 0 && double.IsFinite(o.FocalGamma)))
+        {
+            errors.Add($"--focal-gamma must be a number of at least 0 (got {o.FocalGamma})");
+        }
+
+        if (o.ClassBalanceBeta is not (>= 0 and < 1))
+        {
+            errors.Add($"--cb-beta must be in [0, 1) (got {o.ClassBalanceBeta})");
+        }
+
+        if (!double.IsFinite(o.Tau))
+        {
+            errors.Add($"--tau must be a finite number (got {o.Tau})");
+        }
+
+        if (!(o.OffsetBeta > 0 && double.IsFinite(o.OffsetBeta)))
+        {
+            errors.Add($"--offset-beta must be a positive number (got {o.OffsetBeta})");
+        }
+
+        if (!(o.OffsetMax > 0 && double.IsFinite(o.OffsetMax)))
+        {
+            errors.Add($"--offset-max must be a positive number (got {o.OffsetMax})");
+        }
+
+        if (o.ClassOffsets && o.Loss is not (LossMode.Ala or LossMode.Fixed))
+        {
+            errors.Add("--class-offsets moves δ beside Φ, so it needs --loss ala (or fixed, where δ stays 0)");
+        }
+
+        if (o.Loss == LossMode.Forward && o.LabelNoise is null)
+        {
+            errors.Add("--loss forward corrects with the true noise matrix, so it needs --label-noise");
+        }
+
+        if (o.Phi is { } phi && PhiMatrix.Problem(phi, classes, o.Loss == LossMode.Ala ? o.PhiMax : null) is { } problem)
+        {
+            errors.Add($"--phi: {problem}");
+        }
     }
 }

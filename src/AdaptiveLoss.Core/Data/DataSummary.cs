@@ -1,0 +1,16 @@
+namespace AdaptiveLoss.Core.Data;
+
+/// <summary>What the data transforms made of a run's training split (recorded in results.json, docs/mismatch.md).</summary>
+/// <param name="TrainClassCounts">Training images per observed (possibly noisy) label: the priors π of logit adjustment.</param>
+/// <param name="NoiseMatrix">The realised label transition: row i = fraction of clean class i labelled j; null without noise.</param>
+public sealed record DataSummary(int[] TrainClassCounts, double[][]? NoiseMatrix)
+{
+    /// <summary>A C×C matrix as rows (JSON has no two-dimensional arrays).</summary>
+    public static double[][] Rows(double[,] matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        return Enumerable.Range(0, matrix.GetLength(0))
+            .Select(i => Enumerable.Range(0, matrix.GetLength(1)).Select(j => matrix[i, j]).ToArray())
+            .ToArray();
+    }
+}
