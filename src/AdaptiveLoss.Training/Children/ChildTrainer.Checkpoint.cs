@@ -42,6 +42,7 @@ public sealed partial class ChildTrainer
             NextWindow = nextWindow, Iteration = _batches.Drawn,
             PreviousMetric = run.PreviousMetric, BestError = run.BestError, LastValidationError = run.LastValidationError,
             Discarded = run.Discarded, ConsecutiveNativeFaults = run.ConsecutiveNativeFaults, ElapsedSeconds = elapsedSeconds,
+            Best = run.Best, Offsets = _task.Offsets?.ToArray(),
             Phi = _task.Phi.ToArray(), History = _task.States.History.Select(Flatten).ToArray(),
             AdamSteps = adam.Select(s => s.step).ToArray(),
         };
@@ -88,6 +89,7 @@ public sealed partial class ChildTrainer
             LastValidationError = state.LastValidationError,
             Discarded = state.Discarded,
             ConsecutiveNativeFaults = state.ConsecutiveNativeFaults,
+            Best = state.Best,
         };
         return (run, state.NextWindow, state.ElapsedSeconds);
     }
@@ -113,6 +115,11 @@ public sealed partial class ChildTrainer
 
         var classes = _data.Classes;
         _task.Phi.Load(checkpoint.State.Phi);
+        if (_task.Offsets is { } offsets)
+        {
+            offsets.Load(checkpoint.State.Offsets ?? new double[offsets.Classes]);
+        }
+
         _task.States.Restore(checkpoint.State.History.Select(h => CheckpointChecks.Matrix(h, classes)));
         RebuildPhi();
         _batches.Skip(checkpoint.State.Iteration);

@@ -63,7 +63,7 @@ public sealed partial class ChildTrainer
         var phiStats = _task.Phi.Stats();
         RebuildPhi();
         var window = new WindowProgress();
-        var reason = _task.Phi.IsFinite()
+        var reason = _task.Phi.IsFinite() && _task.Offsets?.IsFinite() != false
             ? TrainWindowGuarded(w, start, length, warmup ? LossMode.Ce : _options.Loss, run, window, cancellationToken)
             : "non-finite Φ after the window's actions";
 
@@ -77,6 +77,7 @@ public sealed partial class ChildTrainer
             run.PreviousMetric = windowMetric;
             run.BestError = Math.Min(run.BestError, window.MinError);
             run.LastValidationError = window.Last.Error;
+            TrackBest(w, window.Last.Metric, run);
             snapshot.Capture();
         }
         else
@@ -166,6 +167,23 @@ public sealed partial class ChildTrainer
         return null;
     }
 
+    /// <summary>
+    /// Early stopping's bookkeeping: when the window end's validation metric beats every earlier window end, the model
+    /// is measured on the test split now. The choice is made on validation alone; the test numbers are only recorded,
+    /// so the run reports the test metrics of its best-validation model without keeping a copy of its weights.
+    /// </summary>
+    private void TrackBest(int w, double validationMetric, RunState run)
+    {
+        var lowerIsBetter = ClassificationMetrics.Direction(_options.Metric) == MetricDirection.LowerIsBetter;
+        if (run.Best is { } best && (lowerIsBetter ? validationMetric >= best.ValidationMetric : validationMetric <= best.ValidationMetric))
+        {
+            return;
+        }
+
+        var (test, _) = Evaluator.EvaluateAll(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _data.Summary, _options.Tau, _device);
+        run.Best = new BestValidation(w, validationMetric, test);
+    }
+
     private string? Guard(Evaluation evaluation, RunState run)
     {
         if (!evaluation.IsFinite())
@@ -194,7 +212,8 @@ public sealed partial class ChildTrainer
         var labels = _data.TrainLabels.index_select(0, index).to(_device);
         _optimizer.zero_grad();
         var logits = _model.call(images);
-        var loss = ParametricLoss.Compute(mode, _options.LossForm, logits, labels, _phi);
+        // Class offsets (docs/mismatch.md) shift the logits the loss sees, never the ones the model predicts with.
+        var loss = _loss.Compute(mode, _offsets is null || mode == LossMode.Ce ? logits : logits.add(_offsets), labels, _phi);
         if (fault)
         {
             loss = loss.mul(double.NaN);

@@ -4,6 +4,7 @@ using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Training.Children.Checkpoints;
 using AdaptiveLoss.Training.Data;
+using AdaptiveLoss.Training.Losses;
 using AdaptiveLoss.Training.Models;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -35,7 +36,9 @@ public sealed partial class ChildTrainer : IDisposable
     private readonly ClassPairTask _task;
     private readonly WindowPlan _plan;
     private readonly CheckpointFolder? _checkpoints;
+    private readonly ChildLoss _loss;
     private Tensor _phi;
+    private Tensor? _offsets;
 
     /// <summary>
     /// Builds the child's model (seeded by <see cref="ChildSpec.Seed"/>), optimizer, Φ = I and data order. With a
@@ -65,6 +68,7 @@ public sealed partial class ChildTrainer : IDisposable
         _task = new ClassPairTask(data.Classes, _options);
         _plan = WindowPlan.Create(data.TrainCount, _options.BatchSize, _options.Epochs, _options.Window);
         _phi = PhiTensor();
+        _loss = new ChildLoss(_options, data.Classes, data.Summary.TrainClassCounts, _device);
         _checkpoints = checkpointFolder is null ? null : new CheckpointFolder(checkpointFolder);
     }
 
@@ -100,7 +104,7 @@ public sealed partial class ChildTrainer : IDisposable
         var clock = Stopwatch.StartNew();
         // A checkpoint is read, verified and checked in full before any of it is applied (CheckpointException).
         var (run, first, before) = Resume() ?? (Start(), 0, 0.0);
-        using var snapshot = new TrainingSnapshot(_model, _optimizer, _task.Phi);
+        using var snapshot = new TrainingSnapshot(_model, _optimizer, _task.Phi, _task.Offsets);
         for (var w = first; w < _plan.Windows; w++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -116,15 +120,25 @@ public sealed partial class ChildTrainer : IDisposable
         }
 
         var final = EvaluateValidation();
-        var test = Evaluator.Evaluate(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _options.Metric, _device);
+        var (test, postHoc) = Evaluator.EvaluateAll(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _data.Summary,
+            _options.Tau, _device);
         return new ChildOutcome(_spec.ChildId, _spec.Seed, _data.Classes, final.Metric, final.Error, test.Error,
-            test.Metric, _plan.Windows, run.Discarded, _task.Phi.Stats(), _task.Phi.ToArray(), before + clock.Elapsed.TotalSeconds);
+            test.Get(_options.Metric), _plan.Windows, run.Discarded, _task.Phi.Stats(), _task.Phi.ToArray(), before + clock.Elapsed.TotalSeconds)
+        {
+            Test = test,
+            TestPostHoc = postHoc,
+            BestValidation = run.Best,
+            Data = _data.Summary,
+            ClassOffsets = _task.Offsets?.ToArray(),
+        };
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
         _phi.Dispose();
+        _offsets?.Dispose();
+        _loss.Dispose();
         _batches.Dispose();
         _optimizer.Dispose();
         _model.Dispose();
@@ -154,10 +168,18 @@ public sealed partial class ChildTrainer : IDisposable
         return cpu.to(_device, copy: true).DetachFromDisposeScope();
     }
 
+    /// <summary>Φ and δ as the tensors the loss reads, rebuilt after every change (actions, rollback, resume).</summary>
     private void RebuildPhi()
     {
         _phi.Dispose();
         _phi = PhiTensor();
+        _offsets?.Dispose();
+        _offsets = null;
+        if (_task.Offsets is { } offsets)
+        {
+            using var cpu = torch.tensor(offsets.ToArray().Select(v => (float)v).ToArray());
+            _offsets = cpu.to(_device, copy: true).DetachFromDisposeScope();
+        }
     }
 
     private static Device ResolveDevice(string device)
@@ -182,5 +204,8 @@ public sealed partial class ChildTrainer : IDisposable
         public int Discarded { get; set; }
 
         public int ConsecutiveNativeFaults { get; set; }
+
+        /// <summary>The best window end by validation so far, with its test metrics (early stopping); null before the first.</summary>
+        public BestValidation? Best { get; set; }
     }
 }

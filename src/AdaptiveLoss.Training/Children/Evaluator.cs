@@ -1,3 +1,4 @@
+using AdaptiveLoss.Core.Data;
 using AdaptiveLoss.Core.Metrics;
 using AdaptiveLoss.Core.Options;
 using TorchSharp;
@@ -16,6 +17,30 @@ internal static class Evaluator
 
     public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, int[] labels, int classes,
         MetricKind metric, Device device)
+    {
+        var (logProbabilities, maxAbsLogit) = LogProbabilities(model, images, classes, device);
+        return new Evaluation(
+            ClassificationMetrics.Evaluate(metric, logProbabilities, labels, classes),
+            ClassificationMetrics.Error(logProbabilities, labels, classes),
+            ClassificationMetrics.SoftConfusion(logProbabilities, labels, classes),
+            maxAbsLogit);
+    }
+
+    /// <summary>
+    /// Every metric on a split, raw and after post-hoc logit adjustment (Menon et al. 2021, Eq. 8: arg max of
+    /// log p − τ·log π with π the training priors), and the experiment metric of the raw predictions.
+    /// </summary>
+    public static (MetricSet Raw, MetricSet PostHoc) EvaluateAll(nn.Module<Tensor, Tensor> model, Tensor images, int[] labels,
+        int classes, DataSummary data, double tau, Device device)
+    {
+        var (logProbabilities, _) = LogProbabilities(model, images, classes, device);
+        var adjusted = LogitAdjustment.Adjust(logProbabilities, classes, ClassBalance.LogPriors(data.TrainClassCounts), tau);
+        return (MetricSet.Compute(logProbabilities, labels, classes), MetricSet.Compute(adjusted, labels, classes));
+    }
+
+    /// <summary>log-softmax of the model on every image, n×C row-major, and the largest |logit| (NaN if any logit is NaN).</summary>
+    public static (float[] LogProbabilities, double MaxAbsLogit) LogProbabilities(nn.Module<Tensor, Tensor> model, Tensor images,
+        int classes, Device device)
     {
         var count = images.shape[0];
         var logProbabilities = new float[count * classes];
@@ -40,10 +65,6 @@ internal static class Evaluator
             model.train();
         }
 
-        return new Evaluation(
-            ClassificationMetrics.Evaluate(metric, logProbabilities, labels, classes),
-            ClassificationMetrics.Error(logProbabilities, labels, classes),
-            ClassificationMetrics.SoftConfusion(logProbabilities, labels, classes),
-            maxAbsLogit);
+        return (logProbabilities, maxAbsLogit);
     }
 }

@@ -7,7 +7,7 @@ namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
 /// The in-memory checkpoint of a child at its last accepted window end (spec §1.7): copies of the model's state-dict
-/// tensors (parameters and BatchNorm buffers), of Adam's per-parameter moments and step counts, and of Φ. Restoring
+/// tensors (parameters and BatchNorm buffers), of Adam's per-parameter moments and step counts, of Φ and of the class offsets δ. Restoring
 /// copies the values back in place, so the optimizer keeps referencing the same parameters on any device.
 /// </summary>
 internal sealed class TrainingSnapshot : IDisposable
@@ -16,9 +16,11 @@ internal sealed class TrainingSnapshot : IDisposable
     private readonly (Adam.State Live, Tensor ExpAvg, Tensor ExpAvgSq)[] _optimizer;
     private readonly long[] _steps;
     private readonly LossParameters _phi;
+    private readonly ClassOffsets? _offsets;
     private double[] _phiValues;
+    private double[] _offsetValues;
 
-    public TrainingSnapshot(nn.Module model, Adam optimizer, LossParameters phi)
+    public TrainingSnapshot(nn.Module model, Adam optimizer, LossParameters phi, ClassOffsets? offsets = null)
     {
         using var noGrad = torch.no_grad();
         _model = model.state_dict().Values.Select(t => (t, t.detach().clone().DetachFromDisposeScope())).ToArray();
@@ -28,6 +30,8 @@ internal sealed class TrainingSnapshot : IDisposable
         _steps = _optimizer.Select(s => s.Live.step).ToArray();
         _phi = phi;
         _phiValues = phi.ToArray();
+        _offsets = offsets;
+        _offsetValues = offsets?.ToArray() ?? [];
     }
 
     /// <summary>Overwrites the snapshot with the current state.</summary>
@@ -78,10 +82,12 @@ internal sealed class TrainingSnapshot : IDisposable
         if (toLive)
         {
             _phi.Load(_phiValues);
+            _offsets?.Load(_offsetValues);
         }
         else
         {
             _phiValues = _phi.ToArray();
+            _offsetValues = _offsets?.ToArray() ?? [];
         }
     }
 }

@@ -31,7 +31,9 @@ public static class DataCatalog
     public static TaskData Load(ExperimentOptions options, bool normalize = true)
     {
         var folder = ResolveFolder(options);
-        var key = $"{options.Task}|{folder}|{options.ValidationSize}|{options.TrainLimit}|{options.Classes}|{normalize}";
+        // Every option that changes a split is in the key: runs with other transforms never share a copy.
+        var key = string.Join('|', options.Task, folder, options.ValidationSize, options.TrainLimit, options.Classes, normalize,
+            options.ResolvedValidationSplit(), options.DataSeed, options.Imbalance, options.ImbalanceOrder, options.ResolvedLabelNoise()?.Format());
         var lazy = Cache.GetOrAdd(key, _ => new Lazy<TaskData>(
             () => Build(options, folder, normalize), LazyThreadSafetyMode.ExecutionAndPublication));
         try
@@ -79,8 +81,7 @@ public static class DataCatalog
             classes = k;
         }
 
-        return DataSplit.Carve(folder, classes, trainImages, trainLabels, testImages, testLabels,
-            options.ValidationSize, options.TrainLimit, normalize);
+        return DataSplit.Carve(folder, classes, trainImages, trainLabels, testImages, testLabels, options, normalize);
     }
 
     // The images labelled below k, in order; consumes (disposes) the inputs.

@@ -1,21 +1,25 @@
+using AdaptiveLoss.Core.Data;
+using AdaptiveLoss.Core.Options;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AdaptiveLoss.Training.Data;
 
-/// <summary>Carves the validation split and the train limit out of a training file and standardises the inputs.</summary>
+/// <summary>
+/// Carves the validation split, then transforms what is left into the training split (train limit, long tail, label
+/// noise; docs/mismatch.md), and standardises the inputs. Validation is carved first, from the clean file, so it stays
+/// clean; the test split is never touched. Every choice is a pure function of the options and the data seed.
+/// </summary>
 internal static class DataSplit
 {
-    /// <summary>
-    /// Validation = the last <paramref name="validationSize"/> training images (spec §2, never the test set); training
-    /// = the first <paramref name="trainLimit"/> of the rest. Consumes (disposes) the four input tensors.
-    /// </summary>
+    /// <summary>Carves the splits of <paramref name="options"/>; consumes (disposes) the four input tensors.</summary>
     public static TaskData Carve(string source, int classes, Tensor trainImages, Tensor trainLabels, Tensor testImages,
-        Tensor testLabels, int validationSize, int? trainLimit, bool normalize)
+        Tensor testLabels, ExperimentOptions options, bool normalize)
     {
         try
         {
             var n = trainImages.shape[0];
+            var validationSize = options.ValidationSize;
             if (validationSize >= n)
             {
                 throw new DataFormatException(source, $"validation size {validationSize} leaves no training images: the training file holds {n}");
@@ -26,22 +30,30 @@ internal static class DataSplit
                 throw new DataFormatException(source, $"shape mismatch: test images are {Shape(testImages)} but training images are {Shape(trainImages)}");
             }
 
-            var rest = n - validationSize;
-            var trainCount = Math.Min(rest, (long)(trainLimit ?? int.MaxValue));
+            var labels = trainLabels.data<long>().Select(l => (int)l).ToArray();
+            var (validation, train) = Validation(source, labels, classes, options);
+            train = Train(source, labels, train, classes, options);
+            var cleanTrainLabels = train.Select(i => labels[i]).ToArray();
+            var noise = options.ResolvedLabelNoise();
+            var observed = noise?.Apply(cleanTrainLabels, classes, options.DataSeed) ?? cleanTrainLabels;
+            var summary = new DataSummary(
+                Counts(observed, classes),
+                noise is null ? null : DataSummary.Rows(LabelNoise.RealisedMatrix(cleanTrainLabels, observed, classes)));
+
             using var scope = torch.NewDisposeScope();
-            var train = trainImages.narrow(0, 0, trainCount);
-            var (mean, std) = normalize ? ChannelStatistics(train) : (torch.zeros(1), torch.ones(1));
+            var trainX = trainImages.index_select(0, Index(train));
+            var (mean, std) = normalize ? ChannelStatistics(trainX) : (torch.zeros(1), torch.ones(1));
             Tensor Standardise(Tensor x) => x.sub(mean).div_(std).DetachFromDisposeScope();
-            Tensor Copy(Tensor y) => y.clone().DetachFromDisposeScope();
             return new TaskData(
                 source,
                 classes,
-                Standardise(train),
-                Copy(trainLabels.narrow(0, 0, trainCount)),
-                Standardise(trainImages.narrow(0, rest, validationSize)),
-                Copy(trainLabels.narrow(0, rest, validationSize)),
+                Standardise(trainX),
+                torch.tensor(observed.Select(l => (long)l).ToArray()).DetachFromDisposeScope(),
+                Standardise(trainImages.index_select(0, Index(validation))),
+                trainLabels.index_select(0, Index(validation)).DetachFromDisposeScope(),
                 Standardise(testImages),
-                Copy(testLabels));
+                testLabels.clone().DetachFromDisposeScope(),
+                summary);
         }
         finally
         {
@@ -51,6 +63,57 @@ internal static class DataSplit
             testLabels.Dispose();
         }
     }
+
+    private static (int[] Validation, int[] Train) Validation(string source, int[] labels, int classes, ExperimentOptions options)
+    {
+        if (options.ResolvedValidationSplit() != ValidationSplitKind.Balanced)
+        {
+            return ValidationSplit.Tail(labels.Length, options.ValidationSize);
+        }
+
+        try
+        {
+            return ValidationSplit.Balanced(labels, classes, options.ValidationSize);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DataFormatException(source, ex.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
+    // The training split: the first --train-limit images after the carve, then the long-tailed subset of them.
+    private static int[] Train(string source, int[] labels, int[] rest, int classes, ExperimentOptions options)
+    {
+        var train = options.TrainLimit is { } limit && limit < rest.Length ? rest[..limit] : rest;
+        if (options.Imbalance is not { } ratio)
+        {
+            return train;
+        }
+
+        var restLabels = train.Select(i => labels[i]).ToArray();
+        var available = Counts(restLabels, classes);
+        if (available.Any(c => c == 0))
+        {
+            throw new DataFormatException(source, $"--imbalance needs every class in the training split; class {Array.IndexOf(available, 0)} has no images");
+        }
+
+        var order = LongTail.ParseOrder(options.ImbalanceOrder, classes, options.DataSeed);
+        var keep = LongTail.Select(restLabels, LongTail.Counts(available, ratio, order), options.DataSeed);
+        return keep.Select(k => train[k]).ToArray();
+    }
+
+    private static int[] Counts(int[] labels, int classes)
+    {
+        var counts = new int[classes];
+        foreach (var label in labels)
+        {
+            counts[label]++;
+        }
+
+        return counts;
+    }
+
+    private static Tensor Index(int[] indices) => torch.tensor(indices.Select(i => (long)i).ToArray());
 
     /// <summary>Per-channel mean and standard deviation, shaped [1, c, 1, 1]; a constant channel gets std 1.</summary>
     private static (Tensor Mean, Tensor Std) ChannelStatistics(Tensor images)

@@ -1,3 +1,4 @@
+using AdaptiveLoss.Core.Data;
 using static TorchSharp.torch;
 
 namespace AdaptiveLoss.Training.Data;
@@ -10,9 +11,12 @@ namespace AdaptiveLoss.Training.Data;
 /// </summary>
 public sealed class TaskData : IDisposable
 {
-    /// <summary>Takes ownership of the six tensors: images float32 [n, c, h, w], labels int64 [n].</summary>
+    /// <summary>
+    /// Takes ownership of the six tensors: images float32 [n, c, h, w], labels int64 [n]. <paramref name="summary"/>
+    /// describes the training split's transforms; null = counted from <paramref name="trainLabels"/>, no noise.
+    /// </summary>
     public TaskData(string source, int classes, Tensor trainImages, Tensor trainLabels, Tensor validationImages,
-        Tensor validationLabels, Tensor testImages, Tensor testLabels)
+        Tensor validationLabels, Tensor testImages, Tensor testLabels, DataSummary? summary = null)
     {
         Source = source;
         Classes = classes;
@@ -25,7 +29,11 @@ public sealed class TaskData : IDisposable
         InputShape = trainImages.shape[1..];
         ValidationLabelArray = ToInts(validationLabels);
         TestLabelArray = ToInts(testLabels);
+        Summary = summary ?? new DataSummary(CountClasses(ToInts(trainLabels), classes), null);
     }
+
+    /// <summary>Training images per observed label and the realised label noise (docs/mismatch.md).</summary>
+    public DataSummary Summary { get; }
 
     /// <summary>Where the data came from (the resolved folder), for messages.</summary>
     public string Source { get; }
@@ -75,4 +83,15 @@ public sealed class TaskData : IDisposable
     }
 
     private static int[] ToInts(Tensor labels) => labels.data<long>().Select(l => (int)l).ToArray();
+
+    private static int[] CountClasses(int[] labels, int classes)
+    {
+        var counts = new int[classes];
+        foreach (var label in labels)
+        {
+            counts[label]++;
+        }
+
+        return counts;
+    }
 }

@@ -75,7 +75,32 @@ internal static class CheckpointChecks
 
     /// <summary>The hyperparameters that shape a child's training beyond the plan, as one comparable line.</summary>
     public static string Training(ExperimentOptions options) => FormattableString.Invariant(
-        $"task {options.Task}, loss {options.Loss} {options.LossForm}, lr {options.LearningRate:R}, beta {options.Beta:R}, phi-max {options.PhiMax:R}");
+        $"task {options.Task}, loss {options.Loss} {options.LossForm}, lr {options.LearningRate:R}, beta {options.Beta:R}, phi-max {options.PhiMax:R}")
+        + MismatchSettings(options);
+
+    // Only what differs from the defaults is appended, so checkpoints of runs without these settings stay valid.
+    private static string MismatchSettings(ExperimentOptions o)
+    {
+        var d = new ExperimentOptions();
+        var parts = new List<string>();
+        void Add(bool differs, FormattableString text)
+        {
+            if (differs)
+            {
+                parts.Add(FormattableString.Invariant(text));
+            }
+        }
+
+        Add(o.DataSeed != d.DataSeed, $"data-seed {o.DataSeed}");
+        Add(o.Imbalance is not null, $"imbalance {o.Imbalance:R} {o.ImbalanceOrder}");
+        Add(o.LabelNoise is not null, $"noise {o.ResolvedLabelNoise()?.Format()}");
+        Add(o.Smoothing != d.Smoothing, $"smoothing {o.Smoothing:R}");
+        Add(o.FocalGamma != d.FocalGamma, $"focal-gamma {o.FocalGamma:R}");
+        Add(o.ClassBalanceBeta != d.ClassBalanceBeta, $"cb-beta {o.ClassBalanceBeta:R}");
+        Add(o.Tau != d.Tau, $"tau {o.Tau:R}");
+        Add(o.Phi is not null, $"phi {string.Join(' ', o.Phi?.SelectMany(r => r).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)) ?? [])}");
+        return parts.Count == 0 ? string.Empty : ", " + string.Join(", ", parts);
+    }
 
     /// <summary>A C×C matrix from its row-major copy; ArgumentException on a wrong length.</summary>
     public static double[,] Matrix(double[] rowMajor, int classes)

@@ -1,3 +1,5 @@
+using AdaptiveLoss.Core.Children;
+
 namespace AdaptiveLoss.Training.Children.Checkpoints;
 
 /// <summary>checkpoint.json: the format, the window count it ends, and the size and SHA-256 of every other file.</summary>
@@ -52,6 +54,12 @@ internal sealed record CheckpointState
 
     /// <summary>Training time before this checkpoint (s), so the outcome's duration spans a resume.</summary>
     public required double ElapsedSeconds { get; init; }
+
+    /// <summary>The best-validation window end so far and its test metrics (early stopping); null before the first.</summary>
+    public BestValidation? Best { get; init; }
+
+    /// <summary>The class offsets δ (<c>--class-offsets</c>); null without them.</summary>
+    public double[]? Offsets { get; init; }
 
     /// <summary>Φ row-major.</summary>
     public required double[] Phi { get; init; }
