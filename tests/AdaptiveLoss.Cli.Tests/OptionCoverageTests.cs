@@ -1,5 +1,6 @@
 using System.Reflection;
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Core.Data;
 using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Cli.Tests;
@@ -45,6 +46,18 @@ public sealed class OptionCoverageTests
         ("--share-policy", "shared", nameof(ExperimentOptions.PolicyId), "shared"),
         ("--classes", "3", nameof(ExperimentOptions.Classes), 3),
         ("--snapshot-every", "4", nameof(ExperimentOptions.SnapshotEvery), 4),
+        ("--data-seed", "7", nameof(ExperimentOptions.DataSeed), 7),
+        ("--validation-split", "balanced", nameof(ExperimentOptions.ValidationSplit), ValidationSplitKind.Balanced),
+        ("--imbalance", "10", nameof(ExperimentOptions.Imbalance), 10.0),
+        ("--imbalance-order", "reverse", nameof(ExperimentOptions.ImbalanceOrder), "reverse"),
+        ("--label-noise", "pairflip:0.3:1-2", nameof(ExperimentOptions.LabelNoise), new LabelNoise(LabelNoiseKind.PairFlip, 0.3, [new FlipPair(1, 2)])),
+        ("--smoothing", "0.2", nameof(ExperimentOptions.Smoothing), 0.2),
+        ("--focal-gamma", "1", nameof(ExperimentOptions.FocalGamma), 1.0),
+        ("--cb-beta", "0.99", nameof(ExperimentOptions.ClassBalanceBeta), 0.99),
+        ("--tau", "0.5", nameof(ExperimentOptions.Tau), 0.5),
+        ("--class-offsets", "", nameof(ExperimentOptions.ClassOffsets), true),
+        ("--offset-beta", "0.05", nameof(ExperimentOptions.OffsetBeta), 0.05),
+        ("--offset-max", "2", nameof(ExperimentOptions.OffsetMax), 2.0),
     ];
 
     [Fact]
@@ -53,7 +66,9 @@ public sealed class OptionCoverageTests
         var properties = typeof(ExperimentOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite).Select(p => p.Name)
             // --policy sets InitialPolicy in RunPlan (it reads and validates a snapshot file): RunPlanTests covers it.
-            .Where(p => p != nameof(ExperimentOptions.InitialPolicy)).Order();
+            .Where(p => p != nameof(ExperimentOptions.InitialPolicy))
+            // --phi reads a file into Phi (jagged arrays have no value equality): MismatchCliTests and PhiFileTests cover it.
+            .Where(p => p != nameof(ExperimentOptions.Phi)).Order();
 
         Assert.Equal(properties, Cases.Select(c => c.Property).Order());
     }

@@ -8,7 +8,8 @@ internal static class ResultsAssertions
     public static void AssertValid(JsonElement root, int children)
     {
         Assert.Equal(
-            ["experimentId", "task", "model", "loss", "metric", "seed", "epochs", "elapsedSeconds", "children", "best", "meanTestError", "policy", "rewards"],
+            ["experimentId", "task", "model", "loss", "metric", "seed", "epochs", "elapsedSeconds", "children", "best", "meanTestError", "policy", "rewards",
+             "childEpochs", "data", "lossSettings"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("fashion-mnist", "cnn", "ala", "error"),
             (root.GetProperty("task").GetString(), root.GetProperty("model").GetString(), root.GetProperty("loss").GetString(), root.GetProperty("metric").GetString()));

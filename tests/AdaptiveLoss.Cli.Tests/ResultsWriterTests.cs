@@ -43,8 +43,11 @@ public sealed class ResultsWriterTests : IDisposable
 
         Assert.Equal(Path.Combine(_folder, "results.json"), path);
         AssertKeys(root, "experimentId", "task", "model", "loss", "metric", "seed", "epochs", "elapsedSeconds",
-            "children", "best", "meanTestError", "policy", "rewards");
-        AssertKeys(root.GetProperty("children")[0], "id", "seed", "validationMetric", "testError", "testMetric", "windows", "phi");
+            "children", "best", "meanTestError", "policy", "rewards", "childEpochs", "data", "lossSettings");
+        AssertKeys(root.GetProperty("children")[0], "id", "seed", "validationMetric", "testError", "testMetric", "windows", "phi",
+            "test", "testPostHoc", "bestValidation", "phiMatrix", "classOffsets");
+        AssertKeys(root.GetProperty("data"), "dataSeed", "validation", "imbalance", "imbalanceOrder", "labelNoise", "trainClassCounts", "noiseMatrix");
+        AssertKeys(root.GetProperty("lossSettings"), "smoothing", "focalGamma", "cbBeta", "tau", "phi");
         AssertKeys(root.GetProperty("children")[0].GetProperty("phi"), "min", "max", "normFromIdentity");
         AssertKeys(root.GetProperty("best"), "childId", "testError");
         AssertKeys(root.GetProperty("policy"), "policyId", "version", "updates", "transitions");

@@ -1,5 +1,6 @@
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Data;
 using AdaptiveLoss.Core.Metrics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Rewards;
@@ -38,7 +39,27 @@ internal static class ResultsBuilder
             // A policy id shared with other experiments logs their rewards too: keep this experiment's only.
             policy.Rewards.Where(r => r.ChildId.StartsWith(prefix, StringComparison.Ordinal))
                 .Select(r => new RewardResult(r.Round, r.ChildId, r.Window, r.Reward, r.PolicyVersion))
-                .ToList());
+                .ToList())
+        {
+            ChildEpochs = options.Children * options.Epochs,
+            Data = DataOf(options, outcomes),
+            LossSettings = new LossSettingsResult(options.Smoothing, options.FocalGamma, options.ClassBalanceBeta, options.Tau, options.Phi),
+        };
+    }
+
+    private static DataResult DataOf(ExperimentOptions o, IReadOnlyList<ChildOutcome> outcomes)
+    {
+        // Every child of a run shares one training split; the first child that measured it speaks for all.
+        var data = outcomes.Select(c => c.Data).OfType<DataSummary>().FirstOrDefault();
+        var classes = outcomes[0].Classes;
+        return new DataResult(
+            o.DataSeed,
+            CliNames.NameOf(o.ResolvedValidationSplit()),
+            o.Imbalance,
+            o.Imbalance is null ? null : LongTail.ParseOrder(o.ImbalanceOrder, classes, o.DataSeed),
+            o.ResolvedLabelNoise()?.Format(),
+            data?.TrainClassCounts ?? [],
+            data?.NoiseMatrix);
     }
 
     /// <summary>The child with the best validation metric; ties go to the lower index. The test set never chooses.</summary>
@@ -64,5 +85,14 @@ internal static class ResultsBuilder
         o.TestError,
         o.TestMetric,
         o.Windows,
-        new PhiResult(o.Phi.Min, o.Phi.Max, o.Phi.NormFromIdentity));
+        new PhiResult(o.Phi.Min, o.Phi.Max, o.Phi.NormFromIdentity))
+    {
+        Test = o.Test,
+        TestPostHoc = o.TestPostHoc,
+        BestValidation = o.BestValidation,
+        PhiMatrix = o.FinalPhi.Length == o.Classes * o.Classes
+            ? Enumerable.Range(0, o.Classes).Select(i => o.FinalPhi[(i * o.Classes)..((i + 1) * o.Classes)]).ToArray()
+            : null,
+        ClassOffsets = o.ClassOffsets,
+    };
 }

@@ -1,7 +1,11 @@
+using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Metrics;
+
 namespace AdaptiveLoss.Cli.Output;
 
-// The results.json schema of spec §4, property for property; serialised camelCase by ResultsWriter.
-// These records are the file's contract: add nothing here that the spec does not list.
+// The results.json schema of spec §4, property for property, plus what the mismatch tasks need (docs/mismatch.md:
+// the data transforms, the loss settings, every test metric, post-hoc adjustment and early stopping); serialised
+// camelCase by ResultsWriter. These records are the file's contract: add nothing here that the docs do not list.
 
 /// <summary>The whole results.json of one experiment (spec §4).</summary>
 internal sealed record ResultsDocument(
@@ -17,7 +21,24 @@ internal sealed record ResultsDocument(
     BestChild Best,
     double MeanTestError,
     PolicyResult Policy,
-    IReadOnlyList<RewardResult> Rewards);
+    IReadOnlyList<RewardResult> Rewards)
+{
+    /// <summary>Compute spent: children × epochs.</summary>
+    public required int ChildEpochs { get; init; }
+
+    /// <summary>The data the children learned from: seed, carve, transforms, class counts, realised noise.</summary>
+    public required DataResult Data { get; init; }
+
+    /// <summary>The settings of the loss modes (only the mode's own are used; all are listed so that a run is reproducible).</summary>
+    public required LossSettingsResult LossSettings { get; init; }
+}
+
+/// <summary>The training split's transforms as the run applied them.</summary>
+internal sealed record DataResult(int DataSeed, string Validation, double? Imbalance, int[]? ImbalanceOrder, string? LabelNoise,
+    int[] TrainClassCounts, double[][]? NoiseMatrix);
+
+/// <summary>ε, γ, β and τ of the static losses, and the user's fixed Φ (rows) when one was given.</summary>
+internal sealed record LossSettingsResult(double Smoothing, double FocalGamma, double CbBeta, double Tau, double[][]? Phi);
 
 /// <summary>One completed child: final validation metric, the single test evaluation, Φ statistics.</summary>
 internal sealed record ChildResult(
@@ -27,7 +48,23 @@ internal sealed record ChildResult(
     double TestError,
     double TestMetric,
     int Windows,
-    PhiResult Phi);
+    PhiResult Phi)
+{
+    /// <summary>Every metric on the test split at the end, with the per-class errors.</summary>
+    public MetricSet? Test { get; init; }
+
+    /// <summary>The same after post-hoc logit adjustment with the training priors and τ.</summary>
+    public MetricSet? TestPostHoc { get; init; }
+
+    /// <summary>The best window end by validation and its test metrics (early stopping on the clean validation split).</summary>
+    public BestValidation? BestValidation { get; init; }
+
+    /// <summary>The final Φ, C rows of C.</summary>
+    public double[][]? PhiMatrix { get; init; }
+
+    /// <summary>The final per-class logit offsets δ (<c>--class-offsets</c>); null without them.</summary>
+    public double[]? ClassOffsets { get; init; }
+}
 
 /// <summary>Statistics of a child's final Φ: extreme off-diagonal entries and ‖Φ − I‖_F.</summary>
 internal sealed record PhiResult(double Min, double Max, double NormFromIdentity);

@@ -9,7 +9,12 @@ internal static class ResultsWriter
     /// <summary>The file name inside <c>--out</c> (spec §4).</summary>
     public const string FileName = "results.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A class absent from a tiny test split has no error (NaN): written as "NaN" rather than failing the whole file.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>The document as the file holds it (camelCase, indented).</summary>
     public static string Serialize(ResultsDocument document) => JsonSerializer.Serialize(document, Json);

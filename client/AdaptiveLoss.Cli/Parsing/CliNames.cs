@@ -19,9 +19,21 @@ internal static class CliNames
             ("cnn", ModelKind.Cnn), ("mlp", ModelKind.Mlp), ("resnet8", ModelKind.ResNet8),
             ("resnet20", ModelKind.ResNet20), ("resnet32", ModelKind.ResNet32),
         },
-        [typeof(LossMode)] = new (string, LossMode)[] { ("ala", LossMode.Ala), ("ce", LossMode.Ce), ("fixed", LossMode.Fixed) },
+        [typeof(LossMode)] = new (string, LossMode)[]
+        {
+            ("ala", LossMode.Ala), ("ce", LossMode.Ce), ("fixed", LossMode.Fixed), ("label-smoothing", LossMode.LabelSmoothing),
+            ("focal", LossMode.Focal), ("class-balanced", LossMode.ClassBalanced), ("logit-adjusted", LossMode.LogitAdjusted),
+            ("forward", LossMode.Forward),
+        },
         [typeof(LossForm)] = new (string, LossForm)[] { ("pairwise", LossForm.Pairwise), ("sigmoid", LossForm.Sigmoid) },
-        [typeof(MetricKind)] = new (string, MetricKind)[] { ("error", MetricKind.Error), ("f1", MetricKind.F1), ("aucpr", MetricKind.Aucpr) },
+        [typeof(MetricKind)] = new (string, MetricKind)[]
+        {
+            ("error", MetricKind.Error), ("f1", MetricKind.F1), ("aucpr", MetricKind.Aucpr), ("balanced-error", MetricKind.BalancedError),
+        },
+        [typeof(ValidationSplitKind)] = new (string, ValidationSplitKind)[]
+        {
+            ("auto", ValidationSplitKind.Auto), ("tail", ValidationSplitKind.Tail), ("balanced", ValidationSplitKind.Balanced),
+        },
         [typeof(RewardKind)] = new (string, RewardKind)[] { ("diff", RewardKind.Diff), ("sign", RewardKind.Sign) },
         [typeof(BaselineKind)] = new (string, BaselineKind)[] { ("population", BaselineKind.Population), ("ema", BaselineKind.Ema) },
     };

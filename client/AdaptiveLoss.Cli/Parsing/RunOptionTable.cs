@@ -19,7 +19,9 @@ internal static class RunOptionTable
         Choice("--model", "child model", D.Model, (o, v) => o with { Model = v }),
         Int("--children", "N", "child models trained in parallel, sharing one policy", D.Children, (o, v) => o with { Children = v }),
         Int("--epochs", "E", "training epochs per child", D.Epochs, (o, v) => o with { Epochs = v }),
-        Choice("--loss", "ala = adaptive Φ; ce = cross-entropy; fixed = parametric form with Φ = I (baselines)", D.Loss, (o, v) => o with { Loss = v }),
+        Choice("--loss", "ala = adaptive Φ; ce = cross-entropy; fixed = parametric form with Φ fixed at I or --phi; the static baselines "
+            + "label-smoothing (--smoothing), focal (--focal-gamma), class-balanced (--cb-beta), logit-adjusted (--tau) and forward "
+            + "(forward correction with the true noise matrix of --label-noise: an oracle)", D.Loss, (o, v) => o with { Loss = v }),
         Choice("--loss-form", "parametric loss family l_Φ (spec §1.1)", D.LossForm, (o, v) => o with { LossForm = v }),
         Choice("--metric", "validation metric the reward is computed from", D.Metric, (o, v) => o with { Metric = v }),
         Int("--window", "K", "training iterations per controller step", D.Window, (o, v) => o with { Window = v }),
@@ -34,6 +36,26 @@ internal static class RunOptionTable
         new("--freeze-policy", null, "keep the policy at its initial (or --policy) weights while Φ still moves (the learning control; transfer evaluation)", "off",
             (a, _) => a.With(o => o with { FreezePolicy = true })),
         Int("--seed", "S", "experiment seed; child i uses S + i", D.Seed, (o, v) => o with { Seed = v }),
+        Int("--data-seed", "S", "seed of the data transforms (which images a long tail keeps, which labels flip)", D.DataSeed, (o, v) => o with { DataSeed = v }),
+        Choice("--validation-split", "validation carved from the end of the training file: tail = the last N images; balanced = the last N/C of "
+            + "every class; auto = balanced when --imbalance or --label-noise is given", D.ValidationSplit, (o, v) => o with { ValidationSplit = v }),
+        new("--imbalance", "R", "long-tailed training split (Cao et al. 2019): the class of rank r keeps ⌊n_max·R^(−r/(C−1))⌋ images", "off",
+            (a, v) => a.With(o => o with { Imbalance = ValueParser.Double("--imbalance", v) })),
+        new("--imbalance-order", "ORDER", "head to tail: natural (class 0 first), reverse, random (from --data-seed) or a list 3,1,0,…", D.ImbalanceOrder,
+            (a, v) => a.With(o => o with { ImbalanceOrder = ValueParser.NonEmpty("--imbalance-order", v) })),
+        new("--label-noise", "pairflip:ETA[:a-b,…]|symmetric:ETA", "flip each training label with probability ETA: to its partner (default "
+            + "pairs on fashion-mnist 0-6,2-4,5-7) or to a uniformly drawn other class; validation and test stay clean", "off",
+            (a, v) => a.With(o => o with { LabelNoise = ValueParser.LabelNoise("--label-noise", v) })),
+        Real("--smoothing", "EPS", "ε of --loss label-smoothing", D.Smoothing, (o, v) => o with { Smoothing = v }),
+        Real("--focal-gamma", "G", "γ of --loss focal", D.FocalGamma, (o, v) => o with { FocalGamma = v }),
+        Real("--cb-beta", "B", "β of --loss class-balanced (effective number of samples, Cui et al. 2019)", D.ClassBalanceBeta, (o, v) => o with { ClassBalanceBeta = v }),
+        Real("--tau", "T", "τ of --loss logit-adjusted and of the post-hoc logit adjustment every run reports", D.Tau, (o, v) => o with { Tau = v }),
+        new("--class-offsets", null, "also let the policy move a per-class logit offset δ (the children train on l_Φ(z + δ, y)); "
+            + "a departure from the paper that can express logit adjustment", "off", (a, _) => a.With(o => o with { ClassOffsets = true })),
+        Real("--offset-beta", "B", "action size on a class offset δ_c", D.OffsetBeta, (o, v) => o with { OffsetBeta = v }),
+        Real("--offset-max", "X", "class offsets are clipped to [−X, X]", D.OffsetMax, (o, v) => o with { OffsetMax = v }),
+        new("--phi", "FILE", "start Φ from a JSON file of C rows (or {\"phi\": rows}): diagonal 1, symmetric; with --loss fixed it stays there", "I",
+            (a, v) => a.With(o => o with { Phi = ValueParser.PhiFile("--phi", v) })),
         new("--classes", "K", "keep only the images of the first K classes (2-10) in every split", "all",
             (a, v) => a.With(o => o with { Classes = ValueParser.Int("--classes", v) })),
         new("--out", "DIR", "folder for results.json, history.json and the plots", "runs/<experimentId>", (a, v) => a with { OutDirectory = ValueParser.Path("--out", v) }),

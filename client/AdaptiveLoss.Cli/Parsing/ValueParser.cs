@@ -58,5 +58,50 @@ internal static class ValueParser
     public static string NonEmpty(string flag, string text) =>
         text.Length > 0 ? text : throw new UsageException($"{flag} needs a non-empty value");
 
+    /// <summary>A <c>--label-noise</c> spec; pairs are checked against the class count later, with the other options.</summary>
+    public static Core.Data.LabelNoise LabelNoise(string flag, string text)
+    {
+        try
+        {
+            return Core.Data.LabelNoise.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{flag}: {ex.Message} (got '{text}')");
+        }
+    }
+
+    /// <summary>Most bytes a <c>--phi</c> file may have: a 10×10 Φ is well under 4 KiB, a CIFAR-100 one under 200 KiB.</summary>
+    public const int MaxPhiFileBytes = 1 << 20;
+
+    /// <summary>The rows of a <c>--phi</c> file: a regular file of at most <see cref="MaxPhiFileBytes"/>, parsed as JSON.</summary>
+    public static double[][] PhiFile(string flag, string path)
+    {
+        var full = Path(flag, path);
+        var info = new FileInfo(full);
+        if (!info.Exists)
+        {
+            throw new UsageException($"{flag} '{full}': no such file");
+        }
+
+        if (info.Length > MaxPhiFileBytes)
+        {
+            throw new UsageException($"{flag} '{full}': {info.Length} bytes, more than the {MaxPhiFileBytes} a Φ file may have");
+        }
+
+        try
+        {
+            return Core.Control.PhiMatrix.Parse(File.ReadAllText(full));
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{flag} '{full}': {ex.Message}");
+        }
+        catch (IOException ex)
+        {
+            throw new UsageException($"{flag} '{full}': {ex.Message}");
+        }
+    }
+
     public static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 }
