@@ -52,7 +52,12 @@ internal static class BarChart
         // Arm names are long: slanted labels keep neighbours from overlapping.
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = BottomAxisSize(categories);
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend(Edge.Bottom);
     }
+
+    // Room for the slanted labels: about 7 px per character at 45°, within sensible bounds.
+    private static float BottomAxisSize(IReadOnlyList<string> categories) =>
+        Math.Clamp(categories.Max(c => c.Length) * 7f, 40f, 160f);
 }
