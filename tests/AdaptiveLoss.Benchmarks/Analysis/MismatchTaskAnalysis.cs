@@ -29,12 +29,13 @@ internal static class MismatchTaskAnalysis
         var bestValues = bestRow is null ? null : Values(bestRow, bestRow.View);
         var ce = rows.First(r => r.Name == MismatchArms.CrossEntropy);
 
-        MismatchView View(MismatchRow row, string view)
+        // The headline is paired with CE's end (for a derived row: what its view changes on CE's run); the best-validation
+        // view with ce+early-stop, so that early stopping is never credited to the arm.
+        MismatchView View(MismatchRow row, string view, string ceView)
         {
             var values = Values(row, view);
             var summary = Summary.Of(values.Values.ToArray());
             var key = $"{row.Source}@{view}";
-            var ceView = view == MetricViews.BestValidation ? MetricViews.BestValidation : MetricViews.End;
             return new MismatchView(
                 view, new SortedDictionary<int, double>(values.ToDictionary()), summary, ConfidenceInterval.Of(summary),
                 key == $"{ce.Source}@{ceView}" || Results(ce) is null ? null : PairedDifference.Of(values, Values(ce, ceView)),
@@ -45,8 +46,8 @@ internal static class MismatchTaskAnalysis
             ? new MismatchArmReport(row.Name, row.Kind, row.Description, row.Source, false, Command(defined, runs, row), Source(runs, row), null, null, null, null)
             : new MismatchArmReport(
                 row.Name, row.Kind, row.Description, row.Source, true, Command(defined, runs, row), Source(runs, row), ChildEpochs(results),
-                MetricViews.MeanValidation(results, row.View), View(row, row.View),
-                row.AtBestValidation is { } at ? View(row, at) : null)).ToArray();
+                MetricViews.MeanValidation(results, row.View), View(row, row.View, MetricViews.End),
+                row.AtBestValidation is { } at ? View(row, at, MetricViews.BestValidation) : null)).ToArray();
 
         var alaRow = rows.First(r => r.Name == MismatchArms.Ala);
         var frozenRow = rows.First(r => r.Name == MismatchArms.Frozen);

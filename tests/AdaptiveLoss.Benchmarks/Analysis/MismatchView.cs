@@ -7,8 +7,8 @@ namespace AdaptiveLoss.Benchmarks.Analysis;
 /// <param name="PerChild">Seed → value, in seed order.</param>
 /// <param name="Test">Mean ± sample std over the children.</param>
 /// <param name="Interval">95 % t-interval of the mean (the bars' whiskers); null below two children.</param>
-/// <param name="VersusCe">This − cross-entropy under the same view of time (end vs ce's end, best-validation vs ce+early-stop)
-/// per common seed; null for cross-entropy itself.</param>
+/// <param name="VersusCe">This − cross-entropy per common seed: a headline vs CE's end (for a derived arm, what its view
+/// changes on CE's run), the best-validation view vs ce+early-stop; null for cross-entropy itself.</param>
 /// <param name="VersusBestStatic">This − the task's best static baseline per common seed; null for that baseline itself or
 /// when there is none.</param>
 internal sealed record MismatchView(

@@ -21,7 +21,7 @@ internal static class MismatchSection
             "noisy training labels judged on clean test labels), and the clean task as control. Each row: the task's headline " +
             "test metric (%, mean ± SD over the children) at the end of training and at each child's best-validation window " +
             "(early stopping on the clean validation split). Δ are per paired seed in percentage points with a two-sided 95 % " +
-            "t-interval: vs CE like for like (end vs CE's end, best-validation vs ce+early-stop), and vs the task's best static " +
+            "t-interval: vs CE like for like (end vs CE's end, best-validation vs ce+early-stop; a derived arm vs CE's end), and vs the task's best static " +
             "baseline, chosen among CE, ce+early-stop and the static losses and Φs by mean **validation** metric only (never on " +
             "test; not the oracle `forward`, not ALA). Its compute is the whole sweep it was chosen from. Derived arms " +
             "(ce+early-stop, ce+posthoc-la) are views of CE's run and cost no run.\n\n");
