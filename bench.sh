@@ -4,6 +4,7 @@
 #   ./bench.sh effect --budget short|long|smoke [--out DIR]   the four arms (ce, ala, frozen, paper) as ./ala run, then the analysis
 #   ./bench.sh ablations [--smoke]                             the ablation variants on the reduced budget
 #   ./bench.sh transfer [--smoke]                             learn a policy, apply it frozen to fresh seeds and to 5 classes
+#   ./bench.sh mismatch [--smoke] [--tasks a,b] [--arms x,y]  long-tail and label-noise tasks: static losses, a static Φ sweep, ALA, frozen
 #   ./bench.sh analyse --runs DIR                              no training: JSON and report from existing run folders
 #   ./bench.sh costs [--smoke]                                 bare loop vs grains throughput, coordinator latency and scale
 #   ./bench.sh peer [--smoke]                                  TorchSharp vs PyTorch (installs python3-torch when missing)
@@ -26,7 +27,7 @@ stale() {
 
 # The suites that train read Fashion-MNIST from the Debian package (as run.sh does).
 case "${1:-}" in
-    effect | ablations | transfer | costs | peer | all)
+    effect | ablations | transfer | mismatch | costs | peer | all)
         data=/usr/share/datasets/fashion-mnist
         if ! ls "$data"/train-images-idx3-ubyte* >/dev/null 2>&1 || ! ls "$data"/t10k-labels-idx1-ubyte* >/dev/null 2>&1; then
             sudo=""

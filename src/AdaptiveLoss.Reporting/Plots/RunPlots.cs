@@ -64,6 +64,14 @@ public static class RunPlots
     public static string WriteActions(string path, RunHistory history, int width = Width, int height = Height) =>
         WriteActions(path, RunSeries.ActionShares(history), $"Actions per window — {Describe(history)}", width, height);
 
+    /// <summary>Grouped bars with error whiskers: one group per category, one bar per series (e.g. an arm's two views).</summary>
+    public static string WriteBars(string path, IReadOnlyList<string> categories, IReadOnlyList<BarSeries> series, string title, string yLabel,
+        int width = Width, int height = Height)
+    {
+        using var plot = BarChart.Create(categories, series, title, yLabel);
+        return PlotCanvas.Save(plot, path, width, height);
+    }
+
     /// <summary>Heatmap of a C×C Φ given row-major.</summary>
     /// <exception cref="ArgumentException"><paramref name="phi"/> does not hold C·C entries.</exception>
     public static string WritePhi(string path, double[] phi, int classes, string title, int width = Width, int height = Height)

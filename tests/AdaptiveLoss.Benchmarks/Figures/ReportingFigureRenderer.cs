@@ -36,6 +36,10 @@ internal sealed class ReportingFigureRenderer : IFigureRenderer
         };
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<FigureReport> RenderMismatch(MismatchFigureInput input, string figuresDirectory) =>
+        MismatchFigures.Render(input, figuresDirectory, Draw);
+
     // One line per arm with a history: the mean validation error over its children at each window.
     private static (string?, string?) Validation(EffectFigureInput input, Dictionary<string, (RunHistory? History, string? Note)> histories, string path)
     {

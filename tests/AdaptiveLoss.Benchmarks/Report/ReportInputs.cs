@@ -8,12 +8,14 @@ namespace AdaptiveLoss.Benchmarks.Report;
 /// <param name="Effects">effect-BUDGET.json files present, in budget order.</param>
 /// <param name="Ablations">ablations.json, if present.</param>
 /// <param name="Transfer">transfer.json, if present.</param>
+/// <param name="Mismatch">mismatch.json, if present.</param>
 /// <param name="Sections">Each suite section with its document (null when its JSON is absent).</param>
 internal sealed record ReportInputs(
     string ResultsDirectory,
     IReadOnlyList<EffectReport> Effects,
     AblationReport? Ablations,
     TransferReport? Transfer,
+    MismatchReport? Mismatch,
     IReadOnlyList<(SuiteSection Section, TableDocument? Document)> Sections)
 {
     /// <summary>Loads whatever of the known JSON files <paramref name="resultsDirectory"/> holds.</summary>
@@ -30,6 +32,7 @@ internal sealed record ReportInputs(
             EffectBudget.All.Select(b => Read<EffectReport>(EffectReport.FileName(b.Name))).OfType<EffectReport>().ToArray(),
             Read<AblationReport>(AblationReport.FileName),
             Read<TransferReport>(TransferReport.FileName),
+            Read<MismatchReport>(MismatchReport.FileName),
             SuiteSection.All.Select(s => (s, Read<TableDocument>(s.FileName))).ToArray());
     }
 }

@@ -7,7 +7,7 @@ namespace AdaptiveLoss.Benchmarks.Report;
 internal static class ResultsMarkdown
 {
     /// <summary>Headings every generated file has, in order (the tests check them).</summary>
-    public static IReadOnlyList<string> Headings { get; } = ["# Results", "## Effect", "## Ablations", "## Transfer", "## Signals", "## Machine"];
+    public static IReadOnlyList<string> Headings { get; } = ["# Results", "## Effect", "## Ablations", "## Transfer", "## Mismatch tasks", "## Signals", "## Machine"];
 
     /// <summary>
     /// The markdown for <paramref name="inputs"/>. <paramref name="figuresLink"/> and <paramref name="resultsLink"/>
@@ -45,6 +45,11 @@ internal static class ResultsMarkdown
             ? TransferSection.Render(transfer)
             : "Not run yet: `./bench.sh transfer` (or `./bench.sh analyse --runs DIR` on existing runs).\n\n");
 
+        text.Append("## Mismatch tasks\n\n");
+        text.Append(inputs.Mismatch is { } mismatch
+            ? MismatchSection.Render(mismatch, figuresLink)
+            : "Not run yet: `./bench.sh mismatch` (or `./bench.sh analyse --runs DIR` on existing runs).\n\n");
+
         text.Append("## Signals\n\n");
         text.Append("Reward balance, policy versions and Φ drift are in each effect budget's and the ablations' signals tables " +
             "above; the figures (validation error per arm, reward per round, action distribution, Φ heatmap) are drawn from the " +
@@ -64,6 +69,7 @@ internal static class ResultsMarkdown
         var runMachines = inputs.Effects.SelectMany(e => e.RunMachines)
             .Concat(inputs.Ablations?.RunMachines ?? [])
             .Concat(inputs.Transfer?.RunMachines ?? [])
+            .Concat(inputs.Mismatch?.RunMachines ?? [])
             .Distinct()
             .ToArray();
         var analysis = inputs.Effects.Select(e => e.AnalysisMachine).Concat(inputs.Ablations is { } a ? [a.AnalysisMachine] : []).FirstOrDefault()

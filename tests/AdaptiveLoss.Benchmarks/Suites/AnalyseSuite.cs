@@ -3,9 +3,9 @@ using AdaptiveLoss.Benchmarks.Runs;
 namespace AdaptiveLoss.Benchmarks.Suites;
 
 /// <summary>
-/// <c>analyse --runs DIR [--smoke]</c>: no training. Reads whichever of DIR/{short,long,smoke}/ARM, DIR/abl/VARIANT and
-/// DIR/transfer exist (arms still running or not run are reported as missing) and writes their JSON. It never ships a
-/// policy (only <c>./bench.sh transfer</c> does).
+/// <c>analyse --runs DIR [--smoke]</c>: no training. Reads whichever of DIR/{short,long,smoke}/ARM, DIR/abl/VARIANT,
+/// DIR/transfer and DIR/mismatch exist (arms still running or not run are reported as missing) and writes their JSON.
+/// It never ships a policy (only <c>./bench.sh transfer</c> does).
 /// </summary>
 internal sealed class AnalyseSuite : IBenchSuite
 {
@@ -13,7 +13,7 @@ internal sealed class AnalyseSuite : IBenchSuite
     public string Name => "analyse";
 
     /// <inheritdoc />
-    public string Usage => "--runs DIR [--smoke]   no training: the JSON and report from existing run folders (--smoke: DIR/abl and DIR/transfer are the smoke plans)";
+    public string Usage => "--runs DIR [--smoke]   no training: the JSON and report from existing run folders (--smoke: DIR/abl, DIR/transfer and DIR/mismatch are the smoke plans)";
 
     /// <inheritdoc />
     public IReadOnlyList<string> ValueFlags => [];
@@ -35,9 +35,11 @@ internal sealed class AnalyseSuite : IBenchSuite
         var plan = smoke ? AblationPlan.Smoke : AblationPlan.Full;
         var ablations = Directory.Exists(Path.Combine(context.RunsDirectory, plan.Folder));
         var transfer = Directory.Exists(Path.Combine(context.RunsDirectory, TransferPlan.Folder));
-        if (budgets.Length == 0 && !ablations && !transfer)
+        var mismatch = Directory.Exists(Path.Combine(context.RunsDirectory, MismatchPlan.Folder));
+        if (budgets.Length == 0 && !ablations && !transfer && !mismatch)
         {
-            throw new BenchUsageException($"--runs {context.RunsDirectory}: no short, long, smoke, {plan.Folder} or {TransferPlan.Folder} folder in it");
+            throw new BenchUsageException(
+                $"--runs {context.RunsDirectory}: no short, long, smoke, {plan.Folder}, {TransferPlan.Folder} or {MismatchPlan.Folder} folder in it");
         }
 
         var complete = true;
@@ -54,6 +56,12 @@ internal sealed class AnalyseSuite : IBenchSuite
         if (transfer)
         {
             complete &= TransferSuite.Analyse(context, smoke ? TransferPlan.Smoke : TransferPlan.Full, ship: false);
+        }
+
+        if (mismatch)
+        {
+            var report = MismatchSuite.Analyse(context, smoke ? MismatchPlan.Smoke : MismatchPlan.Full);
+            complete &= report.Tasks.All(t => t.Arms.All(a => a.Present));
         }
 
         return Task.FromResult(complete ? 0 : 1);

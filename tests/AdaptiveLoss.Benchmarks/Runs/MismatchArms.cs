@@ -1,0 +1,41 @@
+namespace AdaptiveLoss.Benchmarks.Runs;
+
+/// <summary>
+/// The arms of the mismatch benchmark, fixed before running: one line each, cheapest first (the static losses, then
+/// ALA). Each names the task families it runs on. Every arm of a task shares its seeds, so child i of every arm has
+/// seed S + i: the same initialisation and data order.
+/// </summary>
+internal static class MismatchArms
+{
+    /// <summary>Cross-entropy, the reference; its early-stopped and post-hoc views are the derived arms.</summary>
+    public const string CrossEntropy = "ce";
+
+    /// <summary>ALA with the defaults (learning policy).</summary>
+    public const string Ala = "ala";
+
+    /// <summary>The policy frozen at its random initialisation while Φ still moves (the learning control).</summary>
+    public const string Frozen = "frozen";
+
+    private const TaskFamily CleanOrNoise = TaskFamily.Clean | TaskFamily.Noise;
+
+    /// <summary>Every arm in run order.</summary>
+    public static IReadOnlyList<MismatchArm> All { get; } =
+    [
+        new(CrossEntropy, ArmKind.Reference, TaskFamily.All, "cross-entropy", ["--loss", "ce"]),
+        new("ls0.1", ArmKind.Static, CleanOrNoise, "label smoothing 0.1", ["--loss", "label-smoothing", "--smoothing", "0.1"]),
+        new("ls0.2", ArmKind.Static, CleanOrNoise, "label smoothing 0.2", ["--loss", "label-smoothing", "--smoothing", "0.2"]),
+        new("focal2", ArmKind.Static, TaskFamily.Clean | TaskFamily.LongTail, "focal loss, γ 2", ["--loss", "focal", "--focal-gamma", "2"]),
+        new("cb0.999", ArmKind.Static, TaskFamily.LongTail, "class-balanced loss, β 0.999", ["--loss", "class-balanced", "--cb-beta", "0.999"]),
+        new("la1", ArmKind.Static, TaskFamily.LongTail, "logit-adjusted loss, τ 1", ["--loss", "logit-adjusted", "--tau", "1"]),
+        new("forward", ArmKind.Oracle, TaskFamily.Noise, "forward correction (oracle: knows the true noise matrix)", ["--loss", "forward"]),
+        new("phi+0.1", ArmKind.Static, TaskFamily.All, "static Φ: every off-diagonal entry +0.1", [], new PhiShift(0.1, 0)),
+        new("phi+0.2", ArmKind.Static, TaskFamily.Noise, "static Φ: every off-diagonal entry +0.2", [], new PhiShift(0.2, 0)),
+        new("phi-flip-0.2", ArmKind.Static, TaskFamily.PairFlip, "static Φ: −0.2 on the flipped pairs 0-6, 2-4, 5-7", [], new PhiShift(0, -0.2)),
+        new("phi-flip+0.2", ArmKind.Static, TaskFamily.PairFlip, "static Φ: +0.2 on the flipped pairs 0-6, 2-4, 5-7", [], new PhiShift(0, 0.2)),
+        new(Ala, ArmKind.Ala, TaskFamily.All, "ALA, defaults (learning policy)", []),
+        new(Frozen, ArmKind.Frozen, TaskFamily.All, "ALA, policy frozen at its random initialisation (Φ still moves)", ["--freeze-policy"]),
+    ];
+
+    /// <summary>The arm called <paramref name="name"/>, or null.</summary>
+    public static MismatchArm? Find(string name) => All.FirstOrDefault(a => a.Name == name);
+}
