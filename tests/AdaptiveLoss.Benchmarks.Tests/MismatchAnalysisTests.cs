@@ -29,9 +29,9 @@ public sealed class MismatchAnalysisTests : IDisposable
     {
         var best = Task("pairflip0.4").BestStatic;
 
-        // By test ls0.1 (23 %) or phi-flip-0.2 (22 %) would win, by validation forward (0.05): neither may be chosen.
-        Assert.Equal("phi+0.1", best.Arm);
-        Assert.Equal(["ce", "ce+early-stop", "ls0.1", "phi+0.1", "phi-flip-0.2"], best.Candidates.Select(c => c.Arm));
+        // By test ls0.1 (23 %) or phi-flip-neg0.2 (22 %) would win, by validation forward (0.05): neither may be chosen.
+        Assert.Equal("phi-all0.1", best.Arm);
+        Assert.Equal(["ce", "ce+early-stop", "ls0.1", "phi-all0.1", "phi-flip-neg0.2"], best.Candidates.Select(c => c.Arm));
         Assert.Equal([0.31, 0.26, 0.28, 0.25, 0.255], best.Candidates.Select(c => c.ValidationMetric), new ToleranceComparer());
         Assert.True(best.LowerIsBetter);
         Assert.Equal("error", best.ValidationMetric);
@@ -43,9 +43,9 @@ public sealed class MismatchAnalysisTests : IDisposable
         var task = Task("pairflip0.4");
 
         Assert.Equal(40, Row("pairflip0.4", "ls0.1").ChildEpochs); // no childEpochs: 4 children × 10 epochs
-        Assert.Equal(36, Row("pairflip0.4", "phi-flip-0.2").ChildEpochs);
+        Assert.Equal(36, Row("pairflip0.4", "phi-flip-neg0.2").ChildEpochs);
         Assert.Equal(40, Row("pairflip0.4", "ce+early-stop").ChildEpochs);
-        // ce (40, ce+early-stop is the same run) + ls0.1 40 + phi+0.1 40 + phi-flip-0.2 36.
+        // ce (40, ce+early-stop is the same run) + ls0.1 40 + phi-all0.1 40 + phi-flip-neg0.2 36.
         Assert.Equal(156, task.BestStatic.SweepChildEpochs);
     }
 
@@ -59,7 +59,7 @@ public sealed class MismatchAnalysisTests : IDisposable
         Assert.Equal(HalfWidthOfFiveThirds, ala.Headline.VersusCe.Interval!.HalfWidth, 9);
         Assert.Equal(-3, ala.Headline.VersusBestStatic!.Summary.Mean!.Value, Tolerance);
         Assert.Equal(0, ala.Headline.VersusBestStatic.Interval!.HalfWidth, Tolerance);
-        // Best window vs ce+early-stop: 23..26 − 25..31 = −2..−5; vs phi+0.1's end (the chosen view): −4 each.
+        // Best window vs ce+early-stop: 23..26 − 25..31 = −2..−5; vs phi-all0.1's end (the chosen view): −4 each.
         Assert.Equal(-3.5, ala.AtBestValidation!.VersusCe!.Summary.Mean!.Value, Tolerance);
         Assert.Equal(-4, ala.AtBestValidation.VersusBestStatic!.Summary.Mean!.Value, Tolerance);
         Assert.Equal(0.25, ala.ValidationMetric!.Value, Tolerance);
@@ -77,7 +77,7 @@ public sealed class MismatchAnalysisTests : IDisposable
         Assert.Null(early.AtBestValidation);
         Assert.Equal(0.26, early.ValidationMetric!.Value, Tolerance);
         Assert.Null(Row("pairflip0.4", "ce").Headline!.VersusCe);
-        Assert.Null(Row("pairflip0.4", "phi+0.1").Headline!.VersusBestStatic);
+        Assert.Null(Row("pairflip0.4", "phi-all0.1").Headline!.VersusBestStatic);
     }
 
     [Fact]
@@ -98,10 +98,11 @@ public sealed class MismatchAnalysisTests : IDisposable
     {
         var task = Task("pairflip0.4");
 
-        Assert.Equal(-2, task.AlaVsFrozen!.Summary.Mean!.Value, Tolerance);
-        Assert.Equal(0, task.AlaVsFrozen.Interval!.HalfWidth, Tolerance);
-        Assert.Equal([-2.0, -1, 0, 1], task.AlaVsFrozenAtBestValidation!.Differences, new ToleranceComparer());
-        Assert.Equal(HalfWidthOfFiveThirds, task.AlaVsFrozenAtBestValidation.Interval!.HalfWidth, 9);
+        Assert.Equal(-2, task.AlaVsFrozen!.End!.Summary.Mean!.Value, Tolerance);
+        Assert.Equal(0, task.AlaVsFrozen.End.Interval!.HalfWidth, Tolerance);
+        Assert.Equal([-2.0, -1, 0, 1], task.AlaVsFrozen.AtBestValidation!.Differences, new ToleranceComparer());
+        Assert.Equal(HalfWidthOfFiveThirds, task.AlaVsFrozen.AtBestValidation.Interval!.HalfWidth, 9);
+        Assert.Equal([("ala", "frozen")], task.Learning.Select(l => (l.Arm, l.Control)));
     }
 
     [Fact]
@@ -109,8 +110,8 @@ public sealed class MismatchAnalysisTests : IDisposable
     {
         var task = Task("pairflip0.4");
 
-        Assert.Equal(["phi+0.1", "phi-flip-0.2"], task.PhiSweep.Select(c => c.Arm));
-        Assert.Equal("phi+0.1", task.BestStaticPhi!.Arm);
+        Assert.Equal(["phi-all0.1", "phi-flip-neg0.2"], task.PhiSweep.Select(c => c.Arm));
+        Assert.Equal("phi-all0.1", task.BestStaticPhi!.Arm);
         Assert.Equal(0.1, task.BestStaticPhi.Matrix[3][8], Tolerance);
         Assert.Equal(1, task.BestStaticPhi.Matrix[8][8], Tolerance);
         // ala's validation picks seed 2 (0.1), whose fake Φ has 0.02 off the diagonal.
@@ -122,11 +123,11 @@ public sealed class MismatchAnalysisTests : IDisposable
     {
         Assert.Equal(["clean", "longtail10", "longtail100", "pairflip0.4", "symmetric0.4", "pairflip0.4-cnn"], _report.Tasks.Select(t => t.Task));
         var absent = Task("pairflip0.4").Arms.Where(a => !a.Present).Select(a => a.Arm);
-        Assert.Equal(["ls0.2", "phi+0.2", "phi-flip+0.2"], absent);
+        Assert.Equal(["ls0.2", "phi-all0.2", "phi-flip-pos0.2"], absent);
         Assert.Contains("mismatch/pairflip0.4/ls0.2: no results.json (not run yet, still running, or failed)", _report.Warnings);
         Assert.All(Task("clean").Arms, a => Assert.False(a.Present));
         Assert.Null(Task("clean").BestStatic.Arm);
-        Assert.Null(Task("clean").AlaVsFrozen);
+        Assert.Null(Task("clean").AlaVsFrozen!.End);
         Assert.Equal(NoFigures, Task("clean").Figures.Count);
     }
 

@@ -15,12 +15,17 @@ public sealed class MismatchPlanTests : IDisposable
     [Fact]
     public void Full_ArmsPerTask_ByFamily()
     {
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "focal2", "phi+0.1", "ala", "frozen"], ArmsOf("clean"));
-        Assert.Equal(["ce", "focal2", "cb0.999", "la1", "phi+0.1", "ala", "frozen"], ArmsOf("longtail100"));
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi+0.1", "phi+0.2", "ala", "frozen"], ArmsOf("symmetric0.4"));
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi+0.1", "phi+0.2", "phi-flip-0.2", "phi-flip+0.2", "ala", "frozen"], ArmsOf("pairflip0.4-cnn"));
-        Assert.Equal(49, MismatchPlan.Full.Runs(_temp.Path).Sum(r => r.Arms.Count));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "focal2", "phi-all0.1", "ala", "frozen"], ArmsOf("clean"));
+        Assert.Equal(["ce", "focal2", "cb0.999", "la1", "phi-all0.1", "ala", "frozen", "ala-offsets", "frozen-offsets"], ArmsOf("longtail100"));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "ala", "frozen"], ArmsOf("symmetric0.4"));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "phi-flip-neg0.2", "phi-flip-pos0.2", "ala", "frozen"], ArmsOf("pairflip0.4-cnn"));
+        Assert.Equal(53, MismatchPlan.Full.Runs(_temp.Path).Sum(r => r.Arms.Count));
     }
+
+    [Fact]
+    public void Full_EveryRun_HasAnExperimentIdTheCliAccepts() =>
+        Assert.All(MismatchPlan.Full.Runs(_temp.Path).SelectMany(r => r.Arms.Select(a => $"{r.Prefix}-{a.Name}")),
+            id => Assert.True(AdaptiveLoss.Core.Policy.Snapshots.PolicyReference.IsValidId(id), $"ala refuses --experiment-id {id}"));
 
     [Fact]
     public void Runs_Filters_SelectedTasksInPlanOrderWithTheirSelectedArmsOnly()
@@ -36,8 +41,8 @@ public sealed class MismatchPlanTests : IDisposable
     [Fact]
     public void Runs_CnnTaskStaticPhiArm_SharedThenTaskThenArmFlagsAndItsFolder()
     {
-        var run = MismatchPlan.Full.Runs(_temp.Path, ["pairflip0.4-cnn"], ["phi-flip-0.2"]).Single();
-        var phi = Path.Combine(_temp.Path, "mismatch", "phi", "phi-flip-0.2.json");
+        var run = MismatchPlan.Full.Runs(_temp.Path, ["pairflip0.4-cnn"], ["phi-flip-neg0.2"]).Single();
+        var phi = Path.Combine(_temp.Path, "mismatch", "phi", "phi-flip-neg0.2.json");
 
         Assert.Equal(
             ["--model", "mlp", "--children", "8", "--epochs", "10", "--seed", "1", "--data-seed", "1", "--label-noise", "pairflip:0.4", "--model", "cnn"],
@@ -54,6 +59,7 @@ public sealed class MismatchPlanTests : IDisposable
     [InlineData("pairflip0.4", "forward", "--label-noise pairflip:0.4 --loss forward")]
     [InlineData("clean", "ala", "")]
     [InlineData("clean", "frozen", "--freeze-policy")]
+    [InlineData("longtail10", "frozen-offsets", "--imbalance 10 --metric balanced-error --class-offsets --freeze-policy")]
     public void Runs_EveryRun_FullBudgetThenTaskAndArmFlags(string task, string arm, string flags)
     {
         var run = MismatchPlan.Full.Runs(_temp.Path, [task], [arm]).Single();
@@ -68,7 +74,7 @@ public sealed class MismatchPlanTests : IDisposable
         var runs = MismatchPlan.Smoke.Runs(_temp.Path);
 
         Assert.Equal(["clean", "pairflip0.4"], runs.Select(r => r.Task.Name));
-        Assert.All(runs, r => Assert.Equal(["ce", "phi+0.1", "ala", "frozen"], r.Arms.Select(a => a.Name)));
+        Assert.All(runs, r => Assert.Equal(["ce", "phi-all0.1", "ala", "frozen"], r.Arms.Select(a => a.Name)));
         Assert.Equal(
             "--model mlp --children 2 --epochs 1 --seed 1 --data-seed 1 --train-limit 600 --validation-size 200 --window 4",
             string.Join(' ', MismatchPlan.Smoke.Flags));
@@ -76,10 +82,10 @@ public sealed class MismatchPlanTests : IDisposable
     }
 
     [Theory]
-    [InlineData("phi+0.1", 0.1, 0)]
-    [InlineData("phi+0.2", 0.2, 0)]
-    [InlineData("phi-flip-0.2", 0, -0.2)]
-    [InlineData("phi-flip+0.2", 0, 0.2)]
+    [InlineData("phi-all0.1", 0.1, 0)]
+    [InlineData("phi-all0.2", 0.2, 0)]
+    [InlineData("phi-flip-neg0.2", 0, -0.2)]
+    [InlineData("phi-flip-pos0.2", 0, 0.2)]
     public void WritePhiFiles_EveryStaticArm_SymmetricTenByTenUnitDiagonalShiftedAsNamed(string arm, double other, double flipped)
     {
         var written = MismatchPlan.Full.WritePhiFiles(_temp.Path);

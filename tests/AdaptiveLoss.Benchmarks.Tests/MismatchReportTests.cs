@@ -34,10 +34,10 @@ public sealed class MismatchReportTests : IDisposable
         Assert.Contains("| ls0.2 | static | absent (no results.json) |", markdown);
         Assert.Contains("| ala | ala | 40 | 0.25 | 25.50 ± 1.29 (n = 4) | -7.50 [-9.55, -5.45] (n = 4) | -3.00 [-3.00, -3.00] (n = 4) |", markdown);
         Assert.Contains("| ce+early-stop | derived | (40, ce's run) | 0.26 | 28.00 ± 2.58 (n = 4) | -5.00 [-5.00, -5.00] (n = 4) |", markdown);
-        Assert.Contains("| phi+0.1 (best static) | static |", markdown);
+        Assert.Contains("| phi-all0.1 (best static) | static |", markdown);
         Assert.Contains("| ala − frozen (learning control) |  |  |  |  | -2.00 [-2.00, -2.00] (n = 4) |", markdown);
-        Assert.Contains("Best static baseline: **phi+0.1** (lowest mean validation error among ce 0.31, ce+early-stop 0.26, ls0.1 0.28, phi+0.1 0.25, phi-flip-0.2 0.255); its sweep cost 156 child-epochs (5 candidates; ALA: 40).", markdown);
-        Assert.Contains("| phi+0.1 | 0.25 | 28.50 | yes |", markdown);
+        Assert.Contains("Best static baseline: **phi-all0.1** (lowest mean validation error among ce 0.31, ce+early-stop 0.26, ls0.1 0.28, phi-all0.1 0.25, phi-flip-neg0.2 0.255); its sweep cost 156 child-epochs (5 candidates; ALA: 40).", markdown);
+        Assert.Contains("| phi-all0.1 | 0.25 | 28.50 | yes |", markdown);
         Assert.Contains("| ce+posthoc-la | derived | (40, ce's run) | — | 33.50 ± 1.29 (n = 4) | -6.50 [-8.55, -4.45] (n = 4) |", markdown);
         Assert.Contains("- mismatch/pairflip0.4/ls0.2: no results.json (not run yet, still running, or failed)", markdown);
     }

@@ -50,10 +50,14 @@ internal static class MismatchTaskAnalysis
                 row.AtBestValidation is { } at ? View(row, at, MetricViews.BestValidation) : null)).ToArray();
 
         var alaRow = rows.First(r => r.Name == MismatchArms.Ala);
-        var frozenRow = rows.First(r => r.Name == MismatchArms.Frozen);
-        PairedDifference? Learning(string view) => Results(alaRow) is null || Results(frozenRow) is null
+        PairedDifference? Versus(MismatchRow learning, MismatchRow control, string view) => Results(learning) is null || Results(control) is null
             ? null
-            : PairedDifference.Of(Values(alaRow, view), Values(frozenRow, view));
+            : PairedDifference.Of(Values(learning, view), Values(control, view));
+        var controls = arms.Where(a => a.Control is not null && arms.Any(c => c.Name == a.Control))
+            .Select(a => (Learning: rows.First(r => r.Name == a.Name), Control: rows.First(r => r.Name == a.Control)))
+            .Select(p => new LearningControl(p.Learning.Name, p.Control.Name,
+                Versus(p.Learning, p.Control, MetricViews.End), Versus(p.Learning, p.Control, MetricViews.BestValidation)))
+            .ToArray();
 
         var sweep = best.Candidates.Where(c => arms.Any(a => a.Name == c.Arm && a.Phi is not null)).ToArray();
         var phiArm = BestStatic.Pick(sweep, lowerIsBetter) is { } pick ? arms.First(a => a.Name == pick.Arm) : null;
@@ -66,7 +70,7 @@ internal static class MismatchTaskAnalysis
 
         return new MismatchTaskReport(
             task.Name, task.Description, task.FlagText, task.Headline, reports, best,
-            Learning(MetricViews.End), Learning(MetricViews.BestValidation), sweep, bestPhi, alaPhi,
+            controls, sweep, bestPhi, alaPhi,
             figures.RenderMismatch(figureInput, figuresDirectory));
     }
 

@@ -10,8 +10,7 @@ namespace AdaptiveLoss.Benchmarks.Analysis;
 /// <param name="Headline">The test metric of the table (error or balancedError), in percent.</param>
 /// <param name="Arms">Every row, present or not, in table order.</param>
 /// <param name="BestStatic">The best static baseline, chosen on validation.</param>
-/// <param name="AlaVsFrozen">ala − frozen at the end per common seed (pp); null when either is missing.</param>
-/// <param name="AlaVsFrozenAtBestValidation">The same at each child's best-validation window.</param>
+/// <param name="Learning">Every learning arm minus its frozen twin (ala − frozen, …), at the end and at the best-validation window (pp).</param>
 /// <param name="PhiSweep">The static Φ arms present, with their validation metric.</param>
 /// <param name="BestStaticPhi">The static Φ with the best validation metric; null without one.</param>
 /// <param name="AlaPhi">The final Φ of ALA's best-by-validation child; null when results.json has no Φ matrix.</param>
@@ -23,9 +22,12 @@ internal sealed record MismatchTaskReport(
     string Headline,
     IReadOnlyList<MismatchArmReport> Arms,
     BestStaticReport BestStatic,
-    PairedDifference? AlaVsFrozen,
-    PairedDifference? AlaVsFrozenAtBestValidation,
+    IReadOnlyList<LearningControl> Learning,
     IReadOnlyList<StaticCandidate> PhiSweep,
     PhiReport? BestStaticPhi,
     PhiReport? AlaPhi,
-    IReadOnlyList<FigureReport> Figures);
+    IReadOnlyList<FigureReport> Figures)
+{
+    /// <summary>ala − frozen, the default arms' learning control; null when either is missing.</summary>
+    public LearningControl? AlaVsFrozen => Learning.FirstOrDefault(l => l.Arm == Runs.MismatchArms.Ala);
+}

@@ -65,8 +65,11 @@ internal static class MismatchSection
                 at is null ? Numbers.Missing : Numbers.Difference(at.VersusBestStatic));
         }
 
-        table.Row("ala − frozen (learning control)", string.Empty, string.Empty, string.Empty, string.Empty, Numbers.Difference(task.AlaVsFrozen),
-            string.Empty, string.Empty, Numbers.Difference(task.AlaVsFrozenAtBestValidation));
+        foreach (var learning in task.Learning)
+        {
+            table.Row($"{learning.Arm} − {learning.Control} (learning control)", string.Empty, string.Empty, string.Empty, string.Empty,
+                Numbers.Difference(learning.End), string.Empty, string.Empty, Numbers.Difference(learning.AtBestValidation));
+        }
         text.Append(table).Append('\n');
         text.Append(Best(task)).Append("\n\n");
         text.Append(PhiSweep(task));

@@ -6,8 +6,10 @@ namespace AdaptiveLoss.Benchmarks.Runs;
 /// <param name="Families">The tasks it runs on.</param>
 /// <param name="Description">One line for the tables.</param>
 /// <param name="Flags">Flags added to the task's (for a static Φ arm: none, the Φ flags are added by <see cref="ToArm"/>).</param>
+/// <param name="Control">For a learning arm: its twin with the policy frozen (the learning control), paired with it in the report.</param>
 /// <param name="Phi">The static Φ of a sweep arm (held fixed during training), or null.</param>
-internal sealed record MismatchArm(string Name, string Kind, TaskFamily Families, string Description, IReadOnlyList<string> Flags, PhiShift? Phi = null)
+internal sealed record MismatchArm(
+    string Name, string Kind, TaskFamily Families, string Description, IReadOnlyList<string> Flags, PhiShift? Phi = null, string? Control = null)
 {
     /// <summary>True when the arm runs on <paramref name="task"/>.</summary>
     public bool AppliesTo(MismatchTask task) => (Families & task.Family) != 0;

@@ -33,7 +33,7 @@ internal sealed record MismatchPlan(
         "smoke",
         ["--model", "mlp", "--children", "2", "--epochs", "1", "--seed", "1", "--data-seed", "1", "--train-limit", "600", "--validation-size", "200", "--window", "4"],
         [MismatchTasks.Find("clean")!, MismatchTasks.Find("pairflip0.4")!],
-        [.. new[] { MismatchArms.CrossEntropy, "phi+0.1", MismatchArms.Ala, MismatchArms.Frozen }.Select(n => MismatchArms.Find(n)!)],
+        [.. new[] { MismatchArms.CrossEntropy, "phi-all0.1", MismatchArms.Ala, MismatchArms.Frozen }.Select(n => MismatchArms.Find(n)!)],
         "pipeline check only: MLP, 600 training images, 1 epoch, K = 4, 2 children", IsEvidence: false);
 
     /// <summary>The arms of the plan that run on <paramref name="task"/>, in run order.</summary>
