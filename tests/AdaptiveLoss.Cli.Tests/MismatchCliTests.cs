@@ -106,6 +106,21 @@ public sealed class MismatchCliTests : IDisposable
         AssertEveryTestMetric(root);
     }
 
+    [Fact]
+    public async Task Run_LongTailWithClassOffsets_ReportsEachChildsOffsets()
+    {
+        var root = await RunAsync("offsets", "--imbalance", "10", "--metric", "balanced-error", "--class-offsets", "--offset-beta", "0.5");
+
+        foreach (var child in root.GetProperty("children").EnumerateArray())
+        {
+            var offsets = child.GetProperty("classOffsets").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+            Assert.Equal(10, offsets.Length);
+            Assert.All(offsets, d => Assert.Equal(0, Math.IEEERemainder(d, 0.5), 9)); // whole steps of --offset-beta
+        }
+
+        AssertEveryTestMetric(root);
+    }
+
     private async Task<JsonElement> RunAsync(string name, params string[] flags)
     {
         Assert.True(File.Exists(Path.Combine(FashionMnist, "train-images-idx3-ubyte.gz")), "install dataset-fashion-mnist (apt-get)");
