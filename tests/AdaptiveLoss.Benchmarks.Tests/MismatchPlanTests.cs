@@ -18,9 +18,19 @@ public sealed class MismatchPlanTests : IDisposable
         Assert.Equal(["ce", "ls0.1", "ls0.2", "focal2", "phi-all0.1", "ala", "frozen"], ArmsOf("clean"));
         Assert.Equal(["ce", "focal2", "cb0.999", "la1", "phi-all0.1", "ala", "frozen", "ala-offsets", "frozen-offsets"], ArmsOf("longtail100"));
         Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "ala", "frozen"], ArmsOf("symmetric0.4"));
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "phi-flip-neg0.2", "phi-flip-pos0.2", "ala", "frozen"], ArmsOf("pairflip0.4-cnn"));
-        Assert.Equal(53, MismatchPlan.Full.Runs(_temp.Path).Sum(r => r.Arms.Count));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "phi-flip-neg0.2", "phi-flip-pos0.2", "ala", "frozen"], ArmsOf("pairflip0.4"));
+        Assert.Equal(["ce", "ls0.2", "forward", "phi-all0.2", "ala", "frozen"], ArmsOf("pairflip0.4-cnn"));
+        Assert.Equal(49, MismatchPlan.Full.Runs(_temp.Path).Sum(r => r.Arms.Count));
     }
+
+    [Fact]
+    public void Full_EveryRun_NamesEachFlagOnce() =>
+        Assert.All(MismatchPlan.Full.Runs(_temp.Path).SelectMany(r => r.Arms.Select(a => r.SharedFlags.Concat(a.Flags).Where(f => f.StartsWith("--", StringComparison.Ordinal)).ToList())),
+            flags => Assert.Equal(flags.Count, flags.Distinct().Count()));
+
+    [Fact]
+    public void FlagList_Override_ReplacesValuesInPlaceAndAppendsTheRest() =>
+        Assert.Equal(["--model", "cnn", "--epochs", "3", "--x", "--y", "1"], FlagList.Override(["--model", "mlp", "--epochs", "3"], ["--model", "cnn", "--x", "--y", "1"]));
 
     [Fact]
     public void Full_EveryRun_HasAnExperimentIdTheCliAccepts() =>
@@ -41,11 +51,12 @@ public sealed class MismatchPlanTests : IDisposable
     [Fact]
     public void Runs_CnnTaskStaticPhiArm_SharedThenTaskThenArmFlagsAndItsFolder()
     {
-        var run = MismatchPlan.Full.Runs(_temp.Path, ["pairflip0.4-cnn"], ["phi-flip-neg0.2"]).Single();
-        var phi = Path.Combine(_temp.Path, "mismatch", "phi", "phi-flip-neg0.2.json");
+        var run = MismatchPlan.Full.Runs(_temp.Path, ["pairflip0.4-cnn"], ["phi-all0.2"]).Single();
+        var phi = Path.Combine(_temp.Path, "mismatch", "phi", "phi-all0.2.json");
 
+        // ala run refuses a repeated flag: the task's --model and --epochs replace the budget's.
         Assert.Equal(
-            ["--model", "mlp", "--children", "8", "--epochs", "10", "--seed", "1", "--data-seed", "1", "--label-noise", "pairflip:0.4", "--model", "cnn"],
+            ["--model", "cnn", "--children", "8", "--epochs", "3", "--seed", "1", "--data-seed", "1", "--label-noise", "pairflip:0.4"],
             run.SharedFlags);
         Assert.Equal(["--loss", "fixed", "--phi", phi], run.Arms.Single().Flags);
         Assert.Equal((Path.Combine(_temp.Path, "mismatch", "pairflip0.4-cnn"), "mismatch-pairflip0.4-cnn"), (run.Folder, run.Prefix));

@@ -37,7 +37,7 @@ internal sealed record MismatchPlan(
         "pipeline check only: MLP, 600 training images, 1 epoch, K = 4, 2 children", IsEvidence: false);
 
     /// <summary>The arms of the plan that run on <paramref name="task"/>, in run order.</summary>
-    public IReadOnlyList<MismatchArm> ArmsOf(MismatchTask task) => Arms.Where(a => a.AppliesTo(task)).ToArray();
+    public IReadOnlyList<MismatchArm> ArmsOf(MismatchTask task) => Arms.Where(task.Runs).ToArray();
 
     /// <summary>RUNS/mismatch/phi.</summary>
     public static string PhiFolder(string runsRoot) => Path.Combine(runsRoot, Folder, PhiFolderName);
@@ -49,7 +49,7 @@ internal sealed record MismatchPlan(
     public IReadOnlyList<MismatchRun> Runs(string runsRoot, IReadOnlyCollection<string>? tasks = null, IReadOnlyCollection<string>? arms = null) =>
         Tasks.Where(t => tasks is null || tasks.Contains(t.Name))
             .Select(t => new MismatchRun(
-                t, Path.Combine(runsRoot, Folder, t.Name), $"{Folder}-{t.Name}", [.. Flags, .. t.Flags],
+                t, Path.Combine(runsRoot, Folder, t.Name), $"{Folder}-{t.Name}", FlagList.Override(Flags, t.Flags),
                 [.. ArmsOf(t).Where(a => arms is null || arms.Contains(a.Name)).Select(a => a.ToArm(PhiFolder(runsRoot)))]))
             .Where(r => r.Arms.Count > 0)
             .ToArray();
