@@ -31,8 +31,8 @@ public sealed partial class ChildTrainer : IDisposable
     private readonly Device _device;
     private readonly nn.Module<Tensor, Tensor> _model;
     private readonly Adam _optimizer;
-    private readonly Generator _generator;
-    private readonly BatchStream _batches;
+    private Generator _generator;
+    private BatchStream _batches;
     private readonly ClassPairTask _task;
     private readonly WindowPlan _plan;
     private readonly CheckpointFolder? _checkpoints;
