@@ -1,5 +1,6 @@
 using AdaptiveLoss.Benchmarks;
 using AdaptiveLoss.Benchmarks.Costs;
+using AdaptiveLoss.Benchmarks.NoiseFloor;
 using AdaptiveLoss.Benchmarks.Peer;
 using AdaptiveLoss.Benchmarks.Suites;
 
@@ -14,4 +15,5 @@ return await BenchApp.MainAsync(args,
     new AnalyseSuite(),     // no training: JSON and report from existing run folders
     CostsSuite.Create(),    // issue 3 §4: bare loop vs grains, coordinator latency and scale
     PeerSuite.Create(),     // issue 3 §5: TorchSharp vs PyTorch on the same CNN
+    NoiseFloorSuite.Create(), // the reward noise floor σ and one action's effect δ, per credit design
 ]);

@@ -14,5 +14,6 @@ internal sealed record SuiteSection(string Heading, string FileName, string Comm
     [
         new("What it costs", "costs.json", "./bench.sh costs"),
         new("A peer: PyTorch", "peer.json", "./bench.sh peer"),
+        new("Reward noise floor", "noise-floor.json", "./bench.sh noise-floor"),
     ];
 }
