@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite of issue 3 (tests/AdaptiveLoss.Benchmarks, Release), built first when its output is missing or
+# The benchmark suites (docs/evidence.md; tests/AdaptiveLoss.Benchmarks, Release), built first when its output is missing or
 # older than a source file. Usage:
 #   ./bench.sh effect --budget short|long|smoke [--out DIR]   the four arms (ce, ala, frozen, paper) as ./ala run, then the analysis
 #   ./bench.sh ablations [--smoke]                             the ablation variants on the reduced budget

@@ -6,7 +6,7 @@ using AdaptiveLoss.Core.Policy;
 namespace AdaptiveLoss.Grains;
 
 /// <summary>
-/// Hosts a shared loss-controller policy (key = policy id; spec §1.4, §1.6). Decisions are a forward pass of the current
+/// Hosts a shared loss-controller policy (key = policy id; docs/design.md §1.4, §1.6). Decisions are a forward pass of the current
 /// policy and carry its version; one REINFORCE update per round of live children, or on the round timeout.
 /// </summary>
 public interface ICoordinatorGrain : IGrainWithStringKey

@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Grains;
 
-/// <summary>One reward as results.json lists it (spec §4).</summary>
+/// <summary>One reward as results.json lists it (docs/design.md §4).</summary>
 /// <param name="Round">Policy round the transition was used in (1-based).</param>
 /// <param name="ChildId">Child key.</param>
 /// <param name="Window">Window index.</param>

@@ -39,7 +39,7 @@ public static class AdaptiveLossSiloExtensions
 
     /// <summary>
     /// Lets learning policies save snapshots to <c>STATE/policies/&lt;policyId&gt;/&lt;version&gt;.json</c> under
-    /// <paramref name="stateDirectory"/> (issue 4 §5; created on the first save). Without it nothing is saved.
+    /// <paramref name="stateDirectory"/> (docs/policy-snapshots.md; created on the first save). Without it nothing is saved.
     /// </summary>
     public static ISiloBuilder AddPolicySnapshots(this ISiloBuilder builder, string stateDirectory)
     {
@@ -49,7 +49,7 @@ public static class AdaptiveLossSiloExtensions
     }
 
     /// <summary>
-    /// Everything durable in one folder (issue 4 §1-2, the embedded default): grain state in STATE/grains
+    /// Everything durable in one folder (docs/durability.md, the embedded default): grain state in STATE/grains
     /// (<see cref="AddFileGrainStorage"/>), child checkpoints in STATE/checkpoints (<see cref="AddChildCheckpoints"/>)
     /// and policy snapshots in STATE/policies (<see cref="AddPolicySnapshots"/>).
     /// </summary>

@@ -3,7 +3,7 @@ using TorchSharp;
 namespace AdaptiveLoss.Training;
 
 /// <summary>
-/// torch's intra-op thread count is process-wide (spec §3): with N children training at once on c cores each gets
+/// torch's intra-op thread count is process-wide (docs/design.md §3): with N children training at once on c cores each gets
 /// max(1, c / N) threads, so the loops do not contend (toolchain.md: 2 loops × 1 thread on 2 cores nearly double the
 /// throughput, 2 × 2 threads lose 15 %).
 /// </summary>

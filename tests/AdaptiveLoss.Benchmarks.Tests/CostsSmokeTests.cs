@@ -4,7 +4,7 @@ namespace AdaptiveLoss.Benchmarks.Tests;
 
 /// <summary>
 /// <c>./bench.sh costs --smoke</c> end to end, in this process: the bare loop and the grains train the same two
-/// children, the coordinator is timed on an embedded silo, and costs.json carries every figure of issue 3 §4.
+/// children, the coordinator is timed on an embedded silo, and costs.json carries every figure of the costs suite.
 /// The numbers themselves mean nothing at this size; the tests check that each is there and consistent.
 /// </summary>
 [Collection(TorchSuitesCollection.Name)]

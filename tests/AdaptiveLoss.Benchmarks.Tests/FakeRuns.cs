@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AdaptiveLoss.Benchmarks.Tests;
 
-/// <summary>Hand-made results.json files (spec §4 shape) with chosen test errors, for the analyser tests.</summary>
+/// <summary>Hand-made results.json files (docs/design.md §4 shape) with chosen test errors, for the analyser tests.</summary>
 internal static class FakeRuns
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

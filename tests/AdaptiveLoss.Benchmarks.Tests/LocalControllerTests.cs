@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Benchmarks.Tests;
 
-/// <summary>The bare loop's controller keeps the coordinator's round semantics (spec §1.6), so both modes do the same policy work.</summary>
+/// <summary>The bare loop's controller keeps the coordinator's round semantics (docs/design.md §1.6), so both modes do the same policy work.</summary>
 public sealed class LocalControllerTests
 {
     private static readonly ExperimentOptions Options = new() { Children = 2 };

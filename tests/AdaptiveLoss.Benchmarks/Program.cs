@@ -8,12 +8,12 @@ using AdaptiveLoss.Benchmarks.Suites;
 // order; every suite writes JSON into the results folder and the report is regenerated from that folder.
 return await BenchApp.MainAsync(args,
 [
-    new EffectSuite(),      // issue 3 §2: ce, ala, frozen, paper on paired seeds
-    new AblationSuite(),    // issue 3 §3: window, β, φ_max, reward, baseline, population
-    new TransferSuite(),    // issue 4 §6: a learned policy applied frozen to fresh seeds and to 5 classes
+    new EffectSuite(),      // docs/evidence.md: ce, ala, frozen, paper on paired seeds
+    new AblationSuite(),    // docs/evidence.md: window, β, φ_max, reward, baseline, population
+    new TransferSuite(),    // docs/policy-snapshots.md: a learned policy applied frozen to fresh seeds and to 5 classes
     new MismatchSuite(),    // long-tail and label-noise tasks: static baselines, a static Φ sweep, ALA vs its frozen control
     new AnalyseSuite(),     // no training: JSON and report from existing run folders
-    CostsSuite.Create(),    // issue 3 §4: bare loop vs grains, coordinator latency and scale
-    PeerSuite.Create(),     // issue 3 §5: TorchSharp vs PyTorch on the same CNN
-    NoiseFloorSuite.Create(), // the reward noise floor σ and one action's effect δ, per credit design
+    CostsSuite.Create(),    // docs/evidence.md: bare loop vs grains, coordinator latency and scale
+    PeerSuite.Create(),     // docs/evidence.md: TorchSharp vs PyTorch on the same CNN
+    NoiseFloorSuite.Create(), // docs/noise-floor.md: the reward noise floor σ and one action's effect δ, per credit design
 ]);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
-/// The built <c>ala</c> as a process (issue 2, CLI end to end). The training run needs real Fashion-MNIST:
+/// The built <c>ala</c> as a process (CLI end to end). The training run needs real Fashion-MNIST:
 /// <c>apt-get install dataset-fashion-mnist</c> (.ci/run installs it).
 /// </summary>
 public sealed class CliEndToEndTests : IDisposable

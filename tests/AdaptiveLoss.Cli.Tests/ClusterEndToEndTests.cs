@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
-/// Issue 2 item 5, the real split: a standalone <c>ala-silo</c> process and <c>ala run --cluster localhost:PORT</c> as a
+/// The real split (docs/cluster.md): a standalone <c>ala-silo</c> process and <c>ala run --cluster localhost:PORT</c> as a
 /// pure client; then <c>ala status</c> reads the finished experiment from the silo. Needs dataset-fashion-mnist.
 /// </summary>
 public sealed class ClusterEndToEndTests : IDisposable

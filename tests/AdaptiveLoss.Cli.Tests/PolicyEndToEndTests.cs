@@ -6,7 +6,7 @@ using AdaptiveLoss.Core.Policy.Snapshots;
 namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
-/// Policy snapshots and transfer through the built <c>ala</c> (issue 4 §5-6): a run saves snapshots into --state,
+/// Policy snapshots and transfer through the built <c>ala</c> (docs/policy-snapshots.md): a run saves snapshots into --state,
 /// <c>ala policy list|show|export|import</c> round-trip them, bad files are refused with one line and nothing written,
 /// and a policy learned on 10 classes drives a 3-class run unchanged (--freeze-policy).
 /// </summary>

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
-/// Issue 4 §4 and §7 with a real redis-server: a standalone <c>ala-silo --clustering redis</c>, <c>ala run --cluster
+/// The Redis cluster (docs/cluster.md) with a real redis-server: a standalone <c>ala-silo --clustering redis</c>, <c>ala run --cluster
 /// redis://HOST:PORT</c>, and Redis unreachable at start for both. Needs redis-server (test.sh installs it) and
 /// dataset-fashion-mnist.
 /// </summary>
@@ -94,7 +94,7 @@ public sealed class RedisClusterTests : IDisposable
     }
 
     /// <summary>
-    /// Issue 4 §7, Redis lost mid-run: the silo's training threads retry their grain calls for
+    /// Redis lost mid-run (docs/cluster.md): the silo's training threads retry their grain calls for
     /// <c>Training:GrainCallRetrySeconds</c> (15 s here), then the children fail; <c>ala</c> exits 1 with one line
     /// naming the storage error and writes no results. When Redis answers again, every grain state it holds is still
     /// a whole JSON document (nothing half-written), and the silo is still up.

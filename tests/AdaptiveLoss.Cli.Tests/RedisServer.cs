@@ -6,7 +6,7 @@ namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
 /// A real <c>redis-server</c> on a free loopback port with a temporary folder and no persistence, for the cluster tests
-/// (issue 4 §1). test.sh installs the Debian package; a missing <c>redis-server</c> fails the test, it never skips.
+/// (docs/cluster.md). test.sh installs the Debian package; a missing <c>redis-server</c> fails the test, it never skips.
 /// Kill and restart it (same port) to fake an outage; dispose kills it and removes its folder.
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable

@@ -41,7 +41,7 @@ internal static class ResultsAssertions
         var version = policy.GetProperty("version").GetInt64();
         Assert.Equal(kids.Sum(k => k.GetProperty("windows").GetInt32()), rewards.Count);
         Assert.Equal(rewards.Count, policy.GetProperty("transitions").GetInt64());
-        // One policy update per round (issue 2): version == updates == rounds == the last round number.
+        // One policy update per round: version == updates == rounds == the last round number.
         var rounds = rewards.Select(r => r.GetProperty("round").GetInt32()).ToList();
         Assert.True(version >= 1, "the policy was never updated");
         Assert.Equal(version, policy.GetProperty("updates").GetInt64());

@@ -7,7 +7,7 @@ using AdaptiveLoss.Grains;
 
 namespace AdaptiveLoss.Cli.Tests;
 
-/// <summary>results.json from a hand-made finished experiment: spec §4's schema exactly, camelCase, atomic.</summary>
+/// <summary>results.json from a hand-made finished experiment: docs/design.md §4's schema exactly, camelCase, atomic.</summary>
 public sealed class ResultsWriterTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Directory.CreateTempSubdirectory("ala-results-").FullName, "out");

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
-/// Issue 4 §3 through the built <c>ala</c>: SIGKILL an embedded run mid-run, <c>ala resume</c> it, and the results
+/// <c>ala resume</c> (docs/durability.md) through the built <c>ala</c>: SIGKILL an embedded run mid-run, <c>ala resume</c> it, and the results
 /// hold the same windows and transitions as an uninterrupted run of the same command — none lost, none counted twice —
 /// and the same policy version (the coordinator continued, it did not restart at 0).
 /// </summary>

@@ -4,7 +4,7 @@ using AdaptiveLoss.Core.Policy.Snapshots;
 namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
-/// <c>--share-policy</c> (issue 4 §6) for real: one standalone <c>ala-silo</c>, two concurrent <c>ala run --cluster</c>
+/// <c>--share-policy</c> (docs/policy-snapshots.md) for real: one standalone <c>ala-silo</c>, two concurrent <c>ala run --cluster</c>
 /// processes on different tasks (10 and 5 classes) naming one policy. Needs dataset-fashion-mnist.
 /// </summary>
 public sealed class SharePolicyEndToEndTests : IDisposable

@@ -8,7 +8,7 @@ using AdaptiveLoss.Silo;
 namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
-/// <c>ala-silo --dashboard</c> (issue 5 item 8): the Orleans dashboard on loopback only, and no HTTP listener at all
+/// <c>ala-silo --dashboard</c> (docs/cluster.md): the Orleans dashboard on loopback only, and no HTTP listener at all
 /// without the flag. Listening sockets are read from /proc/net/tcp and tcp6 (Linux).
 /// </summary>
 public sealed class SiloDashboardTests

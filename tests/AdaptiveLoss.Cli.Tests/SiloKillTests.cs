@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace AdaptiveLoss.Cli.Tests;
 
 /// <summary>
-/// Issue 4 §4 on loopback: redis-server, three <c>ala-silo --clustering redis</c> processes with 2 slots each and one
+/// A silo killed in a cluster (docs/cluster.md), on loopback: redis-server, three <c>ala-silo --clustering redis</c> processes with 2 slots each and one
 /// shared checkpoint folder, and <c>ala run --cluster redis://…</c>. One silo that trains a child is SIGKILLed mid-run;
 /// the experiment still completes with every child, the same windows and transitions as an uninterrupted run on the
 /// same cluster (none lost, none twice) and the same policy version (the coordinator's state came back from Redis, it

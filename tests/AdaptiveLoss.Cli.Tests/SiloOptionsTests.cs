@@ -2,7 +2,7 @@ using AdaptiveLoss.Silo;
 
 namespace AdaptiveLoss.Cli.Tests;
 
-/// <summary>The standalone silo's cluster and training settings (issue 4 §4): flags, environment, defaults, bad values.</summary>
+/// <summary>The standalone silo's cluster and training settings (docs/cluster.md): flags, environment, defaults, bad values.</summary>
 public sealed class SiloOptionsTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using AdaptiveLoss.Reporting.Tests.TensorBoard;
 
 namespace AdaptiveLoss.Cli.Tests;
 
-/// <summary>The TensorBoard event files of a run hold exactly its history.json windows (issue 5 item 7).</summary>
+/// <summary>The TensorBoard event files of a run hold exactly its history.json windows (docs/cli.md).</summary>
 internal static class TensorBoardAssertions
 {
     /// <summary>One file per child under ROOT/&lt;experimentId&gt;/child-i, a file_version first, then one event per window.</summary>

@@ -2,7 +2,7 @@ using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Grains.Tests;
 
-/// <summary>The coordinator driven directly with synthetic transitions (spec §1.6 rounds, §1.4 updates).</summary>
+/// <summary>The coordinator driven directly with synthetic transitions (docs/design.md §1.6 rounds, §1.4 updates).</summary>
 [Collection(ScriptedClusterCollection.Name)]
 public sealed class CoordinatorGrainTests(ScriptedClusterFixture fixture)
 {

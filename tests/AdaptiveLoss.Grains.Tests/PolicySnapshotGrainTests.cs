@@ -4,7 +4,7 @@ using AdaptiveLoss.Core.Policy.Snapshots;
 
 namespace AdaptiveLoss.Grains.Tests;
 
-/// <summary>The coordinator saves snapshots to the silo's store (issue 4 §5) and starts from a loaded one (§6).</summary>
+/// <summary>The coordinator saves snapshots to the silo's store (docs/policy-snapshots.md) and starts from a loaded one.</summary>
 [Collection(ScriptedClusterCollection.Name)]
 public sealed class PolicySnapshotGrainTests(ScriptedClusterFixture fixture)
 {

@@ -4,7 +4,7 @@ using AdaptiveLoss.Core.Policy.Snapshots;
 namespace AdaptiveLoss.Grains.Tests;
 
 /// <summary>
-/// <c>--share-policy</c> (issue 4 §6): experiments on one silo that name the same policy id feed one coordinator.
+/// <c>--share-policy</c> (docs/policy-snapshots.md): experiments on one silo that name the same policy id feed one coordinator.
 /// The children of both experiments are held before their first window until both experiments have joined, so every
 /// round is one window of each of the four children.
 /// </summary>

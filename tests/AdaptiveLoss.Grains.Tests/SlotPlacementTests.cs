@@ -8,7 +8,7 @@ using Orleans.TestingHost;
 namespace AdaptiveLoss.Grains.Tests;
 
 /// <summary>
-/// Issue 4 §4 "children are spread over silos within each silo's slots": the children's <see cref="SlotPlacement"/>
+/// Children are spread over silos within each silo's slots (docs/cluster.md): the children's <see cref="SlotPlacement"/>
 /// on an in-process cluster of several silos, with fake children that train until the test opens their gate.
 /// </summary>
 public sealed class SlotPlacementTests

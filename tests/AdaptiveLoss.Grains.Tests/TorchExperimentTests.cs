@@ -50,8 +50,8 @@ public sealed class TorchExperimentTests(TorchClusterFixture fixture)
     [Fact]
     public async Task ExplodingChildren_EveryWindowRolledBackDiscardedAndReported_NoneReachesThePolicy()
     {
-        // Issue 4 §7: Adam with lr 1e30 throws the weights to ~1e30 after one step, so the next batch's logits exceed
-        // the guard (spec §1.7): each window is rolled back to its start, reported as discarded, and never learned from.
+        // Exploding children (docs/durability.md, "What survives what"): Adam with lr 1e30 throws the weights to ~1e30 after one step, so the next batch's logits exceed
+        // the guard (docs/design.md §1.7): each window is rolled back to its start, reported as discarded, and never learned from.
         var id = NewId();
         var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
         const int windows = 5;

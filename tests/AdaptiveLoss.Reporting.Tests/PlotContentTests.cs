@@ -7,7 +7,7 @@ using ScottPlot.Plottables;
 namespace AdaptiveLoss.Reporting.Tests;
 
 /// <summary>
-/// What the plots hold, read from their plottables before saving (issue 5 item 6): the Φ heatmap is the best child's
+/// What the plots hold, read from their plottables before saving (docs/cli.md): the Φ heatmap is the best child's
 /// by validation, never by test; the reward plot carries the 5-round moving average of the round means.
 /// </summary>
 public sealed class PlotContentTests

@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Cli.Commands;
 
-/// <summary>The CLI's exit codes (spec §4).</summary>
+/// <summary>The CLI's exit codes (docs/design.md §4).</summary>
 internal static class ExitCodes
 {
     /// <summary>The experiment completed (at least one child) and results.json is written.</summary>

@@ -10,7 +10,7 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <summary>
 /// One experiment from start to results.json: start the grain, poll its status (~500 ms) printing new windows, and at
 /// the end write the results, history.json with its plots, and the summary. Long work is start → poll → cancel
-/// (spec §3): no call waits for training. The whole run is one <c>run experiment</c> span, the root of the experiment's
+/// (docs/design.md §3): no call waits for training. The whole run is one <c>run experiment</c> span, the root of the experiment's
 /// trace; the status polls stay out of it (see <see cref="MonitorAsync"/>).
 /// </summary>
 internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWriter error)

@@ -75,7 +75,7 @@ internal static class HelpText
         return text.Append("\n--preset paper is applied first; explicit flags override it.\n").ToString();
     }
 
-    /// <summary>The README's option table (a test keeps the README equal to it).</summary>
+    /// <summary>The option table of docs/cli.md (a test keeps docs/cli.md equal to it).</summary>
     public static string MarkdownTable()
     {
         var text = new StringBuilder("| option | default | meaning |\n| --- | --- | --- |\n");

@@ -5,7 +5,7 @@ using AdaptiveLoss.Core.Policy.Snapshots;
 namespace AdaptiveLoss.Cli.Commands;
 
 /// <summary>
-/// <c>ala policy list|show|export|import</c> (issue 4 §5): the policy snapshots of a state folder, read and written
+/// <c>ala policy list|show|export|import</c> (docs/policy-snapshots.md): the policy snapshots of a state folder, read and written
 /// directly (no cluster). Bad input, a missing snapshot or a file that fails validation is one line naming the file
 /// and the problem, exit 2, and nothing written.
 /// </summary>

@@ -6,7 +6,7 @@ using AdaptiveLoss.ServiceDefaults;
 namespace AdaptiveLoss.Cli.Commands;
 
 /// <summary>
-/// <c>ala resume &lt;experimentId&gt; [--state DIR] [--progress MODE] [--telemetry EXPORTER]</c> (issue 4 §3): continues
+/// <c>ala resume &lt;experimentId&gt; [--state DIR] [--progress MODE] [--telemetry EXPORTER]</c> (docs/durability.md): continues
 /// an embedded run whose process died. An embedded silo on the same state folder re-activates the experiment, which
 /// wakes its unfinished children; they resume from their last checkpoints, and the coordinator from its stored policy.
 /// The session then watches and writes results.json to the run's original --out, as <c>ala run</c> would have.

@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Options;
 namespace AdaptiveLoss.Cli.Data;
 
 /// <summary>
-/// Checks, before anything starts, that the task's data folder and files exist (spec §2), so that a missing data set
+/// Checks, before anything starts, that the task's data folder and files exist (docs/design.md §2), so that a missing data set
 /// is a one-line usage error (exit 2) and not a child failing minutes later.
 /// </summary>
 internal static class DataFolderCheck

@@ -9,7 +9,7 @@ using Orleans.Serialization;
 namespace AdaptiveLoss.Cli.Hosting;
 
 /// <summary>
-/// A started Orleans host and its grain factory: either an embedded silo (spec §3 "embedded default") on free
+/// A started Orleans host and its grain factory: either an embedded silo (docs/design.md §3 "embedded default") on free
 /// localhost ports, or a pure client of a localhost or Redis-clustered cluster. Logging is quiet: warnings and errors on stderr only.
 /// </summary>
 internal sealed class ClusterConnection : IAsyncDisposable

@@ -8,7 +8,7 @@ using AdaptiveLoss.Grains;
 
 namespace AdaptiveLoss.Cli.Output;
 
-/// <summary>Turns a finished experiment's status and policy summary into the results.json document (spec §4).</summary>
+/// <summary>Turns a finished experiment's status and policy summary into the results.json document (docs/design.md §4).</summary>
 internal static class ResultsBuilder
 {
     /// <summary>Builds the document; needs at least one completed child.</summary>

@@ -3,11 +3,11 @@ using AdaptiveLoss.Core.Metrics;
 
 namespace AdaptiveLoss.Cli.Output;
 
-// The results.json schema of spec §4, property for property, plus what the mismatch tasks need (docs/mismatch.md:
+// The results.json schema of docs/design.md §4, property for property, plus what the mismatch tasks need (docs/mismatch.md:
 // the data transforms, the loss settings, every test metric, post-hoc adjustment and early stopping); serialised
 // camelCase by ResultsWriter. These records are the file's contract: add nothing here that the docs do not list.
 
-/// <summary>The whole results.json of one experiment (spec §4).</summary>
+/// <summary>The whole results.json of one experiment (docs/design.md §4).</summary>
 internal sealed record ResultsDocument(
     string ExperimentId,
     string Task,

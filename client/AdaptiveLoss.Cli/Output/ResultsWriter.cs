@@ -6,7 +6,7 @@ namespace AdaptiveLoss.Cli.Output;
 /// <summary>Writes results.json atomically: a temporary file in the same folder, then a rename over the target.</summary>
 internal static class ResultsWriter
 {
-    /// <summary>The file name inside <c>--out</c> (spec §4).</summary>
+    /// <summary>The file name inside <c>--out</c> (docs/design.md §4).</summary>
     public const string FileName = "results.json";
 
     // A class absent from a tiny test split has no error (NaN): written as "NaN" rather than failing the whole file.

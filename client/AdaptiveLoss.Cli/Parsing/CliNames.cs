@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Options;
 namespace AdaptiveLoss.Cli.Parsing;
 
 /// <summary>
-/// The command-line spelling of every Core enum (spec §4): one table used by the parser, the help text and
+/// The command-line spelling of every Core enum (docs/design.md §4): one table used by the parser, the help text and
 /// results.json, so the names a user types are the names a results file shows.
 /// </summary>
 internal static class CliNames

@@ -4,7 +4,7 @@ namespace AdaptiveLoss.Cli.Parsing;
 /// <param name="Name">The flag, e.g. <c>--children</c>.</param>
 /// <param name="ValueName">Placeholder of its value (e.g. <c>N</c>); null for a switch that takes none.</param>
 /// <param name="Help">One-line meaning.</param>
-/// <param name="Default">The default as the help and README show it.</param>
+/// <param name="Default">The default as the help and docs/cli.md show it.</param>
 /// <param name="Apply">Parses the value (empty for a switch) into the arguments; throws <see cref="UsageException"/>.</param>
 /// <param name="AppliesFirst">Applied before every other flag whatever its position (<c>--preset</c>), so explicit flags override it.</param>
 internal sealed record OptionSpec(

@@ -2,7 +2,7 @@ namespace AdaptiveLoss.Cli.Parsing;
 
 /// <summary>
 /// Strict parser for <c>ala run</c>: <c>--flag value</c> or <c>--flag=value</c>, each flag at most once, no positional
-/// arguments. <c>--preset</c> is applied first so that explicit flags override it (spec §4).
+/// arguments. <c>--preset</c> is applied first so that explicit flags override it (docs/design.md §4).
 /// </summary>
 internal static class RunArgumentParser
 {

@@ -4,8 +4,8 @@ using AdaptiveLoss.ServiceDefaults;
 namespace AdaptiveLoss.Cli.Parsing;
 
 /// <summary>
-/// Every flag of <c>ala run</c> (spec §4): one per <see cref="ExperimentOptions"/> property plus the CLI's own.
-/// The parser, <c>ala run --help</c> and the README's option table all come from this list.
+/// Every flag of <c>ala run</c> (docs/design.md §4): one per <see cref="ExperimentOptions"/> property plus the CLI's own.
+/// The parser, <c>ala run --help</c> and the option table of docs/cli.md all come from this list.
 /// </summary>
 internal static class RunOptionTable
 {
@@ -22,7 +22,7 @@ internal static class RunOptionTable
         Choice("--loss", "ala = adaptive Φ; ce = cross-entropy; fixed = parametric form with Φ fixed at I or --phi; the static baselines "
             + "label-smoothing (--smoothing), focal (--focal-gamma), class-balanced (--cb-beta), logit-adjusted (--tau) and forward "
             + "(forward correction with the true noise matrix of --label-noise: an oracle)", D.Loss, (o, v) => o with { Loss = v }),
-        Choice("--loss-form", "parametric loss family l_Φ (spec §1.1)", D.LossForm, (o, v) => o with { LossForm = v }),
+        Choice("--loss-form", "parametric loss family l_Φ (docs/design.md §1.1)", D.LossForm, (o, v) => o with { LossForm = v }),
         Choice("--metric", "validation metric the reward is computed from", D.Metric, (o, v) => o with { Metric = v }),
         Int("--window", "K", "training iterations per controller step", D.Window, (o, v) => o with { Window = v }),
         Real("--beta", "B", "action size β on an off-diagonal Φ entry", D.Beta, (o, v) => o with { Beta = v }),
@@ -83,13 +83,13 @@ internal static class RunOptionTable
         new("--share-policy", "ID", "learn one policy together with every experiment on the same silo that names ID (its children join one coordinator; "
             + "snapshots are saved under ID); needs the same policy settings", "the experiment id (not shared)",
             (a, v) => a.With(o => o with { PolicyId = ValueParser.Id("--share-policy", v) })),
-        new("--state", "DIR", "state folder: grain state, checkpoints, policy snapshots (DIR/policies/<policyId>/<version>.json) and what ala resume needs (see Durability)", "state",
+        new("--state", "DIR", "state folder: grain state, checkpoints, policy snapshots (DIR/policies/<policyId>/<version>.json) and what ala resume needs (see docs/durability.md)", "state",
             (a, v) => a with { StateDirectory = ValueParser.Path("--state", v) }),
         Int("--snapshot-every", "N", "a learning policy saves a snapshot every N updates and at the end of the run", D.SnapshotEvery,
             (o, v) => o with { SnapshotEvery = v }),
         new("--experiment-id", "ID", "experiment id (names the grains and the default out folder)", "yyyyMMdd-HHmmss-xxxx",
             (a, v) => a with { ExperimentId = ValueParser.Id("--experiment-id", v) }),
-        new("--telemetry", "none|console|otlp", "export traces and metrics: console = on stdout; otlp = to OTEL_EXPORTER_OTLP_ENDPOINT (see Telemetry)",
+        new("--telemetry", "none|console|otlp", "export traces and metrics: console = on stdout; otlp = to OTEL_EXPORTER_OTLP_ENDPOINT (see docs/telemetry.md)",
             $"otlp if {TelemetryExporters.EndpointVariable} is set, else none", (a, v) => a with { Telemetry = ValueParser.Telemetry("--telemetry", v) }),
         new("--tensorboard", "DIR", "also write TensorBoard event files (per child: loss, validation, reward, Φ norm) under DIR/<experimentId>",
             "off", (a, v) => a with { TensorBoardDirectory = ValueParser.Path("--tensorboard", v) }),

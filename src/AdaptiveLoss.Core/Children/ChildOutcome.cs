@@ -4,7 +4,7 @@ using AdaptiveLoss.Core.Metrics;
 
 namespace AdaptiveLoss.Core.Children;
 
-/// <summary>The end of one child's run: final validation metric and the single test evaluation (spec §2).</summary>
+/// <summary>The end of one child's run: final validation metric and the single test evaluation (docs/design.md §2).</summary>
 /// <param name="ChildId">Child key.</param>
 /// <param name="Seed">Seed of initialisation and data order.</param>
 /// <param name="Classes">Number of classes C.</param>

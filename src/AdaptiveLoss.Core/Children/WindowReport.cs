@@ -4,7 +4,7 @@ namespace AdaptiveLoss.Core.Children;
 
 /// <summary>
 /// What a child reports at the end of a window: the transition (state, actions, reward, policy version) for the
-/// coordinator and the progress for its grain. A discarded window (a guard fired, spec §1.7) carries the reason and
+/// coordinator and the progress for its grain. A discarded window (a guard fired, docs/design.md §1.7) carries the reason and
 /// must never reach the policy.
 /// </summary>
 /// <param name="ChildId">Child key, "{experimentId}/{index}".</param>
@@ -14,7 +14,7 @@ namespace AdaptiveLoss.Core.Children;
 /// <param name="TotalIterations">Training iterations of the whole run.</param>
 /// <param name="Metrics">The S validation measurements M_1..M_S of the window (fractions).</param>
 /// <param name="WindowMetric">Their discounted mean M̄ (Eq. 4).</param>
-/// <param name="Reward">r_t from M̄_prev and M̄ (spec §1.5).</param>
+/// <param name="Reward">r_t from M̄_prev and M̄ (docs/design.md §1.5).</param>
 /// <param name="PolicyVersion">Version of the policy that chose <paramref name="Actions"/>.</param>
 /// <param name="States">s_t, one feature row per group.</param>
 /// <param name="Actions">a_t, one action index per group.</param>

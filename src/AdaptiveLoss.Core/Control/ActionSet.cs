@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Core.Control;
 
-/// <summary>The per-group action set {−β, 0, +β} (spec §1.3); the policy outputs a distribution over these three indices.</summary>
+/// <summary>The per-group action set {−β, 0, +β} (docs/design.md §1.3); the policy outputs a distribution over these three indices.</summary>
 public static class ActionSet
 {
     /// <summary>Number of actions per group.</summary>

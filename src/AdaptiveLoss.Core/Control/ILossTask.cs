@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Core.Control;
 
 /// <summary>
-/// The task side of the loss controller (spec §3): a task supplies its parameter groups (class pairs for
+/// The task side of the loss controller (docs/design.md §3): a task supplies its parameter groups (class pairs for
 /// classification, distance bins for metric learning), the per-group state features and how an action changes Φ.
 /// The policy, the coordinator and the grains only see <c>float[group][feature]</c> states and per-group action indices.
 /// </summary>
@@ -10,7 +10,7 @@ public interface ILossTask
     /// <summary>Number of parameter groups, one policy decision each (C(C−1)/2 class pairs for classification).</summary>
     int GroupCount { get; }
 
-    /// <summary>Features per group; must equal the policy's input size (24 for classification, spec §1.2).</summary>
+    /// <summary>Features per group; must equal the policy's input size (24 for classification, docs/design.md §1.2).</summary>
     int FeatureCount { get; }
 
     /// <summary>The state s_t, one feature row per group, from what was last observed; <paramref name="progress"/> is iteration/total in [0, 1].</summary>

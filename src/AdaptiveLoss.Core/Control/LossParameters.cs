@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Core.Control;
 
 /// <summary>
-/// Φ ∈ R^{C×C} of the classification loss (spec §1.1): starts at I; only off-diagonal entries move, symmetrically
+/// Φ ∈ R^{C×C} of the classification loss (docs/design.md §1.1): starts at I; only off-diagonal entries move, symmetrically
 /// (Φ[i,j] = Φ[j,i]); the diagonal stays 1; off-diagonal entries are clipped to [−φ_max, φ_max].
 /// </summary>
 public sealed partial class LossParameters

@@ -1,17 +1,17 @@
 namespace AdaptiveLoss.Core.Control;
 
 /// <summary>
-/// The 24-feature state per class pair (spec §1.2): the last H (= 10) observations of (C_ij, C_ji), most recent
+/// The 24-feature state per class pair (docs/design.md §1.2): the last H (= 10) observations of (C_ij, C_ji), most recent
 /// first, zero-padded (20); their relative change (current − mean of the earlier ones)/(that mean + ε), clipped to
 /// [−3, 3] (2); Φ[i,j] (1); training progress (1). C values enter as log1p(C) (scaling, measured: raw values up to
 /// ~20 saturate an untrained policy). Feature count = 2H + 4.
 /// </summary>
 public sealed partial class PairStateBuilder
 {
-    /// <summary>ε of the relative change (spec §1.2).</summary>
+    /// <summary>ε of the relative change (docs/design.md §1.2).</summary>
     public const double Epsilon = 1e-8;
 
-    /// <summary>Bound of the relative-change features: clipped to [−3, 3] (spec §1.2, scaling).</summary>
+    /// <summary>Bound of the relative-change features: clipped to [−3, 3] (docs/design.md §1.2, scaling).</summary>
     public const double RelativeChangeLimit = 3.0;
 
     private readonly int _classes;
@@ -39,7 +39,7 @@ public sealed partial class PairStateBuilder
     /// <summary>
     /// Records one soft-confusion matrix C (C×C, row = true class) as the newest observation (a copy is kept).
     /// Throws ArgumentException on a wrong shape or a non-finite entry: a NaN in the state would poison the shared
-    /// policy, so non-finite measurements must be caught by the guards (spec §1.7) before they get here.
+    /// policy, so non-finite measurements must be caught by the guards (docs/design.md §1.7) before they get here.
     /// </summary>
     public void Observe(double[,] softConfusion)
     {

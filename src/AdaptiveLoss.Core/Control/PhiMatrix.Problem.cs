@@ -60,7 +60,7 @@ public static partial class PhiMatrix
 
         if (i == j)
         {
-            // The spec's Φ keeps its diagonal at 1; only class couplings move.
+            // Φ keeps its diagonal at 1 (docs/design.md §1.1); only class couplings move.
             return value == 1 ? null : $"{at}, but the diagonal of Φ must be 1";
         }
 

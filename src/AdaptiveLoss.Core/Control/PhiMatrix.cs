@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AdaptiveLoss.Core.Control;
 
 /// <summary>
-/// A fixed, user-given Φ (the loss parameters of spec §1.1) read from JSON, to train with a hand-set Φ instead of the
+/// A fixed, user-given Φ (the loss parameters of docs/design.md §1.1) read from JSON, to train with a hand-set Φ instead of the
 /// controller's. Only shape and syntax are checked here; <see cref="Problem"/> checks it against the task.
 /// </summary>
 public static partial class PhiMatrix

@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Core.Data;
 
 /// <summary>
-/// Carves the validation split (the reward's data, spec §1.5) from the end of the training file. The balanced carve
+/// Carves the validation split (the reward's data, docs/design.md §1.5) from the end of the training file. The balanced carve
 /// gives every class the same share, so the validation metric of a long-tailed run measures the balanced test
 /// distribution (Cao et al. 2019 validate on balanced data).
 /// </summary>

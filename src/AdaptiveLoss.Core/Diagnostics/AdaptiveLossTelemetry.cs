@@ -32,7 +32,7 @@ public static class AdaptiveLossTelemetry
     public static Histogram<double> EpisodeDuration { get; } = Meter.CreateHistogram<double>(TelemetryNames.Instruments.EpisodeDuration, "s",
         "Wall time of one controller window", advice: Buckets(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250));
 
-    /// <summary>Windows discarded by a guard (spec §1.7). Tags: experiment, child.</summary>
+    /// <summary>Windows discarded by a guard (docs/design.md §1.7). Tags: experiment, child.</summary>
     public static Counter<long> EpisodesDiscarded { get; } = Meter.CreateCounter<long>(TelemetryNames.Instruments.EpisodesDiscarded,
         "{episode}", "Controller windows rolled back by a guard");
 

@@ -79,7 +79,7 @@ public static class EpisodeTelemetry
             return;
         }
 
-        // Only windows that reach the policy carry a reward (spec §1.7): the histogram's sum is results.json's.
+        // Only windows that reach the policy carry a reward (docs/design.md §1.7): the histogram's sum is results.json's.
         AdaptiveLossTelemetry.EpisodeReward.Record(report.Reward, tags);
         AdaptiveLossTelemetry.TrainLoss.Record(report.TrainLoss, tags);
         if (report.Metrics.Length > 0)

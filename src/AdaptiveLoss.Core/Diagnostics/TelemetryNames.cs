@@ -3,7 +3,7 @@ namespace AdaptiveLoss.Core.Diagnostics;
 /// <summary>
 /// Every telemetry name of the project (style §7.11): activity sources, the meter, span names ("verb object"),
 /// attribute keys and instrument names. Hosts subscribe by these constants and dashboards query them, so they are a
-/// contract: change one only together with the README's Telemetry section.
+/// contract: change one only together with docs/telemetry.md.
 /// </summary>
 public static class TelemetryNames
 {
@@ -81,7 +81,7 @@ public static class TelemetryNames
         /// <summary>r_t of the window (0 when discarded).</summary>
         public const string Reward = "adaptive_loss.reward";
 
-        /// <summary>True when a guard fired and the window was rolled back (spec §1.7).</summary>
+        /// <summary>True when a guard fired and the window was rolled back (docs/design.md §1.7).</summary>
         public const string Discarded = "adaptive_loss.discarded";
 
         /// <summary>The guard's one-line reason, when discarded.</summary>

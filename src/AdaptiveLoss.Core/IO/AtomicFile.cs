@@ -12,7 +12,7 @@ public static class AtomicFile
     /// <summary>
     /// Writes <paramref name="bytes"/> to <paramref name="fileName"/> in <paramref name="directory"/> (created if needed)
     /// and returns its path. <paramref name="durable"/> flushes the data to the disk before the rename, so the new
-    /// content also survives a power loss, not only a killed process (grain state: issue 4 §1).
+    /// content also survives a power loss, not only a killed process (grain state, docs/durability.md).
     /// </summary>
     public static string WriteBytes(string directory, string fileName, ReadOnlySpan<byte> bytes, bool durable)
     {

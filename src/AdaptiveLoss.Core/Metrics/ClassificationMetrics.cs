@@ -94,7 +94,7 @@ public static partial class ClassificationMetrics
         return scored == 0 ? 0.0 : sum / scored;
     }
 
-    /// <summary>Soft confusion C (spec §1.2): C[i, j] = mean over samples of true class i of −log p_j(x); rows of absent classes are 0.</summary>
+    /// <summary>Soft confusion C (docs/design.md §1.2): C[i, j] = mean over samples of true class i of −log p_j(x); rows of absent classes are 0.</summary>
     public static double[,] SoftConfusion(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> labels, int classes)
     {
         Validate(logProbabilities, labels, classes);

@@ -5,7 +5,7 @@ namespace AdaptiveLoss.Core.Options;
 
 /// <summary>
 /// The hyperparameters of one experiment: immutable, logged once, handed to every grain. Every default is the
-/// spec's (ala-spec.md §1–2); provenance tags: [P] paper, [R] public re-implementation, [D] our design, measured.
+/// design's (docs/design.md §1–2); provenance tags: [P] paper, [R] public re-implementation, [D] our design, measured.
 /// </summary>
 public sealed record ExperimentOptions
 {
@@ -108,7 +108,7 @@ public sealed record ExperimentOptions
     /// </summary>
     public string? PolicyId { get; init; }
 
-    /// <summary>Keep only the images of the first K classes in every split (issue 4 §6: a task with fewer classes); null = all.</summary>
+    /// <summary>Keep only the images of the first K classes in every split (a task with fewer classes, e.g. for transfer); null = all.</summary>
     public int? Classes { get; init; }
 
     /// <summary>A learning policy saves a snapshot every this many policy updates, and at the end of the run. Default 10.</summary>
@@ -187,7 +187,7 @@ public sealed record ExperimentOptions
     /// <summary>Device for the children: "cpu" or "cuda". Default "cpu".</summary>
     public string Device { get; init; } = "cpu";
 
-    /// <summary>The re-implementation's settings (spec §4 <c>--preset paper</c>): sigmoid form, β 0.1, sign reward, ema baseline, φ_max 1.</summary>
+    /// <summary>The re-implementation's settings (docs/design.md §4 <c>--preset paper</c>): sigmoid form, β 0.1, sign reward, ema baseline, φ_max 1.</summary>
     public ExperimentOptions WithPaperPreset() => this with
     {
         LossForm = LossForm.Sigmoid,

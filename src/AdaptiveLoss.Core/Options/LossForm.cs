@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Core.Options;
 
-/// <summary>The family of the parametric loss l_Φ (spec §1.1).</summary>
+/// <summary>The family of the parametric loss l_Φ (docs/design.md §1.1).</summary>
 public enum LossForm
 {
     /// <summary>Bounded pair-wise form: CE plus Σ_{j≠y} [Φ⁺·(−log p_j) + Φ⁻·(−log(1−p_j))]. The default.</summary>

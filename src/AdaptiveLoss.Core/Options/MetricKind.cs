@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Core.Options;
 
-/// <summary>The evaluation metric that the reward is computed from (spec §1.5).</summary>
+/// <summary>The evaluation metric that the reward is computed from (docs/design.md §1.5).</summary>
 public enum MetricKind
 {
     /// <summary>Classification error, lower is better. The default.</summary>

@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Core.Options;
 
-/// <summary>How the window's metric improvement becomes a reward (spec §1.5).</summary>
+/// <summary>How the window's metric improvement becomes a reward (docs/design.md §1.5).</summary>
 public enum RewardKind
 {
     /// <summary>The raw improvement of the discounted window metric, in percentage points. The default.</summary>

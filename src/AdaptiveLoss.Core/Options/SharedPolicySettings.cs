@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AdaptiveLoss.Core.Options;
 
 /// <summary>
-/// The settings a shared policy (issue 4 §6, <c>--share-policy</c>) takes from the experiment that created it. Every
+/// The settings a shared policy (docs/policy-snapshots.md, <c>--share-policy</c>) takes from the experiment that created it. Every
 /// experiment that joins it later must ask for the same ones: the coordinator would otherwise silently run the first
 /// experiment's network, learning rate or replay instead of what the later one asked for. Child settings (task, model,
 /// classes, β, seed…) may differ: that is the point of learning one policy across experiments.

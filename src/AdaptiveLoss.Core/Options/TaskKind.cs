@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Core.Options;
 
-/// <summary>Which data set a child trains on (spec §2).</summary>
+/// <summary>Which data set a child trains on (docs/design.md §2).</summary>
 public enum TaskKind
 {
     /// <summary>Fashion-MNIST from the Debian package <c>dataset-fashion-mnist</c> (or <c>--data</c>).</summary>

@@ -4,7 +4,7 @@ using AdaptiveLoss.Core.Options;
 namespace AdaptiveLoss.Core.Policy;
 
 /// <summary>
-/// The shared loss controller: π_θ, its Adam state, the replay memory and the baseline (spec §1.4). Decides actions
+/// The shared loss controller: π_θ, its Adam state, the replay memory and the baseline (docs/design.md §1.4). Decides actions
 /// for a state and performs one REINFORCE update per round:
 /// ∇J ≈ mean over transitions of (r − b) Σ_groups ∇ log π(a_g|s_g)  — the joint log-probability is the sum over groups.
 /// A round's transitions get advantages from the baseline (population: r minus the round's mean reward; ema: r minus
@@ -49,7 +49,7 @@ public sealed class PolicyLearner
     /// <summary>The replay memory.</summary>
     public ReplayMemory<ScoredTransition> Memory { get; }
 
-    /// <summary>A copy of everything learned so far (issue 4 §1), for the coordinator's storage.</summary>
+    /// <summary>A copy of everything learned so far (docs/durability.md), for the coordinator's storage.</summary>
     public PolicyLearnerState Export() => new(
         [.. Network.Parameters], Optimizer.Step, [.. Optimizer.FirstMoment], [.. Optimizer.SecondMoment],
         Version, Transitions, BaselineAverage, [.. Memory.Items]);

@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Core.Policy;
 
 /// <summary>
-/// π_θ (spec §1.4): an MLP features → hidden → hidden → 3 with ReLU, softmax over the three actions, shared by every
+/// π_θ (docs/design.md §1.4): an MLP features → hidden → hidden → 3 with ReLU, softmax over the three actions, shared by every
 /// group. Pure C# in double precision: it is tiny, so no tensor library is needed, it is exactly testable, and the
 /// coordinator stays free of native memory. Parameters are one flat vector (W1, b1, W2, b2, W3, b3; W row-major
 /// [out, in]) so that snapshots, Adam and finite-difference checks treat them uniformly.

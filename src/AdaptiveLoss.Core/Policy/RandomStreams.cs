@@ -17,7 +17,7 @@ public static class RandomStreams
         return new Random(Fold(Mix((ulong)(uint)seed, Fnv1a(childId), 0x_D1B5_4A32_D192_ED03UL ^ (ulong)(uint)window)));
     }
 
-    /// <summary>The stream of round <paramref name="round"/>'s replay sample (spec §1.4).</summary>
+    /// <summary>The stream of round <paramref name="round"/>'s replay sample (docs/design.md §1.4).</summary>
     public static Random ForRound(int seed, long round) =>
         new(Fold(Mix((ulong)(uint)seed, 0x_9E37_79B9_7F4A_7C15UL, (ulong)round)));
 

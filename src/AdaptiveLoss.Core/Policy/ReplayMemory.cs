@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Core.Policy;
 
-/// <summary>A bounded FIFO of past items (spec §1.4: the last 1,000 transitions); the oldest is dropped when full.</summary>
+/// <summary>A bounded FIFO of past items (docs/design.md §1.4: the last 1,000 transitions); the oldest is dropped when full.</summary>
 public sealed class ReplayMemory<T>
 {
     private readonly T[] _buffer;

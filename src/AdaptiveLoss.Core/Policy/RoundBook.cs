@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Core.Policy;
 
 /// <summary>
-/// Round bookkeeping of the coordinator (spec §1.6): children never wait for each other; a round is one transition
+/// Round bookkeeping of the coordinator (docs/design.md §1.6): children never wait for each other; a round is one transition
 /// from every live child, or whatever is pending when the round times out. A late transition joins the next round;
 /// nothing is dropped or counted twice. Pure: time is passed in. Not thread-safe (the coordinator grain is not).
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class RoundBook
         Rounds = state.Rounds;
     }
 
-    /// <summary>The book as data, for the coordinator's storage (issue 4 §1).</summary>
+    /// <summary>The book as data, for the coordinator's storage (docs/durability.md).</summary>
     public RoundBookState Export() => new(
         [.. _live.Order(StringComparer.Ordinal)],
         [.. _children.Select(child => new RoundBookState.ChildQueue(child,
@@ -111,7 +111,7 @@ public sealed class RoundBook
     }
 
     /// <summary>
-    /// Fills the child's slot for <paramref name="window"/> without a transition (a guard discarded it, spec §1.7), so
+    /// Fills the child's slot for <paramref name="window"/> without a transition (a guard discarded it, docs/design.md §1.7), so
     /// the round does not wait for it; returns false for a duplicate.
     /// </summary>
     public bool AddSkip(string childId, int window, DateTimeOffset now) => Enqueue(childId, window, null, now);

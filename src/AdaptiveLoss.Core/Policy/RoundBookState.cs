@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Core.Policy;
 
 /// <summary>
-/// A <see cref="RoundBook"/> as data (issue 4 §1): the live children, each child's queue in arrival order (a null
+/// A <see cref="RoundBook"/> as data (docs/durability.md): the live children, each child's queue in arrival order (a null
 /// transition is a skip), every (child, window) ever queued, and the rounds taken. Restored, the book closes the same
 /// rounds and still refuses a window it saw before the restart.
 /// </summary>

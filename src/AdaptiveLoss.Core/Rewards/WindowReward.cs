@@ -2,7 +2,7 @@ using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Core.Rewards;
 
-/// <summary>The reward of one window (spec §1.5): discounted window metric and its improvement.</summary>
+/// <summary>The reward of one window (docs/design.md §1.5): discounted window metric and its improvement.</summary>
 public static class WindowReward
 {
     /// <summary>Improvements smaller than this (in percentage points) are ties: rounding noise, not a signal.</summary>
@@ -43,7 +43,7 @@ public static class WindowReward
     /// <see cref="RewardKind.Diff"/>: the improvement from <paramref name="previous"/> to <paramref name="current"/> in
     /// percentage points (metrics are fractions in [0, 1]; previous − current for lower-is-better, current − previous
     /// otherwise); <see cref="RewardKind.Sign"/> (Eq. 5): its sign. Ties give 0. Non-finite metrics throw
-    /// ArgumentException: the guards (spec §1.7) must discard such a window before a reward is computed.
+    /// ArgumentException: the guards (docs/design.md §1.7) must discard such a window before a reward is computed.
     /// </summary>
     public static double Compute(double previous, double current, RewardKind kind, MetricDirection direction)
     {

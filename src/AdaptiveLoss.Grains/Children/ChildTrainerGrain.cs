@@ -11,7 +11,7 @@ namespace AdaptiveLoss.Grains.Children;
 /// The control plane of one child's run (key = "{experimentId}/{index}"): hands the job to the silo's
 /// <see cref="TrainingWorker"/> and returns at once; the training thread reports windows and the end back here.
 /// Status and cancel interleave with everything and never wait for training. Its record (job, state, windows, end) is
-/// stored at every change (issue 4 §1); an activation that finds an unfinished record resumes the training from the
+/// stored at every change (docs/durability.md); an activation that finds an unfinished record resumes the training from the
 /// child's last checkpoint: the process or silo that trained it is gone (a live one keeps this activation alive).
 /// </summary>
 [Placement.SlotPlacement]

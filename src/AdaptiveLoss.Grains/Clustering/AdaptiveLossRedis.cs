@@ -8,7 +8,7 @@ namespace AdaptiveLoss.Grains.Clustering;
 
 /// <summary>
 /// Redis clustering (membership table and gateway list) and the <see cref="AdaptiveLossStorage.Name"/> grain storage,
-/// one place for the silo and the CLI's client (issue 4 §4). Both connect with <see cref="Connection"/>: a bounded
+/// one place for the silo and the CLI's client (docs/cluster.md). Both connect with <see cref="Connection"/>: a bounded
 /// connect timeout, and a failed first connect is an error instead of an endless background retry.
 /// </summary>
 public static class AdaptiveLossRedis

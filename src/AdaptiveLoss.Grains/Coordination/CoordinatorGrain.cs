@@ -10,13 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace AdaptiveLoss.Grains.Coordination;
 
 /// <summary>
-/// Hosts a shared policy (key = policy id; spec §1.4, §1.6). Every call is short and awaits no other grain, because
+/// Hosts a shared policy (key = policy id; docs/design.md §1.4, §1.6). Every call is short and awaits no other grain, because
 /// every child's training thread calls it once or twice per window. The policy lives in memory; where the silo has a
 /// <see cref="PolicyStore"/> (<see cref="AdaptiveLossSiloExtensions.AddPolicySnapshots"/>) a learning policy saves a
 /// snapshot every <see cref="ExperimentOptions.SnapshotEvery"/> updates and when its last child leaves. A save is one
 /// ~50 KB file written synchronously (milliseconds); a failed save is logged and never fails a call.
 /// The whole policy state (<see cref="CoordinatorRecord"/>) is stored after every call that changes it, before the call
-/// returns (issue 4 §1): a child that heard "reported" can rely on it, and a re-sent window is refused as a duplicate.
+/// returns (docs/durability.md): a child that heard "reported" can rely on it, and a re-sent window is refused as a duplicate.
 /// </summary>
 public sealed class CoordinatorGrain(
     [PersistentState("policy", AdaptiveLossStorage.Name)] IPersistentState<Stored<CoordinatorRecord>> stored,
@@ -225,7 +225,7 @@ public sealed class CoordinatorGrain(
         }
     }
 
-    // The timer checks for an overdue round (spec §1.6) and keeps the activation, and so the policy, alive while
+    // The timer checks for an overdue round (docs/design.md §1.6) and keeps the activation, and so the policy, alive while
     // children train: their reports can be minutes apart.
     private IGrainTimer StartRoundTimer(TimeSpan roundTimeout)
     {

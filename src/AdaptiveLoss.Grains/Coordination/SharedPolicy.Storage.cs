@@ -4,7 +4,7 @@ using AdaptiveLoss.Grains.Persistence;
 namespace AdaptiveLoss.Grains.Coordination;
 
 /// <summary>
-/// How a <see cref="SharedPolicy"/> is stored (issue 4 §1). The record (<see cref="Export"/>) is written after every
+/// How a <see cref="SharedPolicy"/> is stored (docs/durability.md). The record (<see cref="Export"/>) is written after every
 /// change and stays small: it holds weights, Adam, baseline, counters, rewards and the round book, but a pending
 /// transition only as a stub (no states) and the replay memory only as a list of rounds. The states live in documents
 /// written once each: a pending transition when it is reported (<see cref="UnsavedPending"/>), the transitions a round

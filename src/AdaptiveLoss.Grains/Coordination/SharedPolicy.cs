@@ -8,10 +8,10 @@ using AdaptiveLoss.Core.Policy.Snapshots;
 namespace AdaptiveLoss.Grains.Coordination;
 
 /// <summary>
-/// The coordinator's logic without Orleans (spec §1.4, §1.6): the policy learner, the round book and the reward log.
+/// The coordinator's logic without Orleans (docs/design.md §1.4, §1.6): the policy learner, the round book and the reward log.
 /// A round is one transition from every live child or whatever is pending at the timeout; it updates the policy once
 /// (ALA) or is only observed (frozen policy, ce, fixed: the version stays 0 while rounds and transitions are counted).
-/// Rounds that hold only discarded windows (spec §1.7) close without an update and are not counted.
+/// Rounds that hold only discarded windows (docs/design.md §1.7) close without an update and are not counted.
 /// A learning policy hands out a snapshot when its version reaches a multiple of <see cref="ExperimentOptions.SnapshotEvery"/>
 /// and once more when the last child left (<see cref="TakeSnapshot"/>). With <see cref="ExperimentOptions.InitialPolicy"/>
 /// it starts from those weights instead of a random initialisation (a new lineage: its version starts at 0).
@@ -138,7 +138,7 @@ internal sealed partial class SharedPolicy
         return CloseComplete();
     }
 
-    /// <summary>Closes overdue rounds with whatever is pending (spec §1.6: a timeout, default 60 s), then complete ones.</summary>
+    /// <summary>Closes overdue rounds with whatever is pending (docs/design.md §1.6: a timeout, default 60 s), then complete ones.</summary>
     public IReadOnlyList<ClosedRound> CloseOverdue(DateTimeOffset now)
     {
         var closed = new List<ClosedRound>();

@@ -9,7 +9,7 @@ namespace AdaptiveLoss.Grains.Experiments;
 /// <summary>
 /// One experiment (key = experiment id): validates the options, registers the children with the shared policy,
 /// starts them and tracks their ends. Thin: the bookkeeping is <see cref="ExperimentProgress"/>. Its record is stored
-/// (issue 4 §1); while it runs a watch timer asks every unfinished child for its status, which re-activates (and so
+/// (docs/durability.md); while it runs a watch timer asks every unfinished child for its status, which re-activates (and so
 /// resumes) a child whose silo or process was lost, and catches an end notification that never arrived.
 /// </summary>
 public sealed class ExperimentGrain(

@@ -20,7 +20,7 @@ internal sealed class ExperimentProgress
         ChildIds = [.. Enumerable.Range(0, options.Children).Select(i => ChildKeys.ChildId(experimentId, i))];
     }
 
-    /// <summary>The progress stored in <paramref name="record"/> (issue 4 §1).</summary>
+    /// <summary>The progress stored in <paramref name="record"/> (docs/durability.md).</summary>
     public static ExperimentProgress Restore(string experimentId, ExperimentRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -54,7 +54,7 @@ internal sealed class ExperimentProgress
 
     public bool CancelRequested { get; private set; }
 
-    /// <summary>The state features per group: 2H + 4 (spec §1.2); the class count matters only to the children.</summary>
+    /// <summary>The state features per group: 2H + 4 (docs/design.md §1.2); the class count matters only to the children.</summary>
     public static int FeatureCount(ExperimentOptions options) => (2 * options.HistoryLength) + 4;
 
     public ChildStatus? Ended(string childId) => _ended.GetValueOrDefault(childId);

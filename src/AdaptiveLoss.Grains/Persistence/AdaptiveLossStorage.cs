@@ -3,7 +3,7 @@ using Orleans.Storage;
 namespace AdaptiveLoss.Grains.Persistence;
 
 /// <summary>
-/// The grain storage of the experiment, coordinator and child grains (issue 4 §1): one named provider, files under the
+/// The grain storage of the experiment, coordinator and child grains (docs/durability.md): one named provider, files under the
 /// state folder on an embedded silo, Redis on a cluster. Both store the same System.Text.Json documents (Core's JSON
 /// options: camelCase, enums as strings), so a state written by one reads back in the other and stays readable by eye.
 /// </summary>

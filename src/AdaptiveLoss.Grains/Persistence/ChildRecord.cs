@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Children;
 namespace AdaptiveLoss.Grains.Persistence;
 
 /// <summary>
-/// A child grain's stored state (issue 4 §1): its job, life-cycle state, every window reported (one entry per window
+/// A child grain's stored state (docs/durability.md): its job, life-cycle state, every window reported (one entry per window
 /// index) and, once ended, outcome or error. A non-ended record on activation means the training that owned it is
 /// gone (process or silo lost): the child resumes from its checkpoint.
 /// </summary>

@@ -2,7 +2,7 @@ using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Grains.Persistence;
 
-/// <summary>An experiment's stored state (issue 4 §1): its options, when it started, its state and its ended children.</summary>
+/// <summary>An experiment's stored state (docs/durability.md): its options, when it started, its state and its ended children.</summary>
 public sealed record ExperimentRecord(
     ExperimentOptions Options,
     DateTimeOffset StartedAt,

@@ -4,7 +4,7 @@ using Orleans.Storage;
 namespace AdaptiveLoss.Grains.Persistence;
 
 /// <summary>
-/// Grain storage in files (issue 4 §1, the embedded default): one JSON document per grain state at
+/// Grain storage in files (docs/durability.md, the embedded default): one JSON document per grain state at
 /// <c>ROOT/&lt;state&gt;/&lt;grain type&gt;/&lt;escaped key&gt;.json</c>, replaced atomically (temporary file, fsync,
 /// rename), so a killed process leaves the previous document or the new one. The ETag is the file's last write time and
 /// length: a write from an activation that did not read the current document fails with

@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Policy;
 namespace AdaptiveLoss.Grains.Persistence;
 
 /// <summary>
-/// The transitions one policy round added to the replay memory, with their advantages (spec §1.4), stored once as their
+/// The transitions one policy round added to the replay memory, with their advantages (docs/design.md §1.4), stored once as their
 /// own document. The coordinator's record lists the rounds whose chunks make up its memory, so a report rewrites a few
 /// kilobytes of record instead of the whole memory (up to 1,000 transitions × groups × features).
 /// </summary>

@@ -4,7 +4,7 @@ using Orleans.Runtime;
 namespace AdaptiveLoss.Grains.Placement;
 
 /// <summary>
-/// Children spread over silos within each silo's slots (issue 4 §4): a new child activation goes to a silo that accepts
+/// Children spread over silos within each silo's slots (docs/cluster.md): a new child activation goes to a silo that accepts
 /// its experiment's device and has the most free slots (ties: fewest children held, then the silo address).
 /// </summary>
 [GenerateSerializer, Immutable, SuppressReferenceTracking]

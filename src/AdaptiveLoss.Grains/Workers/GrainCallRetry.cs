@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace AdaptiveLoss.Grains.Workers;
 
 /// <summary>
-/// Retries a training thread's grain call while the cluster heals (issue 4 §7): a silo that died mid-call, a grain
+/// Retries a training thread's grain call while the cluster heals (docs/durability.md): a silo that died mid-call, a grain
 /// being re-activated elsewhere, storage briefly unreachable. Backoff 0.5 s doubling to 5 s, for at most
 /// <see cref="TrainingOptions.GrainCallRetrySeconds"/>; then the last error fails the child. Safe because every call it
 /// wraps is idempotent: a decision for a window is a pure function of the policy version and the window's random

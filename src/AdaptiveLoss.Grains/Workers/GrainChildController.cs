@@ -5,7 +5,7 @@ using AdaptiveLoss.Training;
 namespace AdaptiveLoss.Grains.Workers;
 
 /// <summary>
-/// The training thread's link to the grains (spec §3): short grain calls made synchronously from the child's dedicated
+/// The training thread's link to the grains (docs/design.md §3): short grain calls made synchronously from the child's dedicated
 /// thread. Blocking is fine there (it is not a scheduler thread) and it keeps the trainer simple and sequential. Each
 /// call is retried through faults (<see cref="GrainCallRetry"/>).
 /// </summary>

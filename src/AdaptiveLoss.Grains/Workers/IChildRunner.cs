@@ -12,6 +12,6 @@ public interface IChildRunner
     /// <summary>Trains the child described by <paramref name="spec"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken);
 
-    /// <summary>Sets the process-wide compute threads for <paramref name="runningChildren"/> concurrent children (spec §3).</summary>
+    /// <summary>Sets the process-wide compute threads for <paramref name="runningChildren"/> concurrent children (docs/design.md §3).</summary>
     void ConfigureThreads(int runningChildren);
 }

@@ -8,7 +8,7 @@ public sealed class TrainingOptions
 
     /// <summary>
     /// Children that train at once on this silo; the rest wait first-in first-out. Default 0 = no limit (one slot per
-    /// child; torch threads are then shared, max(1, cores / running), spec §3).
+    /// child; torch threads are then shared, max(1, cores / running), docs/design.md §3).
     /// </summary>
     public int MaxConcurrentChildren { get; set; }
 
@@ -25,13 +25,13 @@ public sealed class TrainingOptions
 
     /// <summary>
     /// Folder under which each child checkpoints at every window end, in <c>&lt;root&gt;/&lt;experimentId&gt;/&lt;index&gt;/</c>,
-    /// and from which a child restarted with the same key resumes (README "Checkpoints"). Default null = no checkpoints.
+    /// and from which a child restarted with the same key resumes (docs/durability.md, "Checkpoints"). Default null = no checkpoints.
     /// </summary>
     public string? CheckpointRoot { get; set; }
 
     /// <summary>
-    /// Seconds between an experiment's checks of its unfinished children (issue 4: a child whose silo died is
-    /// re-activated elsewhere by this check). Default 5.
+    /// Seconds between an experiment's checks of its unfinished children (a child whose silo died is
+    /// re-activated elsewhere by this check; docs/durability.md). Default 5.
     /// </summary>
     public double ChildWatchSeconds { get; set; } = 5;
 

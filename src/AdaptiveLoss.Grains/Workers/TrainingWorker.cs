@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AdaptiveLoss.Grains.Workers;
 
 /// <summary>
-/// The silo's training worker (spec §3): every running child gets a dedicated background <see cref="Thread"/> (never
+/// The silo's training worker (docs/design.md §3): every running child gets a dedicated background <see cref="Thread"/> (never
 /// the grain scheduler, never the thread pool that Orleans needs), at most
 /// <see cref="TrainingOptions.MaxConcurrentChildren"/> at once, the rest queued first-in first-out. The thread talks
 /// to the grains through <see cref="GrainChildController"/> and ends by reporting to its child grain.
@@ -241,7 +241,7 @@ public sealed class TrainingWorker : IHostedService, IDisposable
         }
     }
 
-    // torch.set_num_threads is process-wide: re-set it whenever the number of running children changes (spec §3).
+    // torch.set_num_threads is process-wide: re-set it whenever the number of running children changes (docs/design.md §3).
     private void ConfigureThreads()
     {
         lock (_threadsGate)

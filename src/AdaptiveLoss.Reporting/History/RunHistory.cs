@@ -5,7 +5,7 @@ namespace AdaptiveLoss.Reporting.History;
 
 /// <summary>
 /// The full history of one experiment (history.json next to results.json): every option, every child's windows with
-/// their action counts, each child's final Φ and the reward log. Unlike results.json (a fixed contract, spec §4) this
+/// their action counts, each child's final Φ and the reward log. Unlike results.json (a fixed contract, docs/design.md §4) this
 /// file may grow; <see cref="Format"/> says which shape a reader holds. Plots are drawn from it alone.
 /// </summary>
 /// <param name="Format">Shape version of the file, <see cref="CurrentFormat"/> when written by this code.</param>

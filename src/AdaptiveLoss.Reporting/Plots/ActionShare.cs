@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Reporting.Plots;
 
 /// <summary>
-/// How the decisions of one window index split over the action set {−β, 0, +β} (spec §1.3), summed over children.
+/// How the decisions of one window index split over the action set {−β, 0, +β} (docs/design.md §1.3), summed over children.
 /// The three fractions add up to 1 (all 0 when the window had no decision).
 /// </summary>
 /// <param name="Window">Window index.</param>

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace AdaptiveLoss.Reporting.Plots;
 
 /// <summary>
-/// Φ as a C×C heatmap (spec §1.2): a diverging colormap centred at 0 and scaled to the largest |off-diagonal| entry,
+/// Φ as a C×C heatmap (docs/design.md §1.2): a diverging colormap centred at 0 and scaled to the largest |off-diagonal| entry,
 /// so the small moves the controller makes are visible; the diagonal (1) is drawn too and saturates. Row i is the true
 /// class, column j the other class of the pair; row 0 is at the top, as in a matrix.
 /// </summary>

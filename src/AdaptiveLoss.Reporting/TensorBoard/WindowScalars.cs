@@ -3,7 +3,7 @@ using AdaptiveLoss.Grains;
 
 namespace AdaptiveLoss.Reporting.TensorBoard;
 
-/// <summary>The scalars of one child's window as TensorBoard charts them, with the tags documented in the README.</summary>
+/// <summary>The scalars of one child's window as TensorBoard charts them, with the tags documented in docs/cli.md ("TensorBoard").</summary>
 public static class WindowScalars
 {
     /// <summary>Mean training loss of the window.</summary>

@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
-/// Checkpoints of <see cref="ChildTrainer"/> (issue 4): at every window end, after the report, the model's state
+/// Checkpoints of <see cref="ChildTrainer"/> (docs/durability.md): at every window end, after the report, the model's state
 /// dict, Adam's moments and step counts, Φ, the state history, the run state and the data position go to the
 /// checkpoint folder; a trainer given a folder with a checkpoint resumes from it.
 /// </summary>

@@ -53,7 +53,7 @@ public sealed partial class ChildTrainer
         var length = _plan.Length(w);
         var states = _task.BuildStates((double)start / _plan.TotalIterations);
         var decision = controller.Decide(_spec.ChildId, w, states);
-        // Warm-up (spec §1.1) and the ce/fixed baselines still decide and report; their actions leave Φ alone.
+        // Warm-up (docs/design.md §1.1) and the ce/fixed baselines still decide and report; their actions leave Φ alone.
         var warmup = _plan.EpochOf(start) < _options.WarmupEpochs;
         if (!warmup)
         {
@@ -99,7 +99,7 @@ public sealed partial class ChildTrainer
     }
 
     /// <summary>
-    /// <see cref="TrainWindow"/>, with a libtorch error treated as a guard (spec §1.7). TorchSharp 0.107 can raise a rare
+    /// <see cref="TrainWindow"/>, with a libtorch error treated as a guard (docs/design.md §1.7). TorchSharp 0.107 can raise a rare
     /// native error in the middle of a step (seen once, in Adam.step after ~12,400 steps of one of 8 concurrent MLP children: a scalar argument
     /// read as garbage, c10 Scalar.h "toFloat"); the step may have half-updated the weights and the moments, so the
     /// window is rolled back and discarded like a NaN. An error that comes back window after window still fails the child.

@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
-/// One child's training run (spec §1.6–1.7): a TorchSharp model trained with Adam under the parametric loss l_Φ, one
+/// One child's training run (docs/design.md §1.6–1.7): a TorchSharp model trained with Adam under the parametric loss l_Φ, one
 /// controller step per window of K iterations — state s_t → <see cref="IChildController.Decide"/> → Φ moves → train
 /// the window with Φ frozen, measuring the validation metric S times → reward → <see cref="IChildController.Report"/>
 /// — with guards that roll the child back to its last window end. Synchronous and single-threaded: run it on the
@@ -72,7 +72,7 @@ public sealed partial class ChildTrainer : IDisposable
         _checkpoints = checkpointFolder is null ? null : new CheckpointFolder(checkpointFolder);
     }
 
-    /// <summary>Test seam (spec §1.7 guards): when it returns true for a window index, that batch's loss is made NaN.</summary>
+    /// <summary>Test seam (docs/design.md §1.7 guards): when it returns true for a window index, that batch's loss is made NaN.</summary>
     internal Func<int, bool>? FaultInjection { get; set; }
 
     /// <summary>Test seam: when it returns true for a window index, the next batch throws a native (libtorch) error.</summary>

@@ -8,7 +8,7 @@ namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
 /// Evaluates a model on a split in chunks, in eval mode and without gradients, one dispose scope per chunk; only the
-/// log-probabilities leave the scopes, as a C# array, and the metrics are Core's (spec §1.2, §1.5).
+/// log-probabilities leave the scopes, as a C# array, and the metrics are Core's (docs/design.md §1.2, §1.5).
 /// </summary>
 internal static class Evaluator
 {

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
-/// The in-memory checkpoint of a child at its last accepted window end (spec §1.7): copies of the model's state-dict
+/// The in-memory checkpoint of a child at its last accepted window end (docs/design.md §1.7): copies of the model's state-dict
 /// tensors (parameters and BatchNorm buffers), of Adam's per-parameter moments and step counts, of Φ and of the class offsets δ. Restoring
 /// copies the values back in place, so the optimizer keeps referencing the same parameters on any device.
 /// </summary>

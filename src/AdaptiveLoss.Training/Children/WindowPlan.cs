@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
-/// The iteration budget of a run (spec §1.6): epochs × ⌈n / batch⌉ iterations cut into windows of K (the last may be
+/// The iteration budget of a run (docs/design.md §1.6): epochs × ⌈n / batch⌉ iterations cut into windows of K (the last may be
 /// shorter, windows run across epoch boundaries), each with S validation measurements at evenly spaced points.
 /// </summary>
 internal sealed record WindowPlan(long IterationsPerEpoch, long TotalIterations, int WindowLength, int Windows)

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Data;
 
 /// <summary>
-/// Reader of the CIFAR-10 binary format (spec §2): each record is 1 label byte followed by 3,072 pixel bytes (the red,
+/// Reader of the CIFAR-10 binary format (docs/design.md §2): each record is 1 label byte followed by 3,072 pixel bytes (the red,
 /// green and blue 32×32 planes, row-major). Training files are <c>data_batch_1.bin</c> … <c>data_batch_5.bin</c>, the
 /// test file <c>test_batch.bin</c>. Problems are one-line <see cref="DataFormatException"/>s naming the file.
 /// </summary>

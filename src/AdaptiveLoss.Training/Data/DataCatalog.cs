@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Data;
 
 /// <summary>
-/// Resolves an experiment's task to its data and loads it once per process (spec §2). The splits are cached by
+/// Resolves an experiment's task to its data and loads it once per process (docs/design.md §2). The splits are cached by
 /// (task, resolved folder, validation size, train limit, normalisation), so the children of one silo share one
 /// read-only copy; concurrent first calls load it once.
 /// </summary>

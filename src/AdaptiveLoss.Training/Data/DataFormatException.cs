@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Training.Data;
 
 /// <summary>
-/// Corrupt or missing input data (spec §2): a wrong magic number, a truncated file, a label out of range, a shape
+/// Corrupt or missing input data (docs/design.md §2): a wrong magic number, a truncated file, a label out of range, a shape
 /// mismatch, a missing file or folder. The message is one line that names the file and the problem, so the CLI can
 /// print it as it is and exit 2.
 /// </summary>

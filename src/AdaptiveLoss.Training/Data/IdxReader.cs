@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Data;
 
 /// <summary>
-/// Reader of the MNIST IDX format (MNIST, KMNIST, Fashion-MNIST; spec §2): a big-endian header (magic number, item
+/// Reader of the MNIST IDX format (MNIST, KMNIST, Fashion-MNIST; docs/design.md §2): a big-endian header (magic number, item
 /// count, and for images rows and columns) followed by unsigned bytes. Files are read in place, gzip-compressed
 /// (detected by the gzip signature, whatever the name) or raw. Every problem is a one-line
 /// <see cref="DataFormatException"/> naming the file.

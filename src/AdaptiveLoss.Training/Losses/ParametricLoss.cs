@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Losses;
 
 /// <summary>
-/// Tensor forms of the parametric classification loss l_Φ (spec §1.1) on logits z [B, C], integer targets y [B] and
+/// Tensor forms of the parametric classification loss l_Φ (docs/design.md §1.1) on logits z [B, C], integer targets y [B] and
 /// Φ [C, C] (same dtype and device as the logits), averaged over the batch. Helpers return fresh tensors and never
 /// dispose their inputs; only gather/index_select/elementwise ops are used (no matmul, toolchain.md).
 /// </summary>

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace AdaptiveLoss.Training.Models;
 
-/// <summary>Builds the child model of an experiment (spec §1, issue 2 "Children").</summary>
+/// <summary>Builds the child model of an experiment (docs/design.md §1, §2).</summary>
 public static class ModelFactory
 {
     /// <summary>

@@ -2,7 +2,7 @@ using AdaptiveLoss.Benchmarks.Runs;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
-/// <summary>ablations.json: every variant of the reduced budget with its paired difference to cross-entropy (issue 3 §3).</summary>
+/// <summary>ablations.json: every variant of the reduced budget with its paired difference to cross-entropy (docs/evidence.md).</summary>
 /// <param name="Kind">"ablations".</param>
 /// <param name="Description">The reduced budget in words.</param>
 /// <param name="IsEvidence">False for the smoke plan.</param>

@@ -38,7 +38,7 @@ internal sealed record ArmReport(
 /// <summary>One child of an arm.</summary>
 internal sealed record ChildReport(string Id, int Seed, double ValidationMetric, double TestError, int Windows, double? PhiNormFromIdentity);
 
-/// <summary>What results.json says about the controller of one arm (issue 3 §6: reward balance, Φ drift).</summary>
+/// <summary>What results.json says about the controller of one arm (reward balance, Φ drift; docs/results.md, "Signals").</summary>
 /// <param name="Rewards">Shares of positive, zero and negative rewards and their mean.</param>
 /// <param name="Policy">Version, updates and transitions of the shared policy.</param>
 /// <param name="Phi">Drift of the final Φ from I over the children.</param>

@@ -4,7 +4,7 @@ using AdaptiveLoss.Benchmarks.Statistics;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
-/// <summary>Analyses the run folders RUNS/BUDGET/{ce,ala,frozen,paper} of one effect budget (issue 3 §2).</summary>
+/// <summary>Analyses the run folders RUNS/BUDGET/{ce,ala,frozen,paper} of one effect budget (docs/evidence.md).</summary>
 internal static class EffectAnalysis
 {
     /// <summary>The report of <paramref name="budget"/> from the run folders under <paramref name="runsRoot"/>.</summary>

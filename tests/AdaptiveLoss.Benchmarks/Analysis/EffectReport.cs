@@ -14,7 +14,7 @@ namespace AdaptiveLoss.Benchmarks.Analysis;
 /// <param name="GeneratedUtc">When the analysis ran.</param>
 /// <param name="Arms">Every arm of <see cref="EffectArms.All"/>, present or not, in table order.</param>
 /// <param name="LearningVsFrozen">ala − frozen per common seed (percentage points); null when either is missing.</param>
-/// <param name="Target">Issue 3's target, reported, not asserted.</param>
+/// <param name="Target">The effect benchmark's target (docs/evidence.md), reported, not asserted.</param>
 /// <param name="Figures">Every key of <see cref="FigureKeys.All"/>.</param>
 /// <param name="RunMachines">Machines in the runs' bench-run.json files (empty for runs made outside ./bench.sh).</param>
 /// <param name="AnalysisMachine">The machine of the analysis.</param>

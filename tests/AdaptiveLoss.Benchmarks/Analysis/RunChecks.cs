@@ -4,7 +4,7 @@ namespace AdaptiveLoss.Benchmarks.Analysis;
 
 /// <summary>
 /// Checks that a run is the one the benchmark defines (model, epochs, seed, children, loss), so that a table never
-/// silently mixes budgets. Defaults are the CLI's (spec §4): cnn, 3 epochs, seed 1, 4 children.
+/// silently mixes budgets. Defaults are the CLI's (docs/design.md §4): cnn, 3 epochs, seed 1, 4 children.
 /// </summary>
 internal static class RunChecks
 {

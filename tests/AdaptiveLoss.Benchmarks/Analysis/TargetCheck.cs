@@ -3,7 +3,7 @@ using AdaptiveLoss.Benchmarks.Statistics;
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
 /// <summary>
-/// Issue 3's targets for the effect benchmark (reported, never asserted): ALA's mean test error ≤ 0.93 × cross-entropy's
+/// The targets of the effect benchmark (docs/evidence.md; reported, never asserted): ALA's mean test error ≤ 0.93 × cross-entropy's
 /// on the long budget, and the learning arm ahead of the frozen control beyond its confidence interval.
 /// </summary>
 /// <param name="RatioTarget">0.93.</param>

@@ -4,7 +4,7 @@ using AdaptiveLoss.Benchmarks.Statistics;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
-/// <summary>Analyses RUNS/transfer/{learn, TASK/ARM} of one transfer plan (issue 4 §6).</summary>
+/// <summary>Analyses RUNS/transfer/{learn, TASK/ARM} of one transfer plan (docs/policy-snapshots.md).</summary>
 internal static class TransferAnalysis
 {
     /// <summary>The learning run as an arm of the tables.</summary>

@@ -3,7 +3,7 @@ using AdaptiveLoss.Benchmarks.Statistics;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
-/// <summary>transfer.json (issue 4 §6): the learning run, every task's arms paired by seed, and the shipping decision.</summary>
+/// <summary>transfer.json (docs/policy-snapshots.md): the learning run, every task's arms paired by seed, and the shipping decision.</summary>
 /// <param name="Kind">"transfer".</param>
 /// <param name="Plan">full or smoke.</param>
 /// <param name="Description">The plan in words.</param>

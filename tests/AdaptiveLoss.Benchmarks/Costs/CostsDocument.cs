@@ -41,7 +41,7 @@ internal static class CostsDocument
         string[] notes =
         [
             $"torch threads: the bare loop sets max(1, cores / children) = {TorchThreads.For(o.Children, machine.Cores)} per child for the "
-                + "whole run; the silo's training worker re-sets them whenever the number of running children changes (spec §3), "
+                + "whole run; the silo's training worker re-sets them whenever the number of running children changes (docs/design.md §3), "
                 + "so a child that outlives the others finishes on more threads.",
             "Bare loop controller: the coordinator's decide/report semantics (one Core PolicyLearner and RoundBook behind a lock), no Orleans.",
         ];

@@ -3,7 +3,7 @@ using AdaptiveLoss.Training.Data;
 
 namespace AdaptiveLoss.Benchmarks.Costs;
 
-/// <summary>Every parameter of the costs suite (issue 3, item 4); each is a flag, recorded in costs.json.</summary>
+/// <summary>Every parameter of the costs suite (docs/evidence.md); each is a flag, recorded in costs.json.</summary>
 internal sealed record CostsOptions
 {
     /// <summary>Test images of the smoke run's cut of the data.</summary>

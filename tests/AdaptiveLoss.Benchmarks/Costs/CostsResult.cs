@@ -4,7 +4,7 @@ using AdaptiveLoss.Benchmarks.Runs;
 namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
-/// bench/results/costs.json: what the orchestration costs (issue 3, item 4), with the machine and every parameter.
+/// bench/results/costs.json: what the orchestration costs (docs/evidence.md), with the machine and every parameter.
 /// Title, Description, Tables and Notes are the <see cref="TableDocument"/> docs/results.md renders; the rest is data.
 /// </summary>
 /// <param name="Title">Section title.</param>

@@ -6,7 +6,7 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
 /// <c>./bench.sh costs</c>: (a) bare loop versus grains throughput, (b) coordinator decide/update latency against a
-/// window's time, (c) coordinator scale with simulated children; writes costs.json (issue 3, item 4).
+/// window's time, (c) coordinator scale with simulated children; writes costs.json (docs/evidence.md).
 /// </summary>
 internal static class CostsSuite
 {
@@ -71,7 +71,7 @@ internal static class CostsSuite
         }
 
         // The scale rows measure the coordinator's compute. Stored, each report also rewrites the coordinator's record,
-        // which grows with the children (a stub per pending transition) and the reward log (README "Durability").
+        // which grows with the children (a stub per pending transition) and the reward log (docs/durability.md).
         await using (var silo = await EmbeddedSilo.StartAsync(cancellationToken, persistent: false))
         {
             scale = await ScaleBench.RunAsync(silo, costs, log);

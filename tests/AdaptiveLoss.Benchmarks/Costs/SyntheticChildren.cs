@@ -6,7 +6,7 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
 /// Simulated children for parts (b) and (c): states of the real size (45 class pairs of Fashion-MNIST × 2H + 4 = 24
-/// features, spec §1.2) with feature values in the range the pair features take, and window reports shaped like a
+/// features, docs/design.md §1.2) with feature values in the range the pair features take, and window reports shaped like a
 /// trainer's (S = 4 validation measurements, a reward in percentage points). No training.
 /// </summary>
 internal sealed class SyntheticChildren

@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Benchmarks.Costs;
 
-/// <summary>One timed training of the same children, by the bare loop or through the grains (issue 3, item 4a).</summary>
+/// <summary>One timed training of the same children, by the bare loop or through the grains (docs/evidence.md).</summary>
 /// <param name="Mode">"bare" or "grains".</param>
 /// <param name="Repeat">1-based repetition (modes alternate: bare, grains, bare, grains, …).</param>
 /// <param name="TrainingImages">Images trained on by all children: children × epochs × training images.</param>

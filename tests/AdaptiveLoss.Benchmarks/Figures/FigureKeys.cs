@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Benchmarks.Figures;
 
-/// <summary>The figures of an effect budget (issue 3 §6), as keys of the JSON's "figures" object; every key is always present.</summary>
+/// <summary>The figures of an effect budget (docs/results.md, "Signals"), as keys of the JSON's "figures" object; every key is always present.</summary>
 internal static class FigureKeys
 {
     /// <summary>Validation error per arm over training (mean over children, per window).</summary>

@@ -2,7 +2,7 @@ using AdaptiveLoss.Benchmarks.Costs;
 
 namespace AdaptiveLoss.Benchmarks.Peer;
 
-/// <summary>Every parameter of the peer suite (issue 3, item 5); each is a flag, recorded in peer.json.</summary>
+/// <summary>Every parameter of the peer suite (docs/evidence.md); each is a flag, recorded in peer.json.</summary>
 internal sealed record PeerOptions
 {
     /// <summary>Timed mini-batches per run.</summary>

@@ -4,7 +4,7 @@ using AdaptiveLoss.Benchmarks.Runs;
 namespace AdaptiveLoss.Benchmarks.Peer;
 
 /// <summary>
-/// bench/results/peer.json: TorchSharp versus PyTorch on the same CNN, data, batch size and threads (issue 3, item 5).
+/// bench/results/peer.json: TorchSharp versus PyTorch on the same CNN, data, batch size and threads (docs/evidence.md).
 /// Title, Description, Tables and Notes are the <see cref="TableDocument"/> docs/results.md renders; the rest is data.
 /// </summary>
 /// <param name="Title">Section title.</param>

@@ -41,7 +41,7 @@ internal static class EffectSection
             false => "no",
             null => "unknown (ala or frozen missing, or fewer than two pairs)",
         };
-        var scope = target.Applies ? "Target (issue 3, long budget)" : $"For reference (the target is stated for the {TargetCheck.Budget} budget)";
+        var scope = target.Applies ? "Target (long budget)" : $"For reference (the target is stated for the {TargetCheck.Budget} budget)";
         return $"{scope}: ALA mean test error ≤ {Numbers.Plain(target.RatioTarget, 2)} × CE's: {ratio}; " +
             $"learning arm ahead of the frozen control beyond its 95 % CI: {learning}.";
     }

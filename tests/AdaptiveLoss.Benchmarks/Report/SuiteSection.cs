@@ -9,7 +9,7 @@ namespace AdaptiveLoss.Benchmarks.Report;
 /// <param name="Command">The command that writes it.</param>
 internal sealed record SuiteSection(string Heading, string FileName, string Command)
 {
-    /// <summary>The sections of the cost and peer suites (issue 3 §4 and §5), in report order.</summary>
+    /// <summary>The sections of the cost and peer suites (docs/evidence.md), in report order.</summary>
     public static IReadOnlyList<SuiteSection> All { get; } =
     [
         new("What it costs", "costs.json", "./bench.sh costs"),

@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Benchmarks.Results;
 
-// The reading side of results.json (spec §4; written by client/AdaptiveLoss.Cli/Output/ResultsDocument.cs). Only
+// The reading side of results.json (docs/design.md §4; written by client/AdaptiveLoss.Cli/Output/ResultsDocument.cs). Only
 // what the analysis uses; unknown properties are ignored so that later additions to the file do not break the reader.
 
 /// <summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AdaptiveLoss.Benchmarks.Results;
 
-/// <summary>Reads a run folder's results.json (spec §4).</summary>
+/// <summary>Reads a run folder's results.json (docs/design.md §4).</summary>
 internal static class RunResultsReader
 {
     /// <summary>The file name the CLI writes into <c>--out</c>.</summary>

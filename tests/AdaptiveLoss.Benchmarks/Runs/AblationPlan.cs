@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Benchmarks.Runs;
 
 /// <summary>
-/// The ablations of issue 3 §3 on a reduced budget (MLP, 10 epochs, 8 paired seeds): one spec option changed at a
+/// The ablations (docs/evidence.md) on a reduced budget (MLP, 10 epochs, 8 paired seeds): one option changed at a
 /// time from the defaults (K 200, β 0.02, φ_max 0.2, diff, population, 8 children), plus cross-entropy as reference,
 /// and two variants added after the effect runs' diagnosis (frozen policy, policy learning rate).
 /// The "default" variant stands for K = 200, β = 0.02, φ_max = 0.2, diff, population and 8 children at once.

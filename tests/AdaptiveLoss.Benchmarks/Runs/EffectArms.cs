@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Benchmarks.Runs;
 
 /// <summary>
-/// The four arms of the effect benchmark (issue 3 §2), fixed before running. Every arm runs the same budget, the same
+/// The four arms of the effect benchmark (docs/evidence.md), fixed before running. Every arm runs the same budget, the same
 /// seed and children, so child i of every arm has seed S + i: the same initialisation and data order.
 /// </summary>
 internal static class EffectArms

@@ -7,12 +7,12 @@ namespace AdaptiveLoss.Benchmarks.Runs;
 /// <param name="IsEvidence">False for the smoke budget: it checks the pipeline and says nothing about the method.</param>
 internal sealed record EffectBudget(string Name, IReadOnlyList<string> Flags, string Description, bool IsEvidence)
 {
-    /// <summary>Issue 3 §2: the default run's budget (small CNN, 3 epochs = 6 rounds of K = 200).</summary>
+    /// <summary>The short budget (docs/evidence.md): the default run's budget (small CNN, 3 epochs = 6 rounds of K = 200).</summary>
     public static EffectBudget Short { get; } = new(
         "short", ["--children", "8", "--epochs", "3", "--seed", "1"],
         "small CNN, 3 epochs (the default run's budget, about 6 policy rounds), 8 paired seeds", IsEvidence: true);
 
-    /// <summary>Issue 3 §2: at least 60 controller rounds; the MLP makes 30 epochs (65 windows) fit.</summary>
+    /// <summary>The long budget (docs/evidence.md): at least 60 controller rounds; the MLP makes 30 epochs (65 windows) fit.</summary>
     public static EffectBudget Long { get; } = new(
         "long", ["--model", "mlp", "--children", "8", "--epochs", "30", "--seed", "1"],
         "MLP, 30 epochs (65 windows of K = 200, at least 60 policy rounds), 8 paired seeds", IsEvidence: true);

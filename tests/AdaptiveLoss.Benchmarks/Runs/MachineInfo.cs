@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace AdaptiveLoss.Benchmarks.Runs;
 
-/// <summary>The machine a benchmark ran on (issue 3 closing note: "the machine they ran on").</summary>
+/// <summary>The machine a benchmark ran on (every result names the machine it ran on).</summary>
 /// <param name="Cores">Logical processors visible to the process.</param>
 /// <param name="CpuModel">"model name" from /proc/cpuinfo, or "unknown".</param>
 /// <param name="MemoryGiB">MemTotal from /proc/meminfo in GiB, or null.</param>

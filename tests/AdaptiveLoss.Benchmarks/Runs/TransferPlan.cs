@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Benchmarks.Runs;
 
 /// <summary>
-/// The transfer benchmark (issue 4 §6), fixed before running: one long ALA run learns a policy (seed 1), then every
+/// The transfer benchmark (docs/policy-snapshots.md), fixed before running: one long ALA run learns a policy (seed 1), then every
 /// task runs the arms of <see cref="TransferArms"/> on fresh seeds with a smaller budget. Child i of every arm of a
 /// task has seed S + i, so arms pair by seed; the seeds never overlap the learning run's.
 /// </summary>

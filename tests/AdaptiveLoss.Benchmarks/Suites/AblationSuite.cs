@@ -4,7 +4,7 @@ using AdaptiveLoss.Benchmarks.Runs;
 namespace AdaptiveLoss.Benchmarks.Suites;
 
 /// <summary>
-/// <c>ablations [--smoke]</c> (issue 3 §3): every variant of <see cref="AblationPlan.Full"/> (or the tiny
+/// <c>ablations [--smoke]</c> (docs/evidence.md): every variant of <see cref="AblationPlan.Full"/> (or the tiny
 /// <see cref="AblationPlan.Smoke"/>) into RUNS/abl/VARIANT, then ablations.json.
 /// </summary>
 internal sealed class AblationSuite : IBenchSuite

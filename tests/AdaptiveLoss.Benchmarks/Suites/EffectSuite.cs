@@ -4,7 +4,7 @@ using AdaptiveLoss.Benchmarks.Runs;
 namespace AdaptiveLoss.Benchmarks.Suites;
 
 /// <summary>
-/// <c>effect --budget short|long|smoke</c> (issue 3 §2): the four arms of <see cref="EffectArms"/> as <c>ala run</c>
+/// <c>effect --budget short|long|smoke</c> (docs/evidence.md): the four arms of <see cref="EffectArms"/> as <c>ala run</c>
 /// processes with the same budget and seeds into RUNS/BUDGET/ARM, then effect-BUDGET.json.
 /// </summary>
 internal sealed class EffectSuite : IBenchSuite

@@ -4,7 +4,7 @@ using AdaptiveLoss.Benchmarks.Runs;
 namespace AdaptiveLoss.Benchmarks.Suites;
 
 /// <summary>
-/// <c>transfer [--smoke]</c> (issue 4 §6): one long ALA run learns a policy into RUNS/transfer/state, then every task
+/// <c>transfer [--smoke]</c> (docs/policy-snapshots.md): one long ALA run learns a policy into RUNS/transfer/state, then every task
 /// of <see cref="TransferPlan"/> runs the arms of <see cref="TransferArms"/> on fresh seeds; then transfer.json. With
 /// the full plan, a learned policy that helps (<see cref="ShipDecision"/>) is copied to policies/fashion-mnist-mlp.json.
 /// </summary>

@@ -16,7 +16,7 @@ public sealed class InProcessTelemetryCollection
 }
 
 /// <summary>
-/// Issue 5 item 4: a real 2-child run of the CLI in this process (CliApp.RunAsync, <c>--telemetry none</c>, so the only
+/// Spans and metrics of a run (docs/telemetry.md): a real 2-child run of the CLI in this process (CliApp.RunAsync, <c>--telemetry none</c>, so the only
 /// providers are the test's in-memory ones, with the hosts' sources and sampler) against its own results.json.
 /// </summary>
 [Collection(InProcessTelemetryCollection.Name)]

@@ -6,7 +6,7 @@ using A = AdaptiveLoss.Core.Diagnostics.TelemetryNames.Attributes;
 namespace AdaptiveLoss.Cli.Tests.Telemetry;
 
 /// <summary>
-/// Issue 5 item 3: the built <c>ala</c> (and <c>ala-silo</c>) export over real OTLP/HTTP protobuf, configured only by the
+/// OTLP export (docs/telemetry.md): the built <c>ala</c> (and <c>ala-silo</c>) export over real OTLP/HTTP protobuf, configured only by the
 /// standard OTEL_EXPORTER_OTLP_* variables, to <see cref="OtlpReceiver"/>, which decodes what arrives.
 /// </summary>
 public sealed class OtlpExportTests : IDisposable

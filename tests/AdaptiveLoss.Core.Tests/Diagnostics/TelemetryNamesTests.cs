@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Diagnostics;
 
 namespace AdaptiveLoss.Core.Tests.Diagnostics;
 
-/// <summary>The names are a contract with dashboards and the README (style §7.11): checked exactly.</summary>
+/// <summary>The names are a contract with dashboards and docs/telemetry.md: checked exactly.</summary>
 public sealed class TelemetryNamesTests
 {
     [Fact]

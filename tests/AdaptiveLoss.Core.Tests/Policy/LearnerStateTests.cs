@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Policy;
 
 namespace AdaptiveLoss.Core.Tests.Policy;
 
-/// <summary>Issue 4 §1: a learner and a round book restored from their exported state continue bit for bit.</summary>
+/// <summary>For the coordinator's storage (docs/durability.md): a learner and a round book restored from their exported state continue bit for bit.</summary>
 public sealed class LearnerStateTests
 {
     private static readonly ExperimentOptions Options = new() { PolicyHidden = 4, ReplayCapacity = 3, ReplaySample = 2, PolicyLearningRate = 0.05 };

@@ -3,7 +3,7 @@ using Orleans.Storage;
 
 namespace AdaptiveLoss.Grains.Tests.Persistence;
 
-/// <summary>The embedded default's grain storage (issue 4 §1): JSON files, atomic replacement, optimistic concurrency.</summary>
+/// <summary>The embedded default's grain storage (docs/durability.md): JSON files, atomic replacement, optimistic concurrency.</summary>
 public sealed class FileGrainStorageTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("ala-grains-").FullName;

@@ -7,7 +7,7 @@ using AdaptiveLoss.Training;
 namespace AdaptiveLoss.Grains.Tests.Persistence;
 
 /// <summary>
-/// Issue 4 §1, §3 at the grain level: a silo stopped mid-run leaves its experiment unfinished in the state folder; a
+/// Grain state and resume (docs/durability.md) at the grain level: a silo stopped mid-run leaves its experiment unfinished in the state folder; a
 /// new silo on the same folder continues it when the experiment is next asked for, and every (child, window) ends up
 /// counted exactly once. (The process-kill version, with real training and checkpoints, is the CLI's resume test.)
 /// </summary>

@@ -6,7 +6,7 @@ using AdaptiveLoss.Grains.Persistence;
 namespace AdaptiveLoss.Grains.Tests.Persistence;
 
 /// <summary>
-/// Issue 4 §1: the coordinator's whole state survives its storage document (JSON through the grain storage serializer)
+/// The coordinator's whole state survives its storage document (JSON through the grain storage serializer)
 /// mid-run — weights, Adam, replay memory, baseline, book with a pending transition, reward log — and continues exactly.
 /// </summary>
 public sealed class SharedPolicyStateTests

@@ -114,7 +114,7 @@ public sealed class ChildTrainerTests : IDisposable
         Assert.Equal(6, controller.Reports.Count);
     }
 
-    /// <summary>A libtorch error mid-window is a guard: rolled back, discarded, and the run goes on (spec §1.7).</summary>
+    /// <summary>A libtorch error mid-window is a guard: rolled back, discarded, and the run goes on (docs/design.md §1.7).</summary>
     [Fact]
     public void Run_NativeErrorInWindow2_WindowDiscardedRunCompletes()
     {

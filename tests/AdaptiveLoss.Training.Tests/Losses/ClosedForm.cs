@@ -1,6 +1,6 @@
 namespace AdaptiveLoss.Training.Tests.Losses;
 
-/// <summary>The loss forms of spec §1.1 in plain C# doubles, one sample at a time: the reference for the tensor code.</summary>
+/// <summary>The loss forms of docs/design.md §1.1 in plain C# doubles, one sample at a time: the reference for the tensor code.</summary>
 internal static class ClosedForm
 {
     public static double[] Softmax(double[] z)
@@ -35,7 +35,7 @@ internal static class ClosedForm
         return -1 / (1 + Math.Exp(-s));
     }
 
-    /// <summary>The unbounded linear form −Σ_j Φ[y,j]·log p_j that the spec forbids (for contrast only).</summary>
+    /// <summary>The unbounded linear form −Σ_j Φ[y,j]·log p_j that docs/design.md §1.1 rules out (for contrast only).</summary>
     public static double Linear(double[] z, int y, double[,] phi)
     {
         // log p_j = z_j − logsumexp(z), exact where p_j itself underflows to 0.

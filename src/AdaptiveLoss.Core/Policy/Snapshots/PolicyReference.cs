@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AdaptiveLoss.Core.Policy.Snapshots;
 
-/// <summary>"policyId@version": one snapshot of one policy (issue 4 §5). The version is optional when parsing ("latest").</summary>
+/// <summary>"policyId@version": one snapshot of one policy (docs/policy-snapshots.md). The version is optional when parsing ("latest").</summary>
 /// <param name="PolicyId">Policy id: 1-100 letters, digits, '-', '_' or '.', not starting with '.'.</param>
 /// <param name="Version">Policy version (updates applied), or null for the latest snapshot.</param>
 public sealed record PolicyReference(string PolicyId, long? Version)

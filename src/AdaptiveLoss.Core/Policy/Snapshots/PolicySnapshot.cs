@@ -1,7 +1,7 @@
 namespace AdaptiveLoss.Core.Policy.Snapshots;
 
 /// <summary>
-/// A versioned, shareable copy of a learned loss controller π_θ (spec §1.4, issue 4 §5): the weights of the
+/// A versioned, shareable copy of a learned loss controller π_θ (docs/design.md §1.4, docs/policy-snapshots.md): the weights of the
 /// features → hidden → hidden → 3 MLP and where they came from. One policy is shared by every class pair, so its shape
 /// does not depend on the class count: a snapshot learned on one task can drive a task with another number of classes.
 /// Serialised by <see cref="PolicySnapshotCodec"/> (format in docs/policy-snapshots.md).

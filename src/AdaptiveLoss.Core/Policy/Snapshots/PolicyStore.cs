@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AdaptiveLoss.Core.Policy.Snapshots;
 
 /// <summary>
-/// The policy snapshots of a state folder (issue 4 §5): <c>STATE/policies/&lt;policyId&gt;/&lt;version&gt;.json</c>, one
+/// The policy snapshots of a state folder (docs/policy-snapshots.md): <c>STATE/policies/&lt;policyId&gt;/&lt;version&gt;.json</c>, one
 /// file per snapshot in the format of <see cref="PolicySnapshotCodec"/>. Writes are atomic
 /// (<see cref="PolicySnapshotFile.Write"/>); reads validate. Files whose name is not a version are ignored (a temporary
 /// file of an interrupted write, an editor's backup). Safe for concurrent readers and one writer per policy.

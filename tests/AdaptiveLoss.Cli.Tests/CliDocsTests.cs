@@ -3,15 +3,15 @@ using AdaptiveLoss.Cli.Parsing;
 
 namespace AdaptiveLoss.Cli.Tests;
 
-/// <summary>The README's option table and <c>ala run --help</c> are generated from the parser's own table.</summary>
-public sealed class ReadmeTests
+/// <summary>The option table of docs/cli.md and <c>ala run --help</c> are generated from the parser's own table.</summary>
+public sealed class CliDocsTests
 {
     [Fact]
-    public void Readme_OptionTable_EqualsTheParsersTable()
+    public void CliDoc_OptionTable_EqualsTheParsersTable()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
+        var cliDoc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "cli.md")).ReplaceLineEndings("\n");
 
-        Assert.Contains(HelpText.MarkdownTable(), readme);
+        Assert.Contains(HelpText.MarkdownTable(), cliDoc);
     }
 
     [Fact]
