@@ -10,6 +10,7 @@ using AdaptiveLoss.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 var options = SiloOptions.Read(args);
 if (options.Problem() is { } problem)
@@ -64,6 +65,12 @@ using var host = SiloDashboard.Build(builder);
 try
 {
     await host.StartAsync();
+}
+catch (OptionsValidationException ex)
+{
+    // Settings checked at start (Training:*, IValidateOptions): the first failure, one line, as SiloOptions' problems.
+    Console.Error.WriteLine($"ala-silo: {ex.Failures.First()}");
+    return 2;
 }
 catch (Exception ex) when (options.UsesRedis)
 {

@@ -2,6 +2,7 @@ using AdaptiveLoss.Grains.Persistence;
 using AdaptiveLoss.Grains.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 
@@ -13,14 +14,15 @@ public static class AdaptiveLossSiloExtensions
     /// <summary>
     /// Adds the training worker (one per silo, a hosted service), the TorchSharp child runner (unless an
     /// <see cref="IChildRunner"/> is already registered), <see cref="TrainingOptions"/> (section
-    /// <see cref="TrainingOptions.SectionName"/>, then <paramref name="configure"/>), the codec for Core's records and the
-    /// children's slot placement (<see cref="Placement.SlotPlacement"/>).
+    /// <see cref="TrainingOptions.SectionName"/>, then <paramref name="configure"/>; checked when the silo starts), the codec
+    /// for Core's records and the children's slot placement (<see cref="Placement.SlotPlacement"/>).
     /// </summary>
     public static ISiloBuilder AddAdaptiveLossGrains(this ISiloBuilder builder, Action<TrainingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName);
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>());
         if (configure is not null)
         {
             services.Configure(configure);

@@ -67,6 +67,20 @@ public sealed class RedisClusterTests : IDisposable
         Assert.Equal(["ala-silo: --max-children must be a whole number >= 0, 0 = no limit (got '-2')"], result.ErrorLines);
     }
 
+    /// <summary>A Training setting checked at start (IValidateOptions + ValidateOnStart) stops the silo like a bad flag does.</summary>
+    [Fact]
+    public async Task Silo_BadTrainingSetting_ExitsTwoWithOneLine()
+    {
+        var ports = FreePorts.Pick(2);
+        var environment = new Dictionary<string, string?> { ["Training__ShutdownTimeoutSeconds"] = "-1" };
+
+        var result = await CliProcess.RunDllAsync(RepositoryPaths.SiloDll, _work, TimeSpan.FromMinutes(1), environment,
+            "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}", "--state", Path.Combine(_work, "state"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["ala-silo: Training:ShutdownTimeoutSeconds must be seconds in [0, 9.2e11] (got -1)"], result.ErrorLines);
+    }
+
     [Fact]
     public async Task Run_RedisUnreachableAtStart_ExitsOneWithOneLine()
     {

@@ -11,10 +11,11 @@ internal static class ClusterFactory
     /// <summary>
     /// Deploys a cluster; <paramref name="runner"/> replaces the TorchSharp child runner when given;
     /// <paramref name="tracing"/> adds Orleans activity propagation on the silo and the client, as ala and ala-silo do;
-    /// <paramref name="stateDirectory"/> lets learning policies save snapshots there.
+    /// <paramref name="stateDirectory"/> lets learning policies save snapshots there; <paramref name="time"/> replaces the
+    /// silo's clock (a FakeTimeProvider).
     /// </summary>
     public static async Task<InProcessTestCluster> DeployAsync(IChildRunner? runner = null, Action<TrainingOptions>? training = null,
-        bool tracing = false, string? stateDirectory = null)
+        bool tracing = false, string? stateDirectory = null, TimeProvider? time = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
@@ -23,6 +24,12 @@ internal static class ClusterFactory
             if (runner is not null)
             {
                 silo.Services.AddSingleton(runner);
+            }
+
+            if (time is not null)
+            {
+                // Before AddAdaptiveLossGrains, whose TryAdd then keeps it: the grains and the silo read this clock.
+                silo.Services.AddSingleton(time);
             }
 
             silo.AddAdaptiveLossGrains(training);

@@ -10,6 +10,7 @@ namespace AdaptiveLoss.Grains.Tests;
 public sealed class GatedChildRunner : IChildRunner
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
+    private readonly List<(int Count, TaskCompletionSource Entered)> _startWaiters = [];
     private int _running;
 
     public ConcurrentQueue<string> Started { get; } = new();
@@ -25,11 +26,36 @@ public sealed class GatedChildRunner : IChildRunner
 
     public void Open(string childId) => Gate(childId).Release();
 
+    /// <summary>Completes once <paramref name="count"/> runs in all have entered <see cref="Run"/> (an event, not a poll).</summary>
+    public Task StartedAsync(int count)
+    {
+        lock (_startWaiters)
+        {
+            if (Started.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _startWaiters.Add((count, entered));
+            return entered.Task;
+        }
+    }
+
     public ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken)
     {
         var thread = Thread.CurrentThread;
         Threads.Enqueue((thread.Name, thread.IsBackground, thread.IsThreadPoolThread));
-        Started.Enqueue(spec.ChildId);
+        lock (_startWaiters)
+        {
+            Started.Enqueue(spec.ChildId);
+            foreach (var waiter in _startWaiters.Where(w => w.Count <= Started.Count).ToList())
+            {
+                _startWaiters.Remove(waiter);
+                waiter.Entered.SetResult();
+            }
+        }
+
         lock (_gates)
         {
             MaxRunning = Math.Max(MaxRunning, ++_running);

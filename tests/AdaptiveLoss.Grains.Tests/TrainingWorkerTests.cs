@@ -43,18 +43,18 @@ public sealed class TrainingWorkerTests
         var worker = cluster.Silos[0].ServiceProvider.GetRequiredService<TrainingWorker>();
         var job = new ChildJob("exp-resume", 0, 1, "exp-resume", new ExperimentOptions { Children = 1 });
         worker.Start(job, CancellationToken.None);
-        await Eventually.WaitAsync(() => Task.FromResult(runner.Started.Count), n => n == 1, Deadline, "first run entered");
+        await runner.StartedAsync(1).WaitAsync(Deadline);
 
         worker.Interrupt("exp-resume/0");
         worker.Resume(job, CancellationToken.None);
-        await Eventually.WaitAsync(() => Task.FromResult(runner.Started.Count), n => n == 2, Deadline, "second run entered");
+        await runner.StartedAsync(2).WaitAsync(Deadline);
         runner.Open("exp-resume/0");
         await Eventually.WaitAsync(() => Task.FromResult(worker.Holds("exp-resume/0")), held => !held, Deadline, "second run ended");
 
         Assert.Equal(["exp-resume/0"], runner.SawCancellation);
         // A resume while a run that was not interrupted is still held changes nothing.
         worker.Start(job, CancellationToken.None);
-        await Eventually.WaitAsync(() => Task.FromResult(runner.Started.Count), n => n == 3, Deadline, "third run entered");
+        await runner.StartedAsync(3).WaitAsync(Deadline);
         worker.Resume(job, CancellationToken.None);
         runner.Open("exp-resume/0");
         await Eventually.WaitAsync(() => Task.FromResult(worker.Holds("exp-resume/0")), held => !held, Deadline, "third run ended");
@@ -68,9 +68,12 @@ public sealed class TrainingWorkerTests
         await using var cluster = await ClusterFactory.DeployAsync(runner, o => o.MaxConcurrentChildren = 1);
         var (experiment, _) = await StartAsync(cluster);
         await WaitForStatesAsync(experiment, [ChildState.Running, ChildState.Queued, ChildState.Queued]);
+        // Running is reported when the slot is granted; a thread cancelled before it enters its run never calls the
+        // runner. Cancel once the running child is inside its run.
+        await runner.StartedAsync(1).WaitAsync(Deadline);
 
         await experiment.CancelAsync();
-        var end = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, TimeSpan.FromSeconds(5), "end");
+        var end = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, "end");
 
         Assert.Equal(ExperimentState.Cancelled, end.State);
         Assert.All(end.Children, c => Assert.Equal(ChildState.Cancelled, c.State));
@@ -86,7 +89,7 @@ public sealed class TrainingWorkerTests
         await WaitForStatesAsync(experiment, [ChildState.Running, ChildState.Running, ChildState.Running]);
         // Running is reported when a slot is granted; under load a thread may not have entered its run yet, and a
         // thread cancelled before that never calls the runner. Wait until all three are inside their runs.
-        await Eventually.WaitAsync(() => Task.FromResult(runner.Started.Count), n => n == 3, Deadline, "three runs entered");
+        await runner.StartedAsync(3).WaitAsync(Deadline);
 
         await cluster.DisposeAsync();
 

@@ -25,11 +25,15 @@ public sealed class TrainingWorker : IHostedService, IDisposable
     private int _running;
     private bool _stopping;
 
-    /// <summary>A worker that runs children with <paramref name="runner"/>.</summary>
-    public TrainingWorker(IGrainFactory grains, IChildRunner runner, IOptions<TrainingOptions> options, ILogger<TrainingWorker> logger)
+    /// <summary>
+    /// A worker that runs children with <paramref name="runner"/>; <paramref name="time"/> paces the retries of their
+    /// grain calls.
+    /// </summary>
+    public TrainingWorker(IGrainFactory grains, IChildRunner runner, IOptions<TrainingOptions> options, ILogger<TrainingWorker> logger,
+        TimeProvider time)
     {
         _runner = runner;
-        _body = new ChildRunBody(grains, runner, options.Value, logger);
+        _body = new ChildRunBody(grains, runner, options.Value, logger, time);
         _options = options.Value;
         _logger = logger;
     }

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Numerics;
+
 namespace AdaptiveLoss.Reporting.TensorBoard;
 
 /// <summary>
@@ -7,18 +10,25 @@ namespace AdaptiveLoss.Reporting.TensorBoard;
 /// </summary>
 public static class Crc32C
 {
-    private const uint Polynomial = 0x82F63B78;
     private const uint MaskDelta = 0xA282EAD8;
-
-    private static readonly uint[] Table = BuildTable();
 
     /// <summary>The CRC-32C of <paramref name="data"/>, e.g. 0xE3069283 for the ASCII bytes of "123456789".</summary>
     public static uint Compute(ReadOnlySpan<byte> data)
     {
+        // No lookup table: the BCL has CRC-32C in BitOperations (SSE4.2 / ARMv8 crc32c instructions, software
+        // fallback elsewhere). It only accumulates the register, so the standard pre- and post-inversion
+        // (init 0xFFFFFFFF, final xor 0xFFFFFFFF) are applied here. The ulong overload consumes its bytes
+        // least-significant first, i.e. in memory order when read little-endian.
         var crc = 0xFFFFFFFFu;
+        while (data.Length >= sizeof(ulong))
+        {
+            crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
+            data = data[sizeof(ulong)..];
+        }
+
         foreach (var b in data)
         {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+            crc = BitOperations.Crc32C(crc, b);
         }
 
         return crc ^ 0xFFFFFFFFu;
@@ -29,21 +39,4 @@ public static class Crc32C
 
     /// <summary>The masked CRC-32C of <paramref name="data"/>, as a TFRecord stores it.</summary>
     public static uint Masked(ReadOnlySpan<byte> data) => Mask(Compute(data));
-
-    private static uint[] BuildTable()
-    {
-        var table = new uint[256];
-        for (var i = 0u; i < 256; i++)
-        {
-            var crc = i;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ Polynomial : crc >> 1;
-            }
-
-            table[i] = crc;
-        }
-
-        return table;
-    }
 }
