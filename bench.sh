@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suites (docs/evidence.md; tests/AdaptiveLoss.Benchmarks, Release), built first when its output is missing or
+# The benchmark suites (docs/evidence.md; bench/AdaptiveLoss.Benchmarks, Release), built first when its output is missing or
 # older than a source file. Usage:
 #   ./bench.sh effect --budget short|long|smoke [--out DIR]   the four arms (ce, ala, frozen, paper) as ./ala run, then the analysis
 #   ./bench.sh ablations [--smoke]                             the ablation variants on the reduced budget
@@ -14,7 +14,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
-project="$root/tests/AdaptiveLoss.Benchmarks"
+project="$root/bench/AdaptiveLoss.Benchmarks"
 dll="$project/bin/Release/net10.0/AdaptiveLoss.Benchmarks.dll"
 
 stale() {

@@ -80,7 +80,7 @@ internal static class PyTorchRunner
 
         var candidates = new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() }
             .SelectMany(Ancestors)
-            .SelectMany(dir => new[] { Path.Combine(dir, "Peer", "pytorch_cnn.py"), Path.Combine(dir, "tests", "AdaptiveLoss.Benchmarks", "Peer", "pytorch_cnn.py") });
+            .SelectMany(dir => new[] { Path.Combine(dir, "Peer", "pytorch_cnn.py"), Path.Combine(dir, "bench", "AdaptiveLoss.Benchmarks", "Peer", "pytorch_cnn.py") });
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException("Peer/pytorch_cnn.py not found next to the binary or above the current folder (use --script)");
     }
