@@ -19,7 +19,7 @@ internal static class BareLoop
     {
         var ids = Enumerable.Range(0, options.Children).Select(i => $"bare-{repeat}/{i}").ToArray();
         var trainCount = DataCatalog.Load(options).TrainCount;
-        var controller = new LocalController(options, (2 * options.HistoryLength) + 4, ids);
+        var controller = new LocalController(options, Core.Control.PairStateBuilder.FeatureCountFor(options.HistoryLength), ids);
         TorchThreads.Configure(options.Children);
         var outcomes = new ChildOutcome?[ids.Length];
         var errors = new Exception?[ids.Length];

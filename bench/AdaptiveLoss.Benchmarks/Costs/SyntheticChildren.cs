@@ -20,7 +20,7 @@ internal sealed class SyntheticChildren
     /// <summary>A pool of <paramref name="poolSize"/> distinct states for <paramref name="options"/>' feature count.</summary>
     public SyntheticChildren(ExperimentOptions options, int seed, int poolSize = 64)
     {
-        FeatureCount = (2 * options.HistoryLength) + 4;
+        FeatureCount = Core.Control.PairStateBuilder.FeatureCountFor(options.HistoryLength);
         Window = options.Window;
         _random = new Random(seed);
         _states = [.. Enumerable.Range(0, poolSize).Select(_ => NewState())];

@@ -34,7 +34,10 @@ public sealed partial class PairStateBuilder
     public int HistoryLength => _history;
 
     /// <summary>2H + 4.</summary>
-    public int FeatureCount => (2 * _history) + 4;
+    public int FeatureCount => FeatureCountFor(_history);
+
+    /// <summary>The features of one group for a history of <paramref name="history"/> steps: 2H + 4 (docs/design.md §1.2).</summary>
+    public static int FeatureCountFor(int history) => (2 * history) + 4;
 
     /// <summary>
     /// Records one soft-confusion matrix C (C×C, row = true class) as the newest observation (a copy is kept).

@@ -45,7 +45,7 @@ public static class ExperimentOptionsValidator
         Check(o.SnapshotEvery >= 1, $"--snapshot-every must be at least 1 (got {o.SnapshotEvery})");
         if (o.InitialPolicy is { } p)
         {
-            var features = (2 * o.HistoryLength) + 4;
+            var features = PairStateBuilder.FeatureCountFor(o.HistoryLength);
             Check(p.Inputs == features,
                 $"--policy {p.Reference} takes {p.Inputs} state features, this run has {features} (--history {o.HistoryLength}; a policy needs --history {(p.Inputs - 4) / 2})");
             Check(p.Hidden == o.PolicyHidden, $"--policy {p.Reference} has {p.Hidden} hidden units, --policy-hidden is {o.PolicyHidden}");

@@ -55,7 +55,7 @@ internal sealed class ExperimentProgress
     public bool CancelRequested { get; private set; }
 
     /// <summary>The state features per group: 2H + 4 (docs/design.md §1.2); the class count matters only to the children.</summary>
-    public static int FeatureCount(ExperimentOptions options) => (2 * options.HistoryLength) + 4;
+    public static int FeatureCount(ExperimentOptions options) => Core.Control.PairStateBuilder.FeatureCountFor(options.HistoryLength);
 
     public ChildStatus? Ended(string childId) => _ended.GetValueOrDefault(childId);
 
