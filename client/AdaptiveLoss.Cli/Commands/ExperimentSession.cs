@@ -72,7 +72,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
                 throw new UsageException($"experiment {plan.ExperimentId} has no stored state in {plan.StateDirectory}/grains (nothing to resume)");
             }
 
-            output.WriteLine($"resuming experiment {plan.ExperimentId}: {stored.Children.Count(c => IsEnded(c.State))} of {stored.Children.Count} children ended, "
+            output.WriteLine($"resuming experiment {plan.ExperimentId}: {stored.Children.Count(c => c.State.HasEnded())} of {stored.Children.Count} children ended, "
                 + $"{stored.Children.Sum(c => c.Windows.Count)} windows stored");
         }
         else
@@ -226,8 +226,6 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
 
         return false;
     }
-
-    private static bool IsEnded(ChildState state) => state is ChildState.Completed or ChildState.Failed or ChildState.Cancelled;
 
     // Where this run's policy snapshots are (embedded silo only: a cluster's silos keep their own state folder).
     private void PrintSnapshots(TextWriter output, string policyId)

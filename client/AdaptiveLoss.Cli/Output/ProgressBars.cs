@@ -129,7 +129,7 @@ internal sealed class ProgressBars : IProgressView
         TimeSpan? longest = TimeSpan.Zero;
         foreach (var child in status.Children)
         {
-            var eta = child.State is ChildState.Completed or ChildState.Failed or ChildState.Cancelled
+            var eta = child.State.HasEnded()
                 ? TimeSpan.Zero
                 : _eta.Eta(child.ChildId, child.Windows.Count > 0 ? child.Windows[^1].TotalIterations : 0, now);
             longest = eta is null || longest is null ? null : TimeSpan.FromTicks(Math.Max(eta.Value.Ticks, longest.Value.Ticks));
@@ -142,7 +142,7 @@ internal sealed class ProgressBars : IProgressView
 
     private string Header(ExperimentStatus status, TimeSpan now, TimeSpan? eta, int width)
     {
-        var ended = status.Children.Count(c => c.State is ChildState.Completed or ChildState.Failed or ChildState.Cancelled);
+        var ended = status.Children.Count(c => c.State.HasEnded());
         var policy = status.Children.SelectMany(c => c.Windows).Select(w => w.PolicyVersion).DefaultIfEmpty(0).Max();
         var line = $"experiment {_experimentId}  {status.State.ToString().ToLowerInvariant()}  {ended}/{status.Children.Count} children ended"
             + $"  policy v{policy}  elapsed {EtaEstimator.Format(now)}  ETA {EtaEstimator.Format(eta)}";

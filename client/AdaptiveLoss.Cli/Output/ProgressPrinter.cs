@@ -25,7 +25,7 @@ internal sealed class ProgressPrinter(TextWriter output, MetricKind metric) : IP
             }
 
             _printedWindows[child.ChildId] = Math.Max(printed, child.Windows.Count);
-            if ((child.State is ChildState.Completed or ChildState.Failed or ChildState.Cancelled) && _ended.Add(child.ChildId))
+            if (child.State.HasEnded() && _ended.Add(child.ChildId))
             {
                 output.WriteLine(EndLine(child));
             }

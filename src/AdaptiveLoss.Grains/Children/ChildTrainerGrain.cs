@@ -42,7 +42,7 @@ public sealed class ChildTrainerGrain(
                 _windows[window.Window] = window;
             }
 
-            if (!IsEnded(_state))
+            if (!_state.HasEnded())
             {
                 Log.ChildResumed(logger, this.GetPrimaryKeyString(), _state, _windows.Count);
                 try
@@ -74,7 +74,7 @@ public sealed class ChildTrainerGrain(
 
         if (_state != ChildState.Idle)
         {
-            _ = IsEnded(_state) ? throw new InvalidOperationException($"child {this.GetPrimaryKeyString()} already ended ({_state})") : 0;
+            _ = _state.HasEnded() ? throw new InvalidOperationException($"child {this.GetPrimaryKeyString()} already ended ({_state})") : 0;
             return;
         }
 
@@ -111,12 +111,12 @@ public sealed class ChildTrainerGrain(
     /// <inheritdoc/>
     public async Task ReportEndAsync(ChildState state, ChildOutcome? outcome, string? error)
     {
-        if (!IsEnded(state))
+        if (!state.HasEnded())
         {
             throw new ArgumentException($"a run ends Completed, Failed or Cancelled, not {state}", nameof(state));
         }
 
-        if (IsEnded(_state) || _job is null)
+        if (_state.HasEnded() || _job is null)
         {
             return;
         }
@@ -173,8 +173,6 @@ public sealed class ChildTrainerGrain(
 
         return counts;
     }
-
-    private static bool IsEnded(ChildState state) => state is ChildState.Completed or ChildState.Failed or ChildState.Cancelled;
 
     private ChildStatus Status(ChildState state) => new(this.GetPrimaryKeyString(), state, [.. _windows.Values], _outcome, _error);
 

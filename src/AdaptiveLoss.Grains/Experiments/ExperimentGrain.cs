@@ -152,7 +152,7 @@ public sealed class ExperimentGrain(
             try
             {
                 var status = await Child(childId).GetStatusAsync();
-                if (status.State is ChildState.Completed or ChildState.Failed or ChildState.Cancelled)
+                if (status.State.HasEnded())
                 {
                     await ChildEndedAsync(status);
                 }
