@@ -34,12 +34,13 @@ public sealed class RunArgumentParserTests
     [Fact]
     public void Parse_SpecNames_AreTheDocumentedOnes()
     {
-        // Spec §4 spells these; results.json repeats them.
+        // docs/design.md §4 and docs/mismatch.md spell these; results.json repeats them.
         Assert.Equal("fashion-mnist|idx|cifar10", CliNames.Choices<TaskKind>());
         Assert.Equal("cnn|mlp|resnet8|resnet20|resnet32", CliNames.Choices<ModelKind>());
-        Assert.Equal("ala|ce|fixed", CliNames.Choices<LossMode>());
+        Assert.Equal("ala|ce|fixed|label-smoothing|focal|class-balanced|logit-adjusted|forward", CliNames.Choices<LossMode>());
         Assert.Equal("pairwise|sigmoid", CliNames.Choices<LossForm>());
-        Assert.Equal("error|f1|aucpr", CliNames.Choices<MetricKind>());
+        Assert.Equal("error|f1|aucpr|balanced-error", CliNames.Choices<MetricKind>());
+        Assert.Equal("auto|tail|balanced", CliNames.Choices<ValidationSplitKind>());
         Assert.Equal("diff|sign", CliNames.Choices<RewardKind>());
         Assert.Equal("population|ema", CliNames.Choices<BaselineKind>());
     }

@@ -82,7 +82,7 @@ public sealed partial class ChildTrainer
         }
         else
         {
-            // Spec §1.7: roll back to the last window end; the transition is reported as discarded and never reaches
+            // docs/design.md §1.7: roll back to the last window end; the transition is reported as discarded and never reaches
             // the policy (reward 0).
             snapshot.Restore();
             RebuildPhi();
