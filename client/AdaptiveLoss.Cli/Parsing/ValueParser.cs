@@ -93,11 +93,7 @@ internal static class ValueParser
         {
             return Core.Control.PhiMatrix.Parse(File.ReadAllText(full));
         }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"{flag} '{full}': {ex.Message}");
-        }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is FormatException or IOException)
         {
             throw new UsageException($"{flag} '{full}': {ex.Message}");
         }

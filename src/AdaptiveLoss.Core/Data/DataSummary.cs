@@ -5,6 +5,19 @@ namespace AdaptiveLoss.Core.Data;
 /// <param name="NoiseMatrix">The realised label transition: row i = fraction of clean class i labelled j; null without noise.</param>
 public sealed record DataSummary(int[] TrainClassCounts, double[][]? NoiseMatrix)
 {
+    /// <summary>Images per label: entry c counts the labels equal to c (labels in 0..C−1).</summary>
+    public static int[] CountClasses(IEnumerable<int> labels, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var counts = new int[classes];
+        foreach (var label in labels)
+        {
+            counts[label]++;
+        }
+
+        return counts;
+    }
+
     /// <summary>A C×C matrix as rows (JSON has no two-dimensional arrays).</summary>
     public static double[][] Rows(double[,] matrix)
     {

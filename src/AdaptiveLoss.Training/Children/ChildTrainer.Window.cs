@@ -180,8 +180,7 @@ public sealed partial class ChildTrainer
             return;
         }
 
-        var (test, _) = Evaluator.EvaluateAll(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _data.Summary, _options.Tau, _device);
-        run.Best = new BestValidation(w, validationMetric, test);
+        run.Best = new BestValidation(w, validationMetric, Evaluator.Metrics(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _device));
     }
 
     private string? Guard(Evaluation evaluation, RunState run)

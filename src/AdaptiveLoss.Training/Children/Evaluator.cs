@@ -38,6 +38,10 @@ internal static class Evaluator
         return (MetricSet.Compute(logProbabilities, labels, classes), MetricSet.Compute(adjusted, labels, classes));
     }
 
+    /// <summary>Every metric of the model on a split, without post-hoc adjustment (the best-validation window's test record).</summary>
+    public static MetricSet Metrics(nn.Module<Tensor, Tensor> model, Tensor images, int[] labels, int classes, Device device) =>
+        MetricSet.Compute(LogProbabilities(model, images, classes, device).LogProbabilities, labels, classes);
+
     /// <summary>log-softmax of the model on every image, n×C row-major, and the largest |logit| (NaN if any logit is NaN).</summary>
     public static (float[] LogProbabilities, double MaxAbsLogit) LogProbabilities(nn.Module<Tensor, Tensor> model, Tensor images,
         int classes, Device device)

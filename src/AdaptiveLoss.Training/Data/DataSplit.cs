@@ -37,7 +37,7 @@ internal static class DataSplit
             var noise = options.ResolvedLabelNoise();
             var observed = noise?.Apply(cleanTrainLabels, classes, options.DataSeed) ?? cleanTrainLabels;
             var summary = new DataSummary(
-                Counts(observed, classes),
+                DataSummary.CountClasses(observed, classes),
                 noise is null ? null : DataSummary.Rows(LabelNoise.RealisedMatrix(cleanTrainLabels, observed, classes)));
 
             using var scope = torch.NewDisposeScope();
@@ -91,7 +91,7 @@ internal static class DataSplit
         }
 
         var restLabels = train.Select(i => labels[i]).ToArray();
-        var available = Counts(restLabels, classes);
+        var available = DataSummary.CountClasses(restLabels, classes);
         if (available.Any(c => c == 0))
         {
             throw new DataFormatException(source, $"--imbalance needs every class in the training split; class {Array.IndexOf(available, 0)} has no images");
@@ -100,17 +100,6 @@ internal static class DataSplit
         var order = LongTail.ParseOrder(options.ImbalanceOrder, classes, options.DataSeed);
         var keep = LongTail.Select(restLabels, LongTail.Counts(available, ratio, order), options.DataSeed);
         return keep.Select(k => train[k]).ToArray();
-    }
-
-    private static int[] Counts(int[] labels, int classes)
-    {
-        var counts = new int[classes];
-        foreach (var label in labels)
-        {
-            counts[label]++;
-        }
-
-        return counts;
     }
 
     private static Tensor Index(int[] indices) => torch.tensor(indices.Select(i => (long)i).ToArray());

@@ -29,7 +29,7 @@ public sealed class TaskData : IDisposable
         InputShape = trainImages.shape[1..];
         ValidationLabelArray = ToInts(validationLabels);
         TestLabelArray = ToInts(testLabels);
-        Summary = summary ?? new DataSummary(CountClasses(ToInts(trainLabels), classes), null);
+        Summary = summary ?? new DataSummary(DataSummary.CountClasses(ToInts(trainLabels), classes), null);
     }
 
     /// <summary>Training images per observed label and the realised label noise (docs/mismatch.md).</summary>
@@ -83,15 +83,4 @@ public sealed class TaskData : IDisposable
     }
 
     private static int[] ToInts(Tensor labels) => labels.data<long>().Select(l => (int)l).ToArray();
-
-    private static int[] CountClasses(int[] labels, int classes)
-    {
-        var counts = new int[classes];
-        foreach (var label in labels)
-        {
-            counts[label]++;
-        }
-
-        return counts;
-    }
 }
