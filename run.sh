@@ -20,4 +20,11 @@ fi
 echo "run.sh: building ala (Release)..." >&2
 ./ala --help >/dev/null
 # 3 epochs (the CLI default, passed explicitly): measured 4 min 6 s of experiment on 2 cores, within the ~6 minute budget.
-exec ./ala run --epochs 3 "$@"
+# ala run refuses a repeated flag, so the default epochs are passed only when the caller gives none.
+defaults=(--epochs 3)
+for arg in "$@"; do
+    if [[ "$arg" == --epochs || "$arg" == --epochs=* ]]; then
+        defaults=()
+    fi
+done
+exec ./ala run "${defaults[@]}" "$@"
