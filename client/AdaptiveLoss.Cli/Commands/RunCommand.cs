@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AdaptiveLoss.Cli.Parsing;
 
 namespace AdaptiveLoss.Cli.Commands;
@@ -5,27 +6,27 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <summary><c>ala run</c>: parse and check everything, then run the experiment; Ctrl+C cancels it (exit 130).</summary>
 internal static class RunCommand
 {
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The <c>run</c> command: every flag from <see cref="RunOptionTable"/>, the run on <paramref name="output"/>.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        RunPlan plan;
-        try
+        var options = new SpecOptions(RunOptionTable.All);
+        var command = RunArgumentParser.Command(options);
+        command.SetAction(async result =>
         {
-            var arguments = RunArgumentParser.Parse(args);
-            if (arguments.Help)
+            RunPlan plan;
+            try
             {
-                output.Write(HelpText.Run());
-                return ExitCodes.Success;
+                plan = RunPlan.From(options.Bind(result));
+            }
+            catch (UsageException ex)
+            {
+                error.WriteLine($"ala: {ex.Message}");
+                return ExitCodes.Usage;
             }
 
-            plan = RunPlan.From(arguments);
-        }
-        catch (UsageException ex)
-        {
-            error.WriteLine($"ala: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-
-        return await RunSessionAsync(plan, resume: false, output, error);
+            return await RunSessionAsync(plan, resume: false, output, error);
+        });
+        return command;
     }
 
     /// <summary>

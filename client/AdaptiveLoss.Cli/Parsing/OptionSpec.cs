@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace AdaptiveLoss.Cli.Parsing;
 
 /// <summary>One flag of <c>ala run</c>: its name, help line, default and how it changes the arguments.</summary>
@@ -17,4 +19,12 @@ internal sealed record OptionSpec(
 {
     /// <summary>True for a flag without a value (<c>--freeze-policy</c>).</summary>
     public bool IsSwitch => ValueName is null;
+
+    /// <summary>
+    /// The System.CommandLine option of this flag: a switch takes no value, any other flag exactly one word, kept as
+    /// typed so that <see cref="Apply"/> parses it strictly (one message per flag, docs/cli.md).
+    /// </summary>
+    public Option CreateOption() => IsSwitch
+        ? new Option<bool>(Name) { Arity = ArgumentArity.Zero, Description = Help }
+        : new Option<string>(Name) { Arity = ArgumentArity.ExactlyOne, HelpName = ValueName, Description = Help };
 }

@@ -98,6 +98,10 @@ internal static class RunOptionTable
         new("--help", null, "show this help", "", (a, _) => a with { Help = true }),
     ];
 
+    /// <summary>The specs of <paramref name="names"/>: the flags another command shares with <c>ala run</c>, parsed alike.</summary>
+    public static IReadOnlyList<OptionSpec> Named(params string[] names) =>
+        names.Select(n => All.SingleOrDefault(s => s.Name == n) ?? throw new ArgumentException($"no flag {n} in the run table", nameof(names))).ToList();
+
     private static OptionSpec Int(string name, string valueName, string help, int @default, Func<ExperimentOptions, int, ExperimentOptions> set) =>
         new(name, valueName, help, @default.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (a, v) => a.With(o => set(o, ValueParser.Int(name, v))));
