@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Grains;
 
 namespace AdaptiveLoss.Cli.Commands;
 
@@ -52,11 +53,16 @@ internal static class RunCommand
             error.WriteLine("ala: interrupted");
             return ExitCodes.Interrupted;
         }
+        catch (InvalidOptionsException ex) when (ex.Error is { } refused)
+        {
+            // The grains validate too (a shared policy's settings, docs/policy-snapshots.md): they name the setting, the user sees its flag.
+            error.WriteLine($"ala: {RunOptionTable.Describe(refused)}");
+            return ExitCodes.Usage;
+        }
         catch (ArgumentException ex)
         {
-            // The grain validates too (IExperimentGrain.StartAsync); its message names the option. .NET appends
-            // " (Parameter 'options')", the grain's parameter, which means nothing to the user.
-            error.WriteLine($"ala: {WithoutParameter(OneLine(ex.Message))}");
+            // The other refusals of IExperimentGrain.StartAsync (an experiment id in use) are already one line for the user.
+            error.WriteLine($"ala: {OneLine(ex.Message)}");
             return ExitCodes.Usage;
         }
         catch (UsageException ex)
@@ -74,10 +80,6 @@ internal static class RunCommand
             Console.CancelKeyPress -= onCancel;
         }
     }
-
-    /// <summary>An <see cref="ArgumentException"/> message without the " (Parameter 'NAME')" that .NET appends.</summary>
-    public static string WithoutParameter(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @" \(Parameter '[^']*'\)$", string.Empty);
 
     /// <summary>The first line of a message: errors are one line on stderr.</summary>
     public static string OneLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
