@@ -8,7 +8,8 @@ namespace AdaptiveLoss.Grains;
 public interface IExperimentGrain : IGrainWithStringKey
 {
     /// <summary>Validates the options, registers the children with the coordinator and starts them; returns at once.</summary>
-    /// <exception cref="ArgumentException">Invalid options (the message names the option).</exception>
+    /// <exception cref="InvalidOptionsException">Invalid options (names the setting).</exception>
+    /// <exception cref="ArgumentException">The experiment is running already.</exception>
     Task StartAsync(ExperimentOptions options);
 
     /// <summary>State of the experiment and every child; answers while children train.</summary>

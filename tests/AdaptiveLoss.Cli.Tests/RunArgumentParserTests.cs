@@ -99,7 +99,10 @@ public sealed class RunArgumentParserTests
     [InlineData("--device gpu", "--device must be one of cpu, cuda (got 'gpu')")]
     [InlineData("--preset fancy", "--preset must be one of paper (got 'fancy')")]
     [InlineData("--progress fancy", "--progress must be one of auto, bars, lines (got 'fancy')")]
-    [InlineData("--tensorboard=", "--tensorboard needs a non-empty path")]
+    [InlineData("--tensorboard=", "--tensorboard needs a value (DIR)")]
+    [InlineData("--out=", "--out needs a value (DIR)")]
+    [InlineData("--freeze-policy --freeze-policy", "--freeze-policy is given more than once")]
+    [InlineData("--freeze-policy yes", "--freeze-policy takes no value (got 'yes')")]
     [InlineData("--experiment-id a/b", "--experiment-id must be 1-100 letters, digits, '-', '_' or '.' (got 'a/b')")]
     public void Parse_BadInput_ThrowsOneLineNamingTheFlag(string commandLine, string expected)
     {

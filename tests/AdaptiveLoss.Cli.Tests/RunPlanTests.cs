@@ -21,7 +21,7 @@ public sealed class RunPlanTests : IDisposable
         Assert.Equal("--children must be at least 1 (got 0)", Problem("--children", "0"));
 
     [Fact]
-    public void From_IdxWithoutData_NeedsData() => Assert.Equal("--task idx needs --data DIR", Problem("--task", "idx"));
+    public void From_IdxWithoutData_NeedsData() => Assert.Equal("--task idx needs --data", Problem("--task", "idx"));
 
     [Fact]
     public void From_MissingDataFolder_NamesIt() =>

@@ -91,12 +91,14 @@ public sealed class CoordinatorGrainTests(ScriptedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task JoinAsync_OtherFeatureCount_ThrowsArgumentException()
+    public async Task JoinAsync_OtherFeatureCount_RefusedNamingTheHistorySetting()
     {
         var (coordinator, _, _) = await JoinTwoAsync(Options);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => coordinator.JoinAsync(Options, 30, ["x/0"]));
-        Assert.Contains("24 features", error.Message);
+        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() => coordinator.JoinAsync(Options, 30, ["x/0"]));
+        Assert.Equal(nameof(ExperimentOptions.HistoryLength), error.ParamName);
+        Assert.Contains("30 state features; policy", error.Message);
+        Assert.Contains("has 24, so it cannot share it", error.Message);
     }
 
     private async Task<(ICoordinatorGrain Coordinator, string A, string B)> JoinTwoAsync(ExperimentOptions options)

@@ -9,13 +9,14 @@ public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task StartAsync_InvalidOptions_ThrowsArgumentExceptionNamingTheOption()
+    public async Task StartAsync_InvalidOptions_RefusedNamingTheSetting()
     {
         var experiment = fixture.Grains.GetGrain<IExperimentGrain>(NewId());
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => experiment.StartAsync(new ExperimentOptions { Children = 0 }));
+        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() => experiment.StartAsync(new ExperimentOptions { Children = 0 }));
 
-        Assert.Contains("--children", error.Message);
+        Assert.Equal("Children must be at least 1 (got 0)", error.Message);
+        Assert.Equal(nameof(ExperimentOptions.Children), error.Error?.Setting);
         Assert.Equal(ExperimentState.Idle, (await experiment.GetStatusAsync()).State);
     }
 

@@ -84,10 +84,10 @@ public sealed class PolicySnapshotGrainTests(ScriptedClusterFixture fixture)
         var coordinator = fixture.Grains.GetGrain<ICoordinatorGrain>($"policy-{Guid.NewGuid():N}");
 
         // The options validator answers first (as the CLI does, before any host starts).
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() =>
             coordinator.JoinAsync(new ExperimentOptions { InitialPolicy = loaded }, Reports.Features, ["x/0"]));
 
-        Assert.Contains("--policy wide@3 takes 30 state features, this run has 24", error.Message);
+        Assert.Contains("InitialPolicy wide@3 takes 30 state features, this run has 24", error.Message);
     }
 
     private async Task<(ICoordinatorGrain Coordinator, string PolicyId, string A, string B)> JoinTwoAsync(ExperimentOptions options)

@@ -50,17 +50,17 @@ public sealed class SharedPolicyTests(ScriptedClusterFixture fixture)
     }
 
     [Theory]
-    [InlineData("--policy-hidden")]
-    [InlineData("--freeze-policy")]
-    [InlineData("--policy-lr")]
-    public async Task StartAsync_OtherPolicySettingsThanTheSharedPolicy_RefusedNamingTheFlag(string flag)
+    [InlineData(nameof(ExperimentOptions.PolicyHidden))]
+    [InlineData(nameof(ExperimentOptions.FreezePolicy))]
+    [InlineData(nameof(ExperimentOptions.PolicyLearningRate))]
+    public async Task StartAsync_OtherPolicySettingsThanTheSharedPolicy_RefusedNamingTheSetting(string setting)
     {
         var (shared, a, b) = (NewId("pol"), NewId("exa"), NewId("exb"));
         var options = new ExperimentOptions { Children = 1, Epochs = 1, PolicyId = shared };
-        var other = flag switch
+        var other = setting switch
         {
-            "--policy-hidden" => options with { PolicyHidden = 16 },
-            "--freeze-policy" => options with { FreezePolicy = true },
+            nameof(ExperimentOptions.PolicyHidden) => options with { PolicyHidden = 16 },
+            nameof(ExperimentOptions.FreezePolicy) => options with { FreezePolicy = true },
             _ => options with { PolicyLearningRate = 0.01 },
         };
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,10 +69,13 @@ public sealed class SharedPolicyTests(ScriptedClusterFixture fixture)
         await first.StartAsync(options);
 
         var second = fixture.Grains.GetGrain<IExperimentGrain>(b);
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => second.StartAsync(other));
+        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() => second.StartAsync(other));
         release.SetResult();
 
-        Assert.StartsWith($"--share-policy {shared}: {flag} differs", error.Message, StringComparison.Ordinal);
+        // Across the grain call the error keeps its structure: the setting at fault and the one that differs.
+        Assert.Equal(nameof(ExperimentOptions.PolicyId), error.Error?.Setting);
+        Assert.Equal([setting], error.Error?.Mentions ?? []);
+        Assert.StartsWith($"PolicyId {shared}: {setting} differs", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(ExperimentState.Idle, (await second.GetStatusAsync()).State);
         Assert.Equal(ExperimentState.Completed, (await WaitAsync(a)).State);

@@ -109,7 +109,7 @@ internal sealed record CostsOptions
             OutDirectory = Path.GetFullPath(flags.String("out", ResultsFolder.Default(smoke))),
         };
         flags.ThrowOnUnknown("costs");
-        return options.Experiment().Validate() is [var first, ..] ? throw new ArgumentException(first) : options;
+        return options.Experiment().Validate() is [var first, ..] ? throw new ArgumentException(first.ToString()) : options;
     }
 
     /// <summary>

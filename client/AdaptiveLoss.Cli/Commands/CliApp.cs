@@ -1,35 +1,50 @@
+using System.CommandLine;
+using AdaptiveLoss.Cli.Parsing;
+
 namespace AdaptiveLoss.Cli.Commands;
 
-/// <summary>Dispatches <c>ala &lt;command&gt;</c> to its command and returns the process exit code.</summary>
+/// <summary>
+/// <c>ala &lt;command&gt;</c> on System.CommandLine: parses the whole command line, answers <c>--help</c> with the command's help
+/// text, refuses bad input with one line (exit 2, nothing started) and otherwise runs the command's action.
+/// </summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0)
+        var root = Create(output, error);
+        var result = CliSyntax.Parse(root, args);
+        if (CliSyntax.HelpAsked(result) || result.CommandResult.Command.Name == "help")
         {
-            error.WriteLine("ala: missing command (run, resume, status, report or policy; see ala --help)");
+            output.Write(HelpText.For(result.CommandResult.Command));
+            return ExitCodes.Success;
+        }
+
+        if (CliSyntax.Problem(result) is { } problem)
+        {
+            error.WriteLine($"ala: {problem}");
             return ExitCodes.Usage;
         }
 
-        var rest = args[1..];
-        switch (args[0])
+        // The commands report their own errors (one line each); `ala run` handles Ctrl+C itself (exit 130).
+        return await result.InvokeAsync(new InvocationConfiguration
         {
-            case "--help" or "-h" or "help":
-                output.Write(HelpText.General);
-                return ExitCodes.Success;
-            case "run":
-                return await RunCommand.ExecuteAsync(rest, output, error);
-            case "resume":
-                return await ResumeCommand.ExecuteAsync(rest, output, error);
-            case "status":
-                return await StatusCommand.ExecuteAsync(rest, output, error);
-            case "report":
-                return ReportCommand.Execute(rest, output, error);
-            case "policy":
-                return PolicyCommand.Execute(rest, output, error);
-            default:
-                error.WriteLine($"ala: unknown command '{args[0]}' (run, resume, status, report or policy; see ala --help)");
-                return ExitCodes.Usage;
-        }
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        });
+    }
+
+    /// <summary>The root command with every subcommand, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var root = CliSyntax.Root("ala — Adaptive Loss Alignment (Huang et al., ICML 2019) on Orleans");
+        root.Add(RunCommand.Create(output, error));
+        root.Add(ResumeCommand.Create(output, error));
+        root.Add(StatusCommand.Create(output, error));
+        root.Add(ReportCommand.Create(output, error));
+        root.Add(PolicyCommand.Create(output, error));
+        root.Add(new Command("help", "the general help") { Hidden = true }); // `ala help`, as `ala --help`
+        return root;
     }
 }

@@ -1,9 +1,10 @@
+using System.CommandLine;
 using System.Text;
 using AdaptiveLoss.Cli.Parsing;
 
 namespace AdaptiveLoss.Cli.Commands;
 
-/// <summary>Help texts, generated from <see cref="RunOptionTable"/> so they cannot drift from the parser.</summary>
+/// <summary>Help texts; <c>ala run</c>'s is generated from <see cref="RunOptionTable"/>, as its parser is, so they cannot drift.</summary>
 internal static class HelpText
 {
     public const string General = """
@@ -15,7 +16,7 @@ internal static class HelpText
           ala status <experimentId> [--cluster CONN] table of the children of an experiment on a running cluster
           ala report <runDir>                        redraw the PNG plots of a run from its history.json
           ala policy list|show|export|import ...     the policy snapshots of a state folder (see ala policy --help)
-          ala --help | ala run --help | ala status --help | ala report --help | ala policy --help
+          ala --help | ala run --help | ala resume --help | ala status --help | ala report --help | ala policy --help
 
         exit codes: 0 success, 1 runtime failure, 2 bad input (one line on stderr), 130 interrupted
         """;
@@ -60,6 +61,17 @@ internal static class HelpText
         one. Format: docs/policy-snapshots.md. A file that fails validation (dimensions, finite values, size, sha256)
         is bad input: one line naming the file and the problem, exit 2, nothing written.
         """;
+
+    /// <summary>The help text of <paramref name="command"/> (a policy subcommand shows the policy help).</summary>
+    public static string For(Command command) => command.Name switch
+    {
+        "run" => Run(),
+        "resume" => Resume,
+        "status" => Status,
+        "report" => Report,
+        "policy" or "list" or "show" or "export" or "import" => Policy,
+        _ => General,
+    };
 
     /// <summary><c>ala run --help</c>: usage and one line per flag with its default.</summary>
     public static string Run()

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.Core.Policy.Snapshots;
@@ -11,55 +12,71 @@ namespace AdaptiveLoss.Cli.Commands;
 /// </summary>
 internal static class PolicyCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The <c>policy</c> command and its four subcommands, each with <c>ala run</c>'s <c>--state</c> (<see cref="RunOptionTable"/>).</summary>
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        if (args.Count == 0 || args.Any(a => a is "--help" or "-h"))
-        {
-            (args.Count == 0 ? error : output).Write(HelpText.Policy);
-            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Success;
-        }
-
-        try
-        {
-            var (words, state, alias) = Parse(args.Skip(1).ToList());
-            var store = new PolicyStore(state);
-            switch (args[0], words.Count)
-            {
-                case ("list", 0):
-                    PolicyPrinter.List(output, store);
-                    return ExitCodes.Success;
-                case ("show", 1):
-                    PolicyPrinter.Show(output, store, PolicySource.Read(words[0], store.StateDirectory),
-                        PolicySource.IsFile(words[0]) ? Path.GetFullPath(words[0]) : null);
-                    return ExitCodes.Success;
-                case ("export", 2):
-                    return Export(output, store, PolicySource.Reference(words[0]), Path.GetFullPath(words[1]));
-                case ("import", 1):
-                    return Import(output, store, Path.GetFullPath(words[0]), alias);
-                case ("list" or "show" or "export" or "import", _):
-                    throw new UsageException($"policy {args[0]}: wrong arguments (see ala policy --help)");
-                default:
-                    throw new UsageException($"unknown policy command '{args[0]}' (list, show, export or import; see ala policy --help)");
-            }
-        }
-        catch (UsageException ex)
-        {
-            error.WriteLine($"ala: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (PolicySnapshotException ex)
-        {
-            error.WriteLine($"ala: {RunCommand.OneLine(ex.Message)}");
-            return ExitCodes.Usage;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"ala: {RunCommand.OneLine(ex.Message)}");
-            return ExitCodes.Failure;
-        }
+        var reference = () => new Argument<string>("ID[@VERSION]") { Description = "a policy ID[@VERSION]" };
+        var list = Subcommand("list", "the stored policies: versions, latest, task, model, classes", output, error, [],
+            (store, _, _) => PolicyPrinter.List(output, store));
+        var show = Subcommand("show", "header, shape, hash, provenance, π on a neutral state", output, error,
+            [new Argument<string>("ID[@VERSION]|FILE.json") { Description = "a policy ID[@VERSION] or a snapshot FILE.json" }],
+            (store, words, _) => PolicyPrinter.Show(output, store, PolicySource.Read(words[0], store.StateDirectory),
+                PolicySource.IsFile(words[0]) ? Path.GetFullPath(words[0]) : null));
+        var export = Subcommand("export", "copy a snapshot (default: the latest) to FILE", output, error,
+            [reference(), new Argument<string>("FILE") { Description = "a FILE to write" }],
+            (store, words, _) => Export(output, store, PolicySource.Reference(words[0]), Path.GetFullPath(words[1])));
+        var import = Subcommand("import", "validate FILE and store it (under ID with --as)", output, error,
+            [new Argument<string>("FILE") { Description = "a snapshot FILE" }],
+            (store, words, alias) => Import(output, store, Path.GetFullPath(words[0]), alias), withAlias: true);
+        return new Command("policy", "the policy snapshots of a state folder") { list, show, export, import };
     }
 
-    private static int Export(TextWriter output, PolicyStore store, PolicyReference reference, string file)
+    // A subcommand: its words, --state (and --as), and the one error contract of every policy command.
+    private static Command Subcommand(string name, string description, TextWriter output, TextWriter error, Argument[] words,
+        Action<PolicyStore, string[], string?> run, bool withAlias = false)
+    {
+        var options = new SpecOptions(RunOptionTable.Named("--state"));
+        var command = options.AddTo(new Command(name, description));
+        var alias = new Option<string>("--as") { Arity = ArgumentArity.ExactlyOne, HelpName = "ID", Description = "store the snapshot under ID" };
+        if (withAlias)
+        {
+            command.Add(alias);
+        }
+
+        foreach (var word in words)
+        {
+            command.Add(word);
+        }
+
+        command.SetAction(result =>
+        {
+            try
+            {
+                var state = options.Bind(result).StateDirectory ?? Path.GetFullPath(RunPlan.DefaultStateDirectory);
+                var aliasValue = CliSyntax.ValueOf(result, alias) is { } id ? ValueParser.Id("--as", id) : null;
+                run(new PolicyStore(state), words.Select(w => CliSyntax.ValueOf(result, w)!).ToArray(), aliasValue);
+                return ExitCodes.Success;
+            }
+            catch (UsageException ex)
+            {
+                error.WriteLine($"ala: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (PolicySnapshotException ex)
+            {
+                error.WriteLine($"ala: {RunCommand.OneLine(ex.Message)}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"ala: {RunCommand.OneLine(ex.Message)}");
+                return ExitCodes.Failure;
+            }
+        });
+        return command;
+    }
+
+    private static void Export(TextWriter output, PolicyStore store, PolicyReference reference, string file)
     {
         if (Directory.Exists(file))
         {
@@ -69,11 +86,10 @@ internal static class PolicyCommand
         var snapshot = store.Read(reference);
         PolicySnapshotFile.Write(file, snapshot);
         output.WriteLine($"exported {snapshot.Reference} to {file}");
-        return ExitCodes.Success;
     }
 
     // Validates the whole file first (PolicySnapshotFile.Read); the store is written only when everything holds.
-    private static int Import(TextWriter output, PolicyStore store, string file, string? alias)
+    private static void Import(TextWriter output, PolicyStore store, string file, string? alias)
     {
         var snapshot = PolicySnapshotFile.Read(file);
         if (alias is not null)
@@ -91,37 +107,9 @@ internal static class PolicyCommand
             }
 
             output.WriteLine($"{snapshot.Reference} is already stored: {target}");
-            return ExitCodes.Success;
+            return;
         }
 
         output.WriteLine($"imported {snapshot.Reference} to {store.Write(snapshot)}");
-        return ExitCodes.Success;
-    }
-
-    // Positional words plus --state DIR and --as ID (import only), each at most once.
-    private static (List<string> Words, string State, string? Alias) Parse(List<string> args)
-    {
-        var words = new List<string>();
-        string? state = null;
-        string? alias = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--state" when state is null && i + 1 < args.Count:
-                    state = ValueParser.Path("--state", args[++i]);
-                    break;
-                case "--as" when alias is null && i + 1 < args.Count:
-                    alias = ValueParser.Id("--as", args[++i]);
-                    break;
-                case var word when word.StartsWith("--", StringComparison.Ordinal):
-                    throw new UsageException($"policy: unknown, repeated or valueless option '{word}' (see ala policy --help)");
-                default:
-                    words.Add(args[i]);
-                    break;
-            }
-        }
-
-        return (words, state ?? Path.GetFullPath(RunPlan.DefaultStateDirectory), alias);
     }
 }

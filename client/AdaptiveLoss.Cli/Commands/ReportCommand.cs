@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.Reporting.History;
@@ -7,19 +8,20 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <summary><c>ala report &lt;runDir&gt;</c>: redraws the four PNGs of a run from its history.json, next to it.</summary>
 internal static class ReportCommand
 {
-    public static int Execute(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The <c>report</c> command: one run folder, no flags.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        if (args.Any(a => a is "--help" or "-h"))
-        {
-            output.Write(HelpText.Report);
-            return ExitCodes.Success;
-        }
+        var runDir = new Argument<string>("runDir") { Description = "a run folder" };
+        var command = new Command("report", "redraw the PNG plots of a run from its history.json") { runDir };
+        command.SetAction(result => Execute(CliSyntax.ValueOf(result, runDir)!, output, error));
+        return command;
+    }
 
+    private static int Execute(string directory, TextWriter output, TextWriter error)
+    {
         RunHistory history;
-        string directory;
         try
         {
-            directory = Parse(args);
             history = Read(directory);
         }
         catch (UsageException ex)
@@ -38,15 +40,6 @@ internal static class ReportCommand
             error.WriteLine($"ala: plots not written: {RunCommand.OneLine(ex.Message)}");
             return ExitCodes.Failure;
         }
-    }
-
-    private static string Parse(IReadOnlyList<string> args)
-    {
-        var unknown = args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal));
-        return unknown is not null ? throw new UsageException($"unknown option '{unknown}' (see ala report --help)")
-            : args.Count == 0 ? throw new UsageException("report needs a run folder (see ala report --help)")
-            : args.Count > 1 ? throw new UsageException($"unexpected argument '{args[1]}'")
-            : args[0];
     }
 
     // Every way the input can be wrong is one line and exit 2, before anything is drawn.

@@ -1,5 +1,5 @@
+using System.CommandLine;
 using AdaptiveLoss.Cli.Hosting;
-using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.ServiceDefaults;
 
@@ -13,65 +13,35 @@ namespace AdaptiveLoss.Cli.Commands;
 /// </summary>
 internal static class ResumeCommand
 {
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The <c>resume</c> command; its flags are those of <c>ala run</c> (<see cref="RunOptionTable"/>), parsed alike.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        if (args.Any(a => a is "--help" or "-h"))
+        var options = new SpecOptions(RunOptionTable.Named("--state", "--progress", "--telemetry"));
+        var experimentId = new Argument<string>("experimentId") { Description = "an experiment id" };
+        var command = options.AddTo(new Command("resume", "continue an embedded run whose process was killed") { experimentId });
+        command.SetAction(async result =>
         {
-            output.Write(HelpText.Resume);
-            return ExitCodes.Success;
-        }
+            RunPlan plan;
+            try
+            {
+                plan = Plan(ValueParser.Id("experimentId", CliSyntax.ValueOf(result, experimentId)!), options.Bind(result));
+            }
+            catch (UsageException ex)
+            {
+                error.WriteLine($"ala: {ex.Message}");
+                return ExitCodes.Usage;
+            }
 
-        RunPlan plan;
-        try
-        {
-            plan = Parse(args);
-        }
-        catch (UsageException ex)
-        {
-            error.WriteLine($"ala: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-
-        return await RunCommand.RunSessionAsync(plan, resume: true, output, error);
+            return await RunCommand.RunSessionAsync(plan, resume: true, output, error);
+        });
+        return command;
     }
 
-    private static RunPlan Parse(IReadOnlyList<string> args)
+    private static RunPlan Plan(string experimentId, RunArguments arguments)
     {
-        string? experimentId = null;
-        string? state = null;
-        var progress = ProgressMode.Auto;
-        TelemetryExporter? telemetry = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var word = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"{word} needs a value");
-            switch (word)
-            {
-                case "--state":
-                    state = ValueParser.Path("--state", Value());
-                    break;
-                case "--progress":
-                    progress = ValueParser.ProgressMode("--progress", Value());
-                    break;
-                case "--telemetry":
-                    telemetry = ValueParser.Telemetry("--telemetry", Value());
-                    break;
-                case var _ when word.StartsWith("--", StringComparison.Ordinal):
-                    throw new UsageException($"unknown option '{word}' (see ala resume --help)");
-                default:
-                    experimentId = experimentId is null ? ValueParser.Id("experimentId", word) : throw new UsageException($"unexpected argument '{word}'");
-                    break;
-            }
-        }
-
-        if (experimentId is null)
-        {
-            throw new UsageException("resume needs an experiment id (see ala resume --help)");
-        }
-
-        state ??= Path.GetFullPath(RunPlan.DefaultStateDirectory);
+        var state = arguments.StateDirectory ?? Path.GetFullPath(RunPlan.DefaultStateDirectory);
         var record = RunRecordFile.Read(state, experimentId);
-        return new RunPlan(experimentId, record.Options, record.OutDirectory, ClusterTarget.Parse(null), telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable),
-            record.TensorBoardDirectory, progress, state);
+        return new RunPlan(experimentId, record.Options, record.OutDirectory, ClusterTarget.Parse(null),
+            arguments.Telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable), record.TensorBoardDirectory, arguments.Progress, state);
     }
 }

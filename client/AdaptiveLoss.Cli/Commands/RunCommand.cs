@@ -1,31 +1,33 @@
+using System.CommandLine;
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Grains;
 
 namespace AdaptiveLoss.Cli.Commands;
 
 /// <summary><c>ala run</c>: parse and check everything, then run the experiment; Ctrl+C cancels it (exit 130).</summary>
 internal static class RunCommand
 {
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The <c>run</c> command: every flag from <see cref="RunOptionTable"/>, the run on <paramref name="output"/>.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        RunPlan plan;
-        try
+        var options = new SpecOptions(RunOptionTable.All);
+        var command = RunArgumentParser.Command(options);
+        command.SetAction(async result =>
         {
-            var arguments = RunArgumentParser.Parse(args);
-            if (arguments.Help)
+            RunPlan plan;
+            try
             {
-                output.Write(HelpText.Run());
-                return ExitCodes.Success;
+                plan = RunPlan.From(options.Bind(result));
+            }
+            catch (UsageException ex)
+            {
+                error.WriteLine($"ala: {ex.Message}");
+                return ExitCodes.Usage;
             }
 
-            plan = RunPlan.From(arguments);
-        }
-        catch (UsageException ex)
-        {
-            error.WriteLine($"ala: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-
-        return await RunSessionAsync(plan, resume: false, output, error);
+            return await RunSessionAsync(plan, resume: false, output, error);
+        });
+        return command;
     }
 
     /// <summary>
@@ -51,11 +53,16 @@ internal static class RunCommand
             error.WriteLine("ala: interrupted");
             return ExitCodes.Interrupted;
         }
+        catch (InvalidOptionsException ex) when (ex.Error is { } refused)
+        {
+            // The grains validate too (a shared policy's settings, docs/policy-snapshots.md): they name the setting, the user sees its flag.
+            error.WriteLine($"ala: {RunOptionTable.Describe(refused)}");
+            return ExitCodes.Usage;
+        }
         catch (ArgumentException ex)
         {
-            // The grain validates too (IExperimentGrain.StartAsync); its message names the option. .NET appends
-            // " (Parameter 'options')", the grain's parameter, which means nothing to the user.
-            error.WriteLine($"ala: {WithoutParameter(OneLine(ex.Message))}");
+            // The other refusals of IExperimentGrain.StartAsync (an experiment id in use) are already one line for the user.
+            error.WriteLine($"ala: {OneLine(ex.Message)}");
             return ExitCodes.Usage;
         }
         catch (UsageException ex)
@@ -73,10 +80,6 @@ internal static class RunCommand
             Console.CancelKeyPress -= onCancel;
         }
     }
-
-    /// <summary>An <see cref="ArgumentException"/> message without the " (Parameter 'NAME')" that .NET appends.</summary>
-    public static string WithoutParameter(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @" \(Parameter '[^']*'\)$", string.Empty);
 
     /// <summary>The first line of a message: errors are one line on stderr.</summary>
     public static string OneLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');

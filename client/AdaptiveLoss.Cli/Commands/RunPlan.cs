@@ -45,7 +45,8 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException($"--state '{stateDirectory}' is a file, not a folder");
         }
 
-        var problem = options.Validate().FirstOrDefault() ?? DataFolderCheck.Problem(options);
+        // Core names settings (Beta); the user typed flags (--beta).
+        var problem = (options.Validate() is [var first, ..] ? RunOptionTable.Describe(first) : null) ?? DataFolderCheck.Problem(options);
         if (problem is not null)
         {
             throw new UsageException(problem);

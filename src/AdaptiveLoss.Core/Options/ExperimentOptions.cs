@@ -197,6 +197,6 @@ public sealed record ExperimentOptions
         PhiMax = 1.0,
     };
 
-    /// <summary>Every problem with these options, each a one-line message naming the option; empty when valid.</summary>
-    public IReadOnlyList<string> Validate() => ExperimentOptionsValidator.Validate(this);
+    /// <summary>Every problem with these options, each naming its setting; empty when valid.</summary>
+    public IReadOnlyList<ValidationError> Validate() => ExperimentOptionsValidator.Validate(this);
 }

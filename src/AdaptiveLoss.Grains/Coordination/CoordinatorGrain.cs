@@ -52,24 +52,25 @@ public sealed class CoordinatorGrain(
         ArgumentNullException.ThrowIfNull(childIds);
         if (options.Validate() is [var first, ..])
         {
-            throw new ArgumentException(first, nameof(options));
+            throw new InvalidOptionsException(first);
         }
 
         if (_policy is not null && _policy.FeatureCount != featureCount)
         {
-            throw new ArgumentException($"policy {this.GetPrimaryKeyString()} has {_policy.FeatureCount} features; a child with {featureCount} cannot share it", nameof(featureCount));
+            throw new InvalidOptionsException(new ValidationError(nameof(options.HistoryLength),
+                $"{options.HistoryLength} gives a child {featureCount} state features; policy {this.GetPrimaryKeyString()} has {_policy.FeatureCount}, so it cannot share it"));
         }
 
         if (_policy is not null && SharedPolicySettings.Mismatch(this.GetPrimaryKeyString(), _policy.Options, options) is { } mismatch)
         {
-            throw new ArgumentException(mismatch, nameof(options));
+            throw new InvalidOptionsException(mismatch);
         }
 
         if (_policy is not null && options.InitialPolicy is { } initial && _policy.FromPolicy != initial.Reference.ToString())
         {
-            // A shared policy already has weights: silently ignoring --policy would run something else than asked.
-            throw new ArgumentException(
-                $"--policy {initial.Reference}: policy {this.GetPrimaryKeyString()} already exists (version {_policy.Version}); a snapshot only seeds a new policy", nameof(options));
+            // A shared policy already has weights: silently ignoring the initial policy would run something else than asked.
+            throw new InvalidOptionsException(new ValidationError(nameof(options.InitialPolicy),
+                $"{initial.Reference}: policy {this.GetPrimaryKeyString()} already exists (version {_policy.Version}); a snapshot only seeds a new policy"));
         }
 
         _policy ??= CreatePolicy(options, featureCount);

@@ -41,7 +41,7 @@ public sealed class ExperimentGrain(
         ArgumentNullException.ThrowIfNull(options);
         if (options.Validate() is [var first, ..])
         {
-            throw new ArgumentException(first, nameof(options));
+            throw new InvalidOptionsException(first);
         }
 
         var id = this.GetPrimaryKeyString();

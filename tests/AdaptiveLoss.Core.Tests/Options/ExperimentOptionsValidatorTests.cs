@@ -23,46 +23,57 @@ public sealed class ExperimentOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData("--children")]
-    [InlineData("--beta")]
-    [InlineData("--phi-max")]
-    [InlineData("--gamma")]
-    [InlineData("--ema-decay")]
-    [InlineData("--warmup-epochs")]
-    public void Validate_InvalidValue_OneMessageNamingTheOption(string option)
+    [InlineData(nameof(ExperimentOptions.Children))]
+    [InlineData(nameof(ExperimentOptions.Beta))]
+    [InlineData(nameof(ExperimentOptions.PhiMax))]
+    [InlineData(nameof(ExperimentOptions.Gamma))]
+    [InlineData(nameof(ExperimentOptions.EmaDecay))]
+    [InlineData(nameof(ExperimentOptions.WarmupEpochs))]
+    public void Validate_InvalidValue_OneErrorNamingTheSetting(string setting)
     {
-        var o = option switch
+        var o = setting switch
         {
-            "--children" => new ExperimentOptions { Children = 0 },
-            "--beta" => new ExperimentOptions { Beta = double.NaN },
-            "--phi-max" => new ExperimentOptions { PhiMax = -0.1 },
-            "--gamma" => new ExperimentOptions { Gamma = 1.5 },
-            "--ema-decay" => new ExperimentOptions { EmaDecay = 1.0 },
+            nameof(ExperimentOptions.Children) => new ExperimentOptions { Children = 0 },
+            nameof(ExperimentOptions.Beta) => new ExperimentOptions { Beta = double.NaN },
+            nameof(ExperimentOptions.PhiMax) => new ExperimentOptions { PhiMax = -0.1 },
+            nameof(ExperimentOptions.Gamma) => new ExperimentOptions { Gamma = 1.5 },
+            nameof(ExperimentOptions.EmaDecay) => new ExperimentOptions { EmaDecay = 1.0 },
             _ => new ExperimentOptions { WarmupEpochs = 3, Epochs = 3 },
         };
 
-        var message = Assert.Single(o.Validate());
+        var error = Assert.Single(o.Validate());
 
-        Assert.StartsWith(option + " ", message);
-        Assert.DoesNotContain('\n', message);
+        Assert.Equal(setting, error.Setting);
+        Assert.StartsWith(setting + " ", error.ToString());
+        Assert.DoesNotContain('\n', error.ToString());
+    }
+
+    [Fact]
+    public void Validate_WarmupNotBelowEpochs_NamesBothSettings()
+    {
+        var error = Assert.Single(new ExperimentOptions { WarmupEpochs = 3, Epochs = 3 }.Validate());
+
+        Assert.Equal("WarmupEpochs must be in [0, Epochs) (got 3)", error.ToString());
+        Assert.Equal(["Epochs"], error.Mentions);
+        Assert.Equal("-w must be in [0, -e) (got 3)", error.Describe(s => s == "Epochs" ? "-e" : "-w"));
     }
 
     [Theory]
-    [InlineData(1, "--classes must be in 2..10 (got 1)")]
-    [InlineData(11, "--classes must be in 2..10 (got 11)")]
+    [InlineData(1, "Classes must be in 2..10 (got 1)")]
+    [InlineData(11, "Classes must be in 2..10 (got 11)")]
     [InlineData(2, null)]
     [InlineData(10, null)]
     public void Validate_Classes_TwoToTheTasksTen(int classes, string? expected)
     {
         var errors = new ExperimentOptions { Classes = classes }.Validate();
 
-        Assert.Equal(expected is null ? [] : [expected], errors);
+        Assert.Equal(expected is null ? [] : [expected], errors.Select(e => e.ToString()));
     }
 
     [Fact]
     public void Validate_SnapshotEveryZero_Refused()
     {
-        Assert.Equal(["--snapshot-every must be at least 1 (got 0)"], new ExperimentOptions { SnapshotEvery = 0 }.Validate());
+        Assert.Equal(["SnapshotEvery must be at least 1 (got 0)"], Messages(new ExperimentOptions { SnapshotEvery = 0 }));
     }
 
     [Fact]
@@ -72,9 +83,9 @@ public sealed class ExperimentOptionsValidatorTests
             DateTimeOffset.UnixEpoch, new("idx", "mlp", 10, 2, 8));
 
         Assert.Empty(new ExperimentOptions { InitialPolicy = snapshot, PolicyHidden = 16 }.Validate());
-        Assert.Equal(["--policy p@2 has 16 hidden units, --policy-hidden is 32"], new ExperimentOptions { InitialPolicy = snapshot }.Validate());
-        Assert.Equal(["--policy p@2 takes 24 state features, this run has 14 (--history 5; a policy needs --history 10)"],
-            new ExperimentOptions { InitialPolicy = snapshot, PolicyHidden = 16, HistoryLength = 5 }.Validate());
+        Assert.Equal(["InitialPolicy p@2 has 16 hidden units, PolicyHidden is 32"], Messages(new ExperimentOptions { InitialPolicy = snapshot }));
+        Assert.Equal(["InitialPolicy p@2 takes 24 state features, this run has 14 (HistoryLength 5; a policy needs HistoryLength 10)"],
+            Messages(new ExperimentOptions { InitialPolicy = snapshot, PolicyHidden = 16, HistoryLength = 5 }));
     }
 
     [Fact]
@@ -83,15 +94,14 @@ public sealed class ExperimentOptionsValidatorTests
         var errors = new ExperimentOptions { Children = 0, Window = 0, Device = "tpu" }.Validate();
 
         Assert.Equal(3, errors.Count);
-        Assert.StartsWith("--children", errors[0]);
-        Assert.StartsWith("--window", errors[1]);
-        Assert.Contains("'tpu'", errors[2]);
+        Assert.Equal(["Children", "Window", "Device"], errors.Select(e => e.Setting));
+        Assert.Contains("'tpu'", errors[2].ToString());
     }
 
     [Fact]
     public void Validate_IdxWithoutData_NamesTask()
     {
-        Assert.Equal(["--task idx needs --data DIR"], new ExperimentOptions { Task = TaskKind.Idx }.Validate());
+        Assert.Equal(["Task idx needs DataDirectory"], Messages(new ExperimentOptions { Task = TaskKind.Idx }));
     }
 
     [Fact]
@@ -112,4 +122,6 @@ public sealed class ExperimentOptionsValidatorTests
         }, paper);
         Assert.Empty(paper.Validate());
     }
+
+    private static IEnumerable<string> Messages(ExperimentOptions options) => options.Validate().Select(e => e.ToString());
 }

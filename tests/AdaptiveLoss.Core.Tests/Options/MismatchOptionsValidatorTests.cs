@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Core.Tests.Options;
 
-/// <summary>The mismatch options are checked once, with the others: one line naming the flag, and the resolved defaults.</summary>
+/// <summary>The mismatch options are checked once, with the others: one line naming the setting, and the resolved defaults.</summary>
 public sealed class MismatchOptionsValidatorTests
 {
     private static double[][] Uniform(int classes, double value) =>
@@ -11,29 +11,29 @@ public sealed class MismatchOptionsValidatorTests
 
     public static TheoryData<ExperimentOptions, string> Invalid => new()
     {
-        { new() { Imbalance = 0.5 }, "--imbalance must be a number of at least 1 (got 0.5)" },
-        { new() { Imbalance = double.PositiveInfinity }, "--imbalance must be a number of at least 1 (got " },
-        { new() { ImbalanceOrder = "3,1" }, "--imbalance-order: " },
-        { new() { LabelNoise = new LabelNoise(LabelNoiseKind.PairFlip, 0.4, [new FlipPair(0, 10)]) }, "--label-noise: " },
-        { new() { LabelNoise = new LabelNoise(LabelNoiseKind.PairFlip, 0.4, []), Task = TaskKind.Cifar10, DataDirectory = "/d" }, "--label-noise: " },
-        { new() { LabelNoise = new LabelNoise(LabelNoiseKind.PairFlip, 0.4, []), Classes = 5 }, "--label-noise: " },
-        { new() { Smoothing = 1 }, "--smoothing must be in [0, 1) (got 1)" },
-        { new() { FocalGamma = -0.5 }, "--focal-gamma must be a number of at least 0 (got -0.5)" },
-        { new() { ClassBalanceBeta = -0.1 }, "--cb-beta must be in [0, 1) (got -0.1)" },
-        { new() { Tau = double.NaN }, "--tau must be a finite number (got NaN)" },
-        { new() { Loss = LossMode.Forward }, "--loss forward corrects with the true noise matrix, so it needs --label-noise" },
-        { new() { OffsetBeta = 0 }, "--offset-beta must be a positive number (got 0)" },
-        { new() { OffsetMax = -1 }, "--offset-max must be a positive number (got -1)" },
-        { new() { ClassOffsets = true, Loss = LossMode.Focal }, "--class-offsets moves δ beside Φ, so it needs --loss ala (or fixed, where δ stays 0)" },
-        { new() { Phi = Uniform(9, 0.1), Loss = LossMode.Fixed }, "--phi: Φ is 9×9, the task has 10 classes" },
-        { new() { Phi = Uniform(10, 0.5) }, "--phi: Φ[0,1] = 0.5 is outside" },
+        { new() { Imbalance = 0.5 }, "Imbalance must be a number of at least 1 (got 0.5)" },
+        { new() { Imbalance = double.PositiveInfinity }, "Imbalance must be a number of at least 1 (got " },
+        { new() { ImbalanceOrder = "3,1" }, "ImbalanceOrder: " },
+        { new() { LabelNoise = new LabelNoise(LabelNoiseKind.PairFlip, 0.4, [new FlipPair(0, 10)]) }, "LabelNoise: " },
+        { new() { LabelNoise = new LabelNoise(LabelNoiseKind.PairFlip, 0.4, []), Task = TaskKind.Cifar10, DataDirectory = "/d" }, "LabelNoise: " },
+        { new() { LabelNoise = new LabelNoise(LabelNoiseKind.PairFlip, 0.4, []), Classes = 5 }, "LabelNoise: " },
+        { new() { Smoothing = 1 }, "Smoothing must be in [0, 1) (got 1)" },
+        { new() { FocalGamma = -0.5 }, "FocalGamma must be a number of at least 0 (got -0.5)" },
+        { new() { ClassBalanceBeta = -0.1 }, "ClassBalanceBeta must be in [0, 1) (got -0.1)" },
+        { new() { Tau = double.NaN }, "Tau must be a finite number (got NaN)" },
+        { new() { Loss = LossMode.Forward }, "Loss forward corrects with the true noise matrix, so it needs LabelNoise" },
+        { new() { OffsetBeta = 0 }, "OffsetBeta must be a positive number (got 0)" },
+        { new() { OffsetMax = -1 }, "OffsetMax must be a positive number (got -1)" },
+        { new() { ClassOffsets = true, Loss = LossMode.Focal }, "ClassOffsets moves δ beside Φ, so it needs Loss ala (or fixed, where δ stays 0)" },
+        { new() { Phi = Uniform(9, 0.1), Loss = LossMode.Fixed }, "Phi: Φ is 9×9, the task has 10 classes" },
+        { new() { Phi = Uniform(10, 0.5) }, "Phi: Φ[0,1] = 0.5 is outside" },
     };
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void Validate_BadMismatchValue_OneMessageNamingTheFlag(ExperimentOptions options, string expectedStart)
+    public void Validate_BadMismatchValue_OneMessageNamingTheSetting(ExperimentOptions options, string expectedStart)
     {
-        var message = Assert.Single(options.Validate());
+        var message = Assert.Single(options.Validate()).ToString();
 
         Assert.StartsWith(expectedStart, message);
         Assert.DoesNotContain('\n', message);

@@ -15,31 +15,33 @@ public sealed class SharedPolicySettingsTests
     }
 
     [Theory]
-    [InlineData("--policy-hidden", "32", "16")]
-    [InlineData("--freeze-policy", "learning", "frozen")]
-    [InlineData("--policy-lr", "0.001", "0.01")]
-    [InlineData("--replay-sample", "8", "3")]
-    [InlineData("--baseline", "population", "ema")]
-    public void Mismatch_OtherPolicySetting_OneLineNamingTheFlagAndBothValues(string flag, string have, string want)
+    [InlineData(nameof(ExperimentOptions.PolicyHidden), "32", "16")]
+    [InlineData(nameof(ExperimentOptions.FreezePolicy), "learning", "frozen")]
+    [InlineData(nameof(ExperimentOptions.PolicyLearningRate), "0.001", "0.01")]
+    [InlineData(nameof(ExperimentOptions.ReplaySample), "8", "3")]
+    [InlineData(nameof(ExperimentOptions.Baseline), "population", "ema")]
+    public void Mismatch_OtherPolicySetting_OneLineNamingTheSettingAndBothValues(string setting, string have, string want)
     {
-        var joining = flag switch
+        var joining = setting switch
         {
-            "--policy-hidden" => Shared with { PolicyHidden = 16 },
-            "--freeze-policy" => Shared with { FreezePolicy = true },
-            "--policy-lr" => Shared with { PolicyLearningRate = 0.01 },
-            "--replay-sample" => Shared with { ReplaySample = 3 },
+            nameof(ExperimentOptions.PolicyHidden) => Shared with { PolicyHidden = 16 },
+            nameof(ExperimentOptions.FreezePolicy) => Shared with { FreezePolicy = true },
+            nameof(ExperimentOptions.PolicyLearningRate) => Shared with { PolicyLearningRate = 0.01 },
+            nameof(ExperimentOptions.ReplaySample) => Shared with { ReplaySample = 3 },
             _ => Shared with { Baseline = BaselineKind.Ema },
         };
 
-        var message = SharedPolicySettings.Mismatch("p", Shared, joining);
+        var error = SharedPolicySettings.Mismatch("p", Shared, joining);
 
-        Assert.Equal($"--share-policy p: {flag} differs: the shared policy has {have}, this experiment asks for {want} "
-            + "(experiments sharing a policy need the same policy settings)", message);
+        Assert.Equal(nameof(ExperimentOptions.PolicyId), error?.Setting);
+        Assert.Equal([setting], error?.Mentions ?? []);
+        Assert.Equal($"PolicyId p: {setting} differs: the shared policy has {have}, this experiment asks for {want} "
+            + "(experiments sharing a policy need the same policy settings)", error?.ToString());
     }
 
     [Fact]
     public void Mismatch_CeJoiningALearningPolicy_RefusedBecauseItWouldNotLearn()
     {
-        Assert.Contains("--freeze-policy differs", SharedPolicySettings.Mismatch("p", Shared, Shared with { Loss = LossMode.Ce }));
+        Assert.Contains("FreezePolicy differs", SharedPolicySettings.Mismatch("p", Shared, Shared with { Loss = LossMode.Ce })?.ToString());
     }
 }
