@@ -43,8 +43,7 @@ public sealed class CheckpointWiringTests : IDisposable
             BatchSize = 32, Window = 4, ValidationSize = 100,
         });
 
-        var status = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running,
-            TimeSpan.FromSeconds(60), "end");
+        var status = await ExperimentEnds.WaitAsync(experiment, TimeSpan.FromSeconds(60));
 
         // A completed child is never resumed: its checkpoint goes once its end is stored (the folder of the
         // experiment stays; checkpoints taken mid-run are shown by the resume tests).

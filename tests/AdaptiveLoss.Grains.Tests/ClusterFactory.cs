@@ -32,6 +32,7 @@ internal static class ClusterFactory
                 silo.Services.AddSingleton(time);
             }
 
+            ExperimentEnds.AddTo(silo.Services);
             silo.AddAdaptiveLossGrains(training);
             if (stateDirectory is not null)
             {

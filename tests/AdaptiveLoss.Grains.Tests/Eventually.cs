@@ -2,7 +2,12 @@ using System.Diagnostics;
 
 namespace AdaptiveLoss.Grains.Tests;
 
-/// <summary>Polls grain state until a condition holds or a deadline passes (observing state, not synchronising on time).</summary>
+/// <summary>
+/// Polls until a condition holds or a deadline passes (observing state, not synchronising on time). Only for what
+/// offers no event to await: a child's Queued/Running state (grain state only), the worker releasing a run after it
+/// returned, a completed child's checkpoint folder being deleted. An experiment's end is awaited with
+/// <see cref="ExperimentEnds"/>, runs entering a fake runner with its own signals, spans with listener callbacks.
+/// </summary>
 internal static class Eventually
 {
     public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan timeout, string what)

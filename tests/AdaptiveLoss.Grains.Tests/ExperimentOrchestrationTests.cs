@@ -126,14 +126,14 @@ public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
 
         Assert.Contains($"ala resume {id}", error.Message, StringComparison.Ordinal);
         await experiment.CancelAsync();
-        await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, $"end of {id}");
+        await ExperimentEnds.WaitAsync(experiment, Deadline);
     }
 
     private async Task<ExperimentStatus> RunAsync(string id, ExperimentOptions options)
     {
         var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
         await experiment.StartAsync(options);
-        return await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, $"end of {id}");
+        return await ExperimentEnds.WaitAsync(experiment, Deadline);
     }
 
     private static string NewId() => $"exp-{Guid.NewGuid():N}"[..16];

@@ -33,7 +33,7 @@ public sealed class SlotPlacementTests
             runner.Open($"{id}/{i}");
         }
 
-        var end = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, "end");
+        var end = await ExperimentEnds.WaitAsync(experiment, Deadline);
         Assert.Equal(6, running.Children.Count);
         Assert.All(boards, b => Assert.Equal(new SiloSlots(2, 2, null), b));
         Assert.Equal(ExperimentState.Completed, end.State);
@@ -83,6 +83,7 @@ public sealed class SlotPlacementTests
         {
             var settings = training(Interlocked.Increment(ref configured) - 1);
             silo.Services.AddSingleton(runner);
+            ExperimentEnds.AddTo(silo.Services);
             silo.AddAdaptiveLossGrains(t => (t.MaxConcurrentChildren, t.Device) = (settings.MaxConcurrentChildren, settings.Device)).AddInMemoryGrainStorage();
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes()));

@@ -18,6 +18,9 @@ public sealed class TelemetryTests : IDisposable
     private static readonly ActivitySource TestSource = new("AdaptiveLoss.Grains.Tests");
     private readonly ConcurrentQueue<Activity> _stopped = new();
     private readonly ActivityListener _listener;
+    // Completed by the listener when the second "train child" span stops: the spans end on the training threads,
+    // after the experiment may already report its end.
+    private readonly TaskCompletionSource _bothChildSpans = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TelemetryTests()
     {
@@ -25,12 +28,22 @@ public sealed class TelemetryTests : IDisposable
         {
             ShouldListenTo = s => s.Name.StartsWith("AdaptiveLoss.", StringComparison.Ordinal) || s.Name == "Microsoft.Orleans.Application",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = _stopped.Enqueue,
+            ActivityStopped = Stopped,
         };
         ActivitySource.AddActivityListener(_listener);
     }
 
     public void Dispose() => _listener.Dispose();
+
+    private void Stopped(Activity activity)
+    {
+        _stopped.Enqueue(activity);
+        if (activity.DisplayName == TelemetryNames.Spans.TrainChild
+            && _stopped.Count(a => a.DisplayName == TelemetryNames.Spans.TrainChild && Equals(a.GetTagItem(TelemetryNames.Attributes.ExperimentId), activity.GetTagItem(TelemetryNames.Attributes.ExperimentId))) == 2)
+        {
+            _bothChildSpans.TrySetResult();
+        }
+    }
 
     [Theory]
     [InlineData(false, "update policy")]
@@ -49,9 +62,9 @@ public sealed class TelemetryTests : IDisposable
             await experiment.StartAsync(new ExperimentOptions { Children = 2, Epochs = 3, FreezePolicy = freeze });
         }
 
-        await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, TimeSpan.FromSeconds(20), "end");
+        await ExperimentEnds.WaitAsync(experiment, TimeSpan.FromSeconds(20));
         var policy = await experiment.GetPolicySummaryAsync();
-        await Eventually.WaitAsync(() => Task.FromResult(Children(id).Count), n => n == 2, TimeSpan.FromSeconds(5), "both child spans");
+        await _bothChildSpans.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         var children = Children(id);
         Assert.All(children, c => Assert.Equal(trace, c.TraceId));

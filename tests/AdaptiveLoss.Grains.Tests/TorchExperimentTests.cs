@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Grains.Tests;
@@ -27,7 +30,7 @@ public sealed class TorchExperimentTests(TorchClusterFixture fixture)
         const int windows = 5; // ⌈2 epochs × 10 iterations / 4⌉
 
         await experiment.StartAsync(Tiny(epochs: 2));
-        var status = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, TimeSpan.FromSeconds(60), "end");
+        var status = await ExperimentEnds.WaitAsync(experiment, TimeSpan.FromSeconds(60));
         var policy = await experiment.GetPolicySummaryAsync();
 
         Assert.Equal(ExperimentState.Completed, status.State);
@@ -56,7 +59,7 @@ public sealed class TorchExperimentTests(TorchClusterFixture fixture)
         const int windows = 5;
 
         await experiment.StartAsync(Tiny(epochs: 2) with { LearningRate = 1e30 });
-        var status = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, TimeSpan.FromSeconds(60), "end");
+        var status = await ExperimentEnds.WaitAsync(experiment, TimeSpan.FromSeconds(60));
         var policy = await experiment.GetPolicySummaryAsync();
 
         Assert.Equal(ExperimentState.Completed, status.State);
@@ -81,8 +84,7 @@ public sealed class TorchExperimentTests(TorchClusterFixture fixture)
 
         await experiment.CancelAsync();
         // The experiment ends only once every child has ended.
-        var status = await Eventually.WaitAsync(experiment.GetStatusAsync,
-            s => s.State != ExperimentState.Running, TimeSpan.FromSeconds(60), "end of the cancelled experiment");
+        var status = await ExperimentEnds.WaitAsync(experiment, TimeSpan.FromSeconds(60));
 
         Assert.Equal(ExperimentState.Cancelled, status.State);
         Assert.All(status.Children, child =>
@@ -113,17 +115,34 @@ public sealed class TorchExperimentTests(TorchClusterFixture fixture)
         }
 
         await experiment.CancelAsync();
-        await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State == ExperimentState.Cancelled, TimeSpan.FromSeconds(10), "cancel");
+        await ExperimentEnds.WaitAsync(experiment, TimeSpan.FromSeconds(10));
         Assert.True(windowsSeen[^1] > windowsSeen[0], $"children did not train during sampling: {string.Join(",", windowsSeen)}");
     }
 
-    // A run far longer than the test (hundreds of windows), observed once both children have reported a window.
+    // A run far longer than the test (hundreds of windows), observed once both children have reported a window: a
+    // child's "train window" span stops after its report has returned, so the listener's callback is that event.
     private async Task<IExperimentGrain> StartLongRunAsync()
     {
-        var experiment = fixture.Grains.GetGrain<IExperimentGrain>(NewId());
+        var id = NewId();
+        var reported = new ConcurrentDictionary<string, bool>();
+        var both = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == TelemetryNames.TrainingSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (a.DisplayName == TelemetryNames.Spans.TrainWindow && Equals(a.GetTagItem(TelemetryNames.Attributes.ExperimentId), id)
+                    && reported.TryAdd((string)a.GetTagItem(TelemetryNames.Attributes.ChildId)!, true) && reported.Count == 2)
+                {
+                    both.TrySetResult();
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
         await experiment.StartAsync(Tiny(epochs: 500));
-        await Eventually.WaitAsync(experiment.GetStatusAsync,
-            s => s.Children.All(c => c.State == ChildState.Running && c.Windows.Count > 0), TimeSpan.FromSeconds(30), "training");
+        await both.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return experiment;
     }
 

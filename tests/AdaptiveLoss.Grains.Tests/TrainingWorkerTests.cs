@@ -23,7 +23,7 @@ public sealed class TrainingWorkerTests
         await WaitForStatesAsync(experiment, [ChildState.Completed, ChildState.Running, ChildState.Queued]);
         runner.Open($"{id}/1");
         runner.Open($"{id}/2");
-        var end = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, "end");
+        var end = await ExperimentEnds.WaitAsync(experiment, Deadline);
 
         Assert.Equal(ExperimentState.Completed, end.State);
         Assert.Equal([$"{id}/0", $"{id}/1", $"{id}/2"], runner.Started);
@@ -73,7 +73,7 @@ public sealed class TrainingWorkerTests
         await runner.StartedAsync(1).WaitAsync(Deadline);
 
         await experiment.CancelAsync();
-        var end = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, "end");
+        var end = await ExperimentEnds.WaitAsync(experiment, Deadline);
 
         Assert.Equal(ExperimentState.Cancelled, end.State);
         Assert.All(end.Children, c => Assert.Equal(ChildState.Cancelled, c.State));

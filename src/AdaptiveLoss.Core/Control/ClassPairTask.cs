@@ -5,7 +5,8 @@ namespace AdaptiveLoss.Core.Control;
 /// <summary>
 /// Classification as an <see cref="ILossTask"/>: groups are class pairs, the state comes from the validation soft
 /// confusion matrix, actions move Φ symmetrically. Under every mode but <see cref="LossMode.Ala"/> actions are ignored
-/// and Φ stays at Φ_0 (the baselines run the same orchestration).
+/// and Φ stays at Φ_0 (the baselines run the same orchestration). Its <see cref="LossTaskState"/> is Φ row-major, δ and
+/// the soft-confusion history, each C×C row-major.
 /// </summary>
 public sealed class ClassPairTask : ILossTask
 {
@@ -68,5 +69,60 @@ public sealed class ClassPairTask : ILossTask
             throw new ArgumentException(
                 $"expected {GroupCount} actions (one per class pair of {Phi.Classes} classes{(Offsets is null ? "" : " and one per class")}), got {actions.Count}", nameof(actions));
         }
+    }
+
+    /// <inheritdoc />
+    public PhiStats ParameterStats() => Phi.Stats();
+
+    /// <inheritdoc />
+    public bool IsFinite() => Phi.IsFinite() && Offsets?.IsFinite() != false;
+
+    /// <inheritdoc />
+    public LossTaskState Save() => new(Phi.ToArray(), Offsets?.ToArray(), [.. States.History.Select(Flatten)]);
+
+    /// <inheritdoc />
+    public void Check(LossTaskState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        // Checked on scratch copies, so a bad state changes nothing here.
+        new LossParameters(Phi.Classes).Load(state.Parameters);
+        if (Offsets is not null && state.Offsets is not null)
+        {
+            new ClassOffsets(Offsets.Classes).Load(state.Offsets);
+        }
+
+        if (state.History.Length > States.HistoryLength)
+        {
+            throw new ArgumentException($"{state.History.Length} observations, the history keeps {States.HistoryLength}");
+        }
+
+        new PairStateBuilder(Phi.Classes, States.HistoryLength).Restore(Matrices(state.History));
+    }
+
+    /// <inheritdoc />
+    public void Load(LossTaskState state)
+    {
+        Check(state);
+        Phi.Load(state.Parameters);
+        // A checkpoint written without class offsets resumes with δ = 0.
+        Offsets?.Load(state.Offsets ?? new double[Offsets.Classes]);
+        States.Restore(Matrices(state.History));
+    }
+
+    private IEnumerable<double[,]> Matrices(double[][] history) => history.Select(h => Matrix(h, Phi.Classes));
+
+    private static double[] Flatten(double[,] matrix) => matrix.Cast<double>().ToArray();
+
+    // A C×C matrix from its row-major copy; ArgumentException on a wrong length.
+    private static double[,] Matrix(double[] rowMajor, int classes)
+    {
+        if (rowMajor is null || rowMajor.Length != classes * classes)
+        {
+            throw new ArgumentException($"a history entry has {rowMajor?.Length ?? 0} values, expected {classes * classes}");
+        }
+
+        var matrix = new double[classes, classes];
+        Buffer.BlockCopy(rowMajor, 0, matrix, 0, rowMajor.Length * sizeof(double));
+        return matrix;
     }
 }

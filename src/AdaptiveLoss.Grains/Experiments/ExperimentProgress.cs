@@ -54,8 +54,8 @@ internal sealed class ExperimentProgress
 
     public bool CancelRequested { get; private set; }
 
-    /// <summary>The state features per group: 2H + 4 (docs/design.md §1.2); the class count matters only to the children.</summary>
-    public static int FeatureCount(ExperimentOptions options) => Core.Control.PairStateBuilder.FeatureCountFor(options.HistoryLength);
+    /// <summary>The state features per group of the options' task (docs/design.md §3); the class count matters only to the children.</summary>
+    public static int FeatureCount(ExperimentOptions options) => Core.Control.LossTasks.FeatureCount(options);
 
     public ChildStatus? Ended(string childId) => _ended.GetValueOrDefault(childId);
 

@@ -10,8 +10,8 @@ namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
 /// Checkpoints of <see cref="ChildTrainer"/> (docs/durability.md): at every window end, after the report, the model's state
-/// dict, Adam's moments and step counts, Φ, the state history, the run state and the data position go to the
-/// checkpoint folder; a trainer given a folder with a checkpoint resumes from it.
+/// dict, Adam's moments and step counts, the task's state (Φ, δ and the state history for classification), the run state
+/// and the data position go to the checkpoint folder; a trainer given a folder with a checkpoint resumes from it.
 /// </summary>
 public sealed partial class ChildTrainer
 {
@@ -33,6 +33,7 @@ public sealed partial class ChildTrainer
     {
         var started = Stopwatch.GetTimestamp();
         var adam = AdamStates();
+        var task = _task.Control.Save();
         var state = new CheckpointState
         {
             ChildId = _spec.ChildId, Seed = _spec.Seed, Model = _options.Model.ToString(), Classes = _data.Classes,
@@ -42,8 +43,7 @@ public sealed partial class ChildTrainer
             NextWindow = nextWindow, Iteration = _batches.Drawn,
             PreviousMetric = run.PreviousMetric, BestError = run.BestError, LastValidationError = run.LastValidationError,
             Discarded = run.Discarded, ConsecutiveNativeFaults = run.ConsecutiveNativeFaults, ElapsedSeconds = elapsedSeconds,
-            Best = run.Best, Offsets = _task.Offsets?.ToArray(),
-            Phi = _task.Phi.ToArray(), History = _task.States.History.Select(Flatten).ToArray(),
+            Best = run.Best, Offsets = task.Offsets, Phi = task.Parameters, History = task.History,
             AdamSteps = adam.Select(s => s.step).ToArray(),
         };
         var bytes = _checkpoints!.Write(_spec.ChildId, nextWindow, new (string, Action<Stream>)[]
@@ -70,7 +70,7 @@ public sealed partial class ChildTrainer
 
         var checkpoint = ChildCheckpoint.Read(folder);
         var state = checkpoint.State;
-        CheckpointChecks.Identity(checkpoint, _spec, _data, _plan, _options.HistoryLength);
+        CheckpointChecks.Identity(checkpoint, _spec, _data, _plan, _task.Control);
         var adam = AdamStates();
         CheckpointChecks.Tensors(checkpoint.PathOf(ChildCheckpoint.ModelFile), checkpoint.Model,
             _model.state_dict().Select(kv => (kv.Key, kv.Value)).ToList());
@@ -113,19 +113,10 @@ public sealed partial class ChildTrainer
             }
         }
 
-        var classes = _data.Classes;
-        _task.Phi.Load(checkpoint.State.Phi);
-        if (_task.Offsets is { } offsets)
-        {
-            offsets.Load(checkpoint.State.Offsets ?? new double[offsets.Classes]);
-        }
-
-        _task.States.Restore(checkpoint.State.History.Select(h => CheckpointChecks.Matrix(h, classes)));
-        RebuildPhi();
+        _task.Control.Load(CheckpointChecks.TaskState(checkpoint.State));
+        _task.Refresh();
         _batches.Skip(checkpoint.State.Iteration);
     }
 
     private Adam.State[] AdamStates() => _optimizer.state_dict().State.Cast<Adam.State>().ToArray();
-
-    private static double[] Flatten(double[,] matrix) => matrix.Cast<double>().ToArray();
 }

@@ -21,7 +21,7 @@ public sealed partial class ChildTrainer
         ArgumentOutOfRangeException.ThrowIfNegative(windows);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(windows, _plan.Windows - 1);
         var run = Start();
-        using (var rollback = new TrainingSnapshot(_model, _optimizer, _task.Phi, _task.Offsets))
+        using (var rollback = new TrainingSnapshot(_model, _optimizer, _task.Control))
         {
             for (var w = 0; w < windows; w++)
             {
@@ -29,9 +29,9 @@ public sealed partial class ChildTrainer
             }
         }
 
-        return new Fork(new TrainingSnapshot(_model, _optimizer, _task.Phi, _task.Offsets),
-            [.. _task.States.History.Select(h => (double[,])h.Clone())], run.PreviousMetric, run.BestError, run.LastValidationError,
-            _batches.Drawn, windows);
+        // The snapshot holds the task's state too (Φ, δ, the state history), so every branch starts from the same state s_t.
+        return new Fork(new TrainingSnapshot(_model, _optimizer, _task.Control), run.PreviousMetric, run.BestError,
+            run.LastValidationError, _batches.Drawn, windows);
     }
 
     /// <summary>
@@ -44,11 +44,10 @@ public sealed partial class ChildTrainer
         ArgumentNullException.ThrowIfNull(fork);
         ArgumentNullException.ThrowIfNull(controller);
         fork.Snapshot.Restore();
-        _task.States.Restore(fork.History);
-        RebuildPhi();
+        _task.Refresh();
         ReplaceBatches(batchSeed ?? _spec.Seed, fork.Drawn);
         var run = new RunState(fork.PreviousMetric, fork.BestError) { LastValidationError = fork.LastValidationError };
-        using var rollback = new TrainingSnapshot(_model, _optimizer, _task.Phi, _task.Offsets);
+        using var rollback = new TrainingSnapshot(_model, _optimizer, _task.Control);
         return RunWindow(fork.Window, controller, rollback, run, CancellationToken.None);
     }
 
@@ -68,11 +67,10 @@ public sealed partial class ChildTrainer
     /// <summary>A child's state at a window end, to branch from (<see cref="Branch"/>); owns a copy of the weights and Adam's moments.</summary>
     public sealed class Fork : IDisposable
     {
-        internal Fork(TrainingSnapshot snapshot, double[][,] history, double previousMetric, double bestError, double lastValidationError,
-            long drawn, int window)
+        internal Fork(TrainingSnapshot snapshot, double previousMetric, double bestError, double lastValidationError, long drawn,
+            int window)
         {
             Snapshot = snapshot;
-            History = history;
             PreviousMetric = previousMetric;
             BestError = bestError;
             LastValidationError = lastValidationError;
@@ -87,8 +85,6 @@ public sealed partial class ChildTrainer
         public double PreviousMetric { get; }
 
         internal TrainingSnapshot Snapshot { get; }
-
-        internal double[][,] History { get; }
 
         internal double BestError { get; }
 

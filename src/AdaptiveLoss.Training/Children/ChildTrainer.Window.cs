@@ -5,7 +5,6 @@ using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Metrics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Rewards;
-using AdaptiveLoss.Training.Losses;
 using TorchSharp;
 
 namespace AdaptiveLoss.Training.Children;
@@ -51,33 +50,33 @@ public sealed partial class ChildTrainer
     {
         var start = _plan.Start(w);
         var length = _plan.Length(w);
-        var states = _task.BuildStates((double)start / _plan.TotalIterations);
+        var states = _task.Control.BuildStates((double)start / _plan.TotalIterations);
         var decision = controller.Decide(_spec.ChildId, w, states);
         // Warm-up (docs/design.md §1.1) and the ce/fixed baselines still decide and report; their actions leave Φ alone.
         var warmup = _plan.EpochOf(start) < _options.WarmupEpochs;
         if (!warmup)
         {
-            _task.ApplyActions(decision.Actions);
+            _task.Control.ApplyActions(decision.Actions);
         }
 
-        var phiStats = _task.Phi.Stats();
-        RebuildPhi();
+        var phiStats = _task.Control.ParameterStats();
+        _task.Refresh();
         var window = new WindowProgress();
-        var reason = _task.Phi.IsFinite() && _task.Offsets?.IsFinite() != false
-            ? TrainWindowGuarded(w, start, length, warmup ? LossMode.Ce : _options.Loss, run, window, cancellationToken)
+        var reason = _task.Control.IsFinite()
+            ? TrainWindowGuarded(w, start, length, warmup, run, window, cancellationToken)
             : "non-finite Φ after the window's actions";
 
         double windowMetric, reward;
         if (reason is null)
         {
             windowMetric = WindowReward.DiscountedMean(window.Metrics, _options.Gamma);
-            reward = WindowReward.Compute(run.PreviousMetric, windowMetric, _options.Reward,
-                ClassificationMetrics.Direction(_options.Metric));
-            _task.Observe(window.Last!.SoftConfusion);
+            reward = WindowReward.Compute(run.PreviousMetric, windowMetric, _options.Reward, _task.Direction);
+            var last = window.Last!;
+            _task.Observe(last);
             run.PreviousMetric = windowMetric;
             run.BestError = Math.Min(run.BestError, window.MinError);
-            run.LastValidationError = window.Last.Error;
-            TrackBest(w, window.Last.Metric, run);
+            run.LastValidationError = last.Error;
+            TrackBest(w, last.Metric, run);
             snapshot.Capture();
         }
         else
@@ -85,7 +84,7 @@ public sealed partial class ChildTrainer
             // docs/design.md §1.7: roll back to the last window end; the transition is reported as discarded and never reaches
             // the policy (reward 0).
             snapshot.Restore();
-            RebuildPhi();
+            _task.Refresh();
             run.Discarded++;
             windowMetric = window.Metrics.Count > 0 ? WindowReward.DiscountedMean(window.Metrics, _options.Gamma) : run.PreviousMetric;
             reward = 0;
@@ -104,12 +103,12 @@ public sealed partial class ChildTrainer
     /// read as garbage, c10 Scalar.h "toFloat"); the step may have half-updated the weights and the moments, so the
     /// window is rolled back and discarded like a NaN. An error that comes back window after window still fails the child.
     /// </summary>
-    private string? TrainWindowGuarded(int w, long start, int length, LossMode mode, RunState run, WindowProgress window,
+    private string? TrainWindowGuarded(int w, long start, int length, bool warmup, RunState run, WindowProgress window,
         CancellationToken cancellationToken)
     {
         try
         {
-            var reason = TrainWindow(w, start, length, mode, run, window, cancellationToken);
+            var reason = TrainWindow(w, start, length, warmup, run, window, cancellationToken);
             run.ConsecutiveNativeFaults = 0;
             return reason;
         }
@@ -124,7 +123,7 @@ public sealed partial class ChildTrainer
     }
 
     /// <summary>Trains one window; returns null, or the guard's one-line reason to discard it.</summary>
-    private string? TrainWindow(int w, long start, int length, LossMode mode, RunState run, WindowProgress window,
+    private string? TrainWindow(int w, long start, int length, bool warmup, RunState run, WindowProgress window,
         CancellationToken cancellationToken)
     {
         var points = WindowPlan.EvaluationPoints(length, _options.EvaluationsPerWindow);
@@ -136,7 +135,7 @@ public sealed partial class ChildTrainer
                 throw new ExternalException("injected libtorch error");
             }
 
-            var (loss, maxLogit) = TrainStep(mode, FaultInjection?.Invoke(w) == true, window);
+            var (loss, maxLogit) = TrainStep(warmup, FaultInjection?.Invoke(w) == true, window);
             if (!double.IsFinite(loss))
             {
                 return $"non-finite training loss at iteration {start + t}";
@@ -174,13 +173,13 @@ public sealed partial class ChildTrainer
     /// </summary>
     private void TrackBest(int w, double validationMetric, RunState run)
     {
-        var lowerIsBetter = ClassificationMetrics.Direction(_options.Metric) == MetricDirection.LowerIsBetter;
+        var lowerIsBetter = _task.Direction == MetricDirection.LowerIsBetter;
         if (run.Best is { } best && (lowerIsBetter ? validationMetric >= best.ValidationMetric : validationMetric <= best.ValidationMetric))
         {
             return;
         }
 
-        run.Best = new BestValidation(w, validationMetric, Evaluator.Metrics(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _device));
+        run.Best = new BestValidation(w, validationMetric, _task.TestMetrics(_model));
     }
 
     private string? Guard(Evaluation evaluation, RunState run)
@@ -202,7 +201,7 @@ public sealed partial class ChildTrainer
     }
 
     /// <summary>One optimisation step in its own dispose scope; returns the batch loss and its largest |logit|.</summary>
-    private (double Loss, double MaxLogit) TrainStep(LossMode mode, bool fault, WindowProgress window)
+    private (double Loss, double MaxLogit) TrainStep(bool warmup, bool fault, WindowProgress window)
     {
         var started = Stopwatch.GetTimestamp();
         using var scope = torch.NewDisposeScope();
@@ -211,8 +210,7 @@ public sealed partial class ChildTrainer
         var labels = _data.TrainLabels.index_select(0, index).to(_device);
         _optimizer.zero_grad();
         var logits = _model.call(images);
-        // Class offsets (docs/mismatch.md) shift the logits the loss sees, never the ones the model predicts with.
-        var loss = _loss.Compute(mode, _offsets is null || mode == LossMode.Ce ? logits : logits.add(_offsets), labels, _phi);
+        var loss = _task.Loss(logits, labels, warmup);
         if (fault)
         {
             loss = loss.mul(double.NaN);

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
-using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Training.Children.Checkpoints;
 using AdaptiveLoss.Training.Data;
-using AdaptiveLoss.Training.Losses;
-using AdaptiveLoss.Training.Models;
+using AdaptiveLoss.Training.Tasks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,11 +11,13 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
-/// One child's training run (docs/design.md §1.6–1.7): a TorchSharp model trained with Adam under the parametric loss l_Φ, one
+/// One child's training run (docs/design.md §1.6–1.7): a TorchSharp model trained with Adam under the task's loss l_Φ, one
 /// controller step per window of K iterations — state s_t → <see cref="IChildController.Decide"/> → Φ moves → train
 /// the window with Φ frozen, measuring the validation metric S times → reward → <see cref="IChildController.Report"/>
-/// — with guards that roll the child back to its last window end. Synchronous and single-threaded: run it on the
-/// child's dedicated thread. Owns the model, optimizer, Φ tensor and data order; the <see cref="TaskData"/> is shared.
+/// — with guards that roll the child back to its last window end. Everything task-specific (model head, loss, metric,
+/// state, actions) goes through the child's <see cref="ITrainingTask"/> (docs/design.md §3). Synchronous and
+/// single-threaded: run it on the child's dedicated thread. Owns the model, optimizer, task and data order; the
+/// <see cref="TaskData"/> is shared.
 /// </summary>
 public sealed partial class ChildTrainer : IDisposable
 {
@@ -33,31 +33,39 @@ public sealed partial class ChildTrainer : IDisposable
     private readonly Adam _optimizer;
     private Generator _generator;
     private BatchStream _batches;
-    private readonly ClassPairTask _task;
+    private readonly ITrainingTask _task;
     private readonly WindowPlan _plan;
     private readonly CheckpointFolder? _checkpoints;
-    private readonly ChildLoss _loss;
-    private Tensor _phi;
-    private Tensor? _offsets;
 
     /// <summary>
-    /// Builds the child's model (seeded by <see cref="ChildSpec.Seed"/>), optimizer, Φ = I and data order. With a
-    /// <paramref name="checkpointFolder"/> (one per child, e.g. <c>&lt;state&gt;/checkpoints/&lt;experiment&gt;/&lt;index&gt;</c>)
-    /// the child checkpoints there at every window end and <see cref="Run"/> resumes from the newest checkpoint in it;
-    /// without one nothing is written and every run starts fresh.
+    /// Builds the child's task (from the options' task kind), model (seeded by <see cref="ChildSpec.Seed"/>), optimizer,
+    /// Φ_0 and data order. With a <paramref name="checkpointFolder"/> (one per child, e.g.
+    /// <c>&lt;state&gt;/checkpoints/&lt;experiment&gt;/&lt;index&gt;</c>) the child checkpoints there at every window end
+    /// and <see cref="Run"/> resumes from the newest checkpoint in it; without one nothing is written and every run
+    /// starts fresh.
     /// </summary>
     public ChildTrainer(ChildSpec spec, TaskData data, string? checkpointFolder = null)
+        : this(spec, data, TrainingTasks.Create, checkpointFolder)
+    {
+    }
+
+    /// <summary>A child of the task that <paramref name="createTask"/> builds (tests train a task of their own through here).</summary>
+    internal ChildTrainer(ChildSpec spec, TaskData data, Func<ExperimentOptions, TaskData, Device, ITrainingTask> createTask,
+        string? checkpointFolder = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(createTask);
         _spec = spec;
         _options = spec.Options;
         _data = data;
         _device = ResolveDevice(_options.Device);
+        // Building the task draws no random numbers, so the model's initialisation below is as before.
+        _task = createTask(_options, data, _device);
         lock (InitLock)
         {
             torch.random.manual_seed(spec.Seed);
-            _model = ModelFactory.Create(_options.Model, data.InputShape, data.Classes);
+            _model = _task.CreateModel();
         }
 
         _model.to(_device);
@@ -65,10 +73,7 @@ public sealed partial class ChildTrainer : IDisposable
         _optimizer = torch.optim.Adam(_model.parameters(), lr: _options.LearningRate);
         _generator = new Generator(unchecked((ulong)spec.Seed));
         _batches = new BatchStream(_generator, data.TrainCount, _options.BatchSize);
-        _task = new ClassPairTask(data.Classes, _options);
         _plan = WindowPlan.Create(data.TrainCount, _options.BatchSize, _options.Epochs, _options.Window);
-        _phi = PhiTensor();
-        _loss = new ChildLoss(_options, data.Classes, data.Summary.TrainClassCounts, _device);
         _checkpoints = checkpointFolder is null ? null : new CheckpointFolder(checkpointFolder);
     }
 
@@ -84,8 +89,8 @@ public sealed partial class ChildTrainer : IDisposable
     /// <summary>The model (tests compare weights across a rollback).</summary>
     internal nn.Module<Tensor, Tensor> Model => _model;
 
-    /// <summary>Φ now, row-major (tests check that a rollback restores it).</summary>
-    internal double[] CurrentPhi => _task.Phi.ToArray();
+    /// <summary>The loss parameters now (Φ row-major for classification; tests check that a rollback restores them).</summary>
+    internal double[] CurrentPhi => _task.Control.Save().Parameters;
 
     /// <summary>Number of controller windows of the run.</summary>
     public int Windows => _plan.Windows;
@@ -104,7 +109,7 @@ public sealed partial class ChildTrainer : IDisposable
         var clock = Stopwatch.StartNew();
         // A checkpoint is read, verified and checked in full before any of it is applied (CheckpointException).
         var (run, first, before) = Resume() ?? (Start(), 0, 0.0);
-        using var snapshot = new TrainingSnapshot(_model, _optimizer, _task.Phi, _task.Offsets);
+        using var snapshot = new TrainingSnapshot(_model, _optimizer, _task.Control);
         for (var w = first; w < _plan.Windows; w++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -120,25 +125,24 @@ public sealed partial class ChildTrainer : IDisposable
         }
 
         var final = EvaluateValidation();
-        var (test, postHoc) = Evaluator.EvaluateAll(_model, _data.TestImages, _data.TestLabelArray, _data.Classes, _data.Summary,
-            _options.Tau, _device);
+        var (test, postHoc) = _task.Test(_model);
+        var parameters = _task.Control.Save();
         return new ChildOutcome(_spec.ChildId, _spec.Seed, _data.Classes, final.Metric, final.Error, test.Error,
-            test.Get(_options.Metric), _plan.Windows, run.Discarded, _task.Phi.Stats(), _task.Phi.ToArray(), before + clock.Elapsed.TotalSeconds)
+            test.Get(_options.Metric), _plan.Windows, run.Discarded, _task.Control.ParameterStats(), parameters.Parameters,
+            before + clock.Elapsed.TotalSeconds)
         {
             Test = test,
             TestPostHoc = postHoc,
             BestValidation = run.Best,
             Data = _data.Summary,
-            ClassOffsets = _task.Offsets?.ToArray(),
+            ClassOffsets = parameters.Offsets,
         };
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _phi.Dispose();
-        _offsets?.Dispose();
-        _loss.Dispose();
+        _task.Dispose();
         _batches.Dispose();
         _optimizer.Dispose();
         _model.Dispose();
@@ -151,36 +155,13 @@ public sealed partial class ChildTrainer : IDisposable
         var initial = EvaluateValidation();
         if (initial.IsFinite())
         {
-            _task.Observe(initial.SoftConfusion);
+            _task.Observe(initial);
         }
 
         return new RunState(initial.Metric, initial.Error);
     }
 
-    private Evaluation EvaluateValidation() =>
-        Evaluator.Evaluate(_model, _data.ValidationImages, _data.ValidationLabelArray, _data.Classes, _options.Metric, _device);
-
-    /// <summary>Φ as a [C, C] float tensor on the child's device, frozen for a window.</summary>
-    private Tensor PhiTensor()
-    {
-        var classes = _data.Classes;
-        using var cpu = torch.tensor(_task.Phi.ToRowMajor(), new long[] { classes, classes });
-        return cpu.to(_device, copy: true).DetachFromDisposeScope();
-    }
-
-    /// <summary>Φ and δ as the tensors the loss reads, rebuilt after every change (actions, rollback, resume).</summary>
-    private void RebuildPhi()
-    {
-        _phi.Dispose();
-        _phi = PhiTensor();
-        _offsets?.Dispose();
-        _offsets = null;
-        if (_task.Offsets is { } offsets)
-        {
-            using var cpu = torch.tensor(offsets.ToArray().Select(v => (float)v).ToArray());
-            _offsets = cpu.to(_device, copy: true).DetachFromDisposeScope();
-        }
-    }
+    private Evaluation EvaluateValidation() => _task.Evaluate(_model);
 
     private static Device ResolveDevice(string device)
     {

@@ -1,12 +1,23 @@
 namespace AdaptiveLoss.Training.Children;
 
-/// <summary>One evaluation of a model on a split: the experiment metric, the error, the soft confusion C and the largest |logit|.</summary>
-internal sealed record Evaluation(double Metric, double Error, double[,] SoftConfusion, double MaxAbsLogit)
+/// <summary>
+/// One evaluation of a model on a split: the experiment metric, the error and the largest |output| the guards watch
+/// (docs/design.md §1.7). A task adds its own observation in a derived record (<see cref="ClassificationEvaluation"/>).
+/// </summary>
+internal record Evaluation(double Metric, double Error, double MaxAbsLogit)
 {
-    /// <summary>True when every number is finite (a NaN in C would poison the state history).</summary>
-    public bool IsFinite()
+    /// <summary>True when every number is finite (a NaN in the observation would poison the state history).</summary>
+    public virtual bool IsFinite() => double.IsFinite(Metric) && double.IsFinite(Error) && double.IsFinite(MaxAbsLogit);
+}
+
+/// <summary>A classification evaluation: <see cref="Evaluation"/> and the soft confusion C the state is built from (docs/design.md §1.2).</summary>
+internal sealed record ClassificationEvaluation(double Metric, double Error, double MaxAbsLogit, double[,] SoftConfusion)
+    : Evaluation(Metric, Error, MaxAbsLogit)
+{
+    /// <inheritdoc />
+    public override bool IsFinite()
     {
-        if (!double.IsFinite(Metric) || !double.IsFinite(Error) || !double.IsFinite(MaxAbsLogit))
+        if (!base.IsFinite())
         {
             return false;
         }

@@ -15,15 +15,15 @@ internal static class Evaluator
     /// <summary>Images per forward pass.</summary>
     public const int ChunkSize = 1000;
 
-    public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, int[] labels, int classes,
+    public static ClassificationEvaluation Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, int[] labels, int classes,
         MetricKind metric, Device device)
     {
         var (logProbabilities, maxAbsLogit) = LogProbabilities(model, images, classes, device);
-        return new Evaluation(
+        return new ClassificationEvaluation(
             ClassificationMetrics.Evaluate(metric, logProbabilities, labels, classes),
             ClassificationMetrics.Error(logProbabilities, labels, classes),
-            ClassificationMetrics.SoftConfusion(logProbabilities, labels, classes),
-            maxAbsLogit);
+            maxAbsLogit,
+            ClassificationMetrics.SoftConfusion(logProbabilities, labels, classes));
     }
 
     /// <summary>

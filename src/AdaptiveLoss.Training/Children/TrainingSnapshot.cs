@@ -7,20 +7,19 @@ namespace AdaptiveLoss.Training.Children;
 
 /// <summary>
 /// The in-memory checkpoint of a child at its last accepted window end (docs/design.md §1.7): copies of the model's state-dict
-/// tensors (parameters and BatchNorm buffers), of Adam's per-parameter moments and step counts, of Φ and of the class offsets δ. Restoring
-/// copies the values back in place, so the optimizer keeps referencing the same parameters on any device.
+/// tensors (parameters and BatchNorm buffers), of Adam's per-parameter moments and step counts, and the task's state (Φ, the class
+/// offsets δ and the state history for classification). Restoring copies the values back in place, so the optimizer keeps
+/// referencing the same parameters on any device.
 /// </summary>
 internal sealed class TrainingSnapshot : IDisposable
 {
     private readonly (Tensor Live, Tensor Copy)[] _model;
     private readonly (Adam.State Live, Tensor ExpAvg, Tensor ExpAvgSq)[] _optimizer;
     private readonly long[] _steps;
-    private readonly LossParameters _phi;
-    private readonly ClassOffsets? _offsets;
-    private double[] _phiValues;
-    private double[] _offsetValues;
+    private readonly ILossTask _task;
+    private LossTaskState _taskState;
 
-    public TrainingSnapshot(nn.Module model, Adam optimizer, LossParameters phi, ClassOffsets? offsets = null)
+    public TrainingSnapshot(nn.Module model, Adam optimizer, ILossTask task)
     {
         using var noGrad = torch.no_grad();
         _model = model.state_dict().Values.Select(t => (t, t.detach().clone().DetachFromDisposeScope())).ToArray();
@@ -28,16 +27,14 @@ internal sealed class TrainingSnapshot : IDisposable
             .Select(s => (s, s.exp_avg.clone().DetachFromDisposeScope(), s.exp_avg_sq.clone().DetachFromDisposeScope()))
             .ToArray();
         _steps = _optimizer.Select(s => s.Live.step).ToArray();
-        _phi = phi;
-        _phiValues = phi.ToArray();
-        _offsets = offsets;
-        _offsetValues = offsets?.ToArray() ?? [];
+        _task = task;
+        _taskState = task.Save();
     }
 
     /// <summary>Overwrites the snapshot with the current state.</summary>
     public void Capture() => Copy(toLive: false);
 
-    /// <summary>Puts the snapshot's state back into the model, the optimizer and Φ.</summary>
+    /// <summary>Puts the snapshot's state back into the model, the optimizer and the task.</summary>
     public void Restore() => Copy(toLive: true);
 
     public void Dispose()
@@ -81,13 +78,11 @@ internal sealed class TrainingSnapshot : IDisposable
 
         if (toLive)
         {
-            _phi.Load(_phiValues);
-            _offsets?.Load(_offsetValues);
+            _task.Load(_taskState);
         }
         else
         {
-            _phiValues = _phi.ToArray();
-            _offsetValues = _offsets?.ToArray() ?? [];
+            _taskState = _task.Save();
         }
     }
 }

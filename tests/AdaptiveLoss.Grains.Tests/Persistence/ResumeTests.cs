@@ -30,14 +30,17 @@ public sealed class ResumeTests : IDisposable
         {
             var experiment = first.Client.GetGrain<IExperimentGrain>(id);
             await experiment.StartAsync(options);
-            await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.Children.All(c => c.Windows.Count == 3), Deadline, "3 windows each");
+            // A child asks for window 3's actions only after its report of window 2 has returned.
+            await stalling.StalledAsync(3).WaitAsync(Deadline);
             versionAtStop = (await experiment.GetPolicySummaryAsync()).Version;
         }
 
         Assert.Equal(3, versionAtStop);
         await using var second = await ClusterFactory.DeployAsync(new ScriptedChildRunner(), o => o.ChildWatchSeconds = 0.2, stateDirectory: _state);
         var resumed = second.Client.GetGrain<IExperimentGrain>(id);
-        var status = await Eventually.WaitAsync(resumed.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, "end after resume");
+        // The first call activates the stored experiment, which resumes its children.
+        await resumed.GetStatusAsync();
+        var status = await ExperimentEnds.WaitAsync(resumed, Deadline);
         var policy = await resumed.GetPolicySummaryAsync();
 
         Assert.Equal(ExperimentState.Completed, status.State);
@@ -58,7 +61,7 @@ public sealed class ResumeTests : IDisposable
         {
             var experiment = first.Client.GetGrain<IExperimentGrain>(id);
             await experiment.StartAsync(new ExperimentOptions { Children = 2, Epochs = 3 });
-            before = await Eventually.WaitAsync(experiment.GetStatusAsync, s => s.State != ExperimentState.Running, Deadline, "end");
+            before = await ExperimentEnds.WaitAsync(experiment, Deadline);
             policyBefore = await experiment.GetPolicySummaryAsync();
         }
 
@@ -77,11 +80,42 @@ public sealed class ResumeTests : IDisposable
     private sealed class StallingRunner(int stallAt) : IChildRunner
     {
         private readonly ScriptedChildRunner _script = new();
+        private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+        private int _stalled;
+
+        /// <summary>Completes once <paramref name="count"/> children have reached their stall (an event, not a poll).</summary>
+        public Task StalledAsync(int count)
+        {
+            lock (_waiters)
+            {
+                if (_stalled >= count)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((count, reached));
+                return reached.Task;
+            }
+        }
 
         public ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken)
         {
-            var stalled = new StallingController(controller, stallAt, cancellationToken);
+            var stalled = new StallingController(controller, stallAt, Stalled, cancellationToken);
             return _script.Run(spec, stalled, cancellationToken);
+        }
+
+        private void Stalled()
+        {
+            lock (_waiters)
+            {
+                _stalled++;
+                foreach (var waiter in _waiters.Where(w => w.Count <= _stalled).ToList())
+                {
+                    _waiters.Remove(waiter);
+                    waiter.Reached.SetResult();
+                }
+            }
         }
 
         public void ConfigureThreads(int runningChildren)
@@ -89,12 +123,14 @@ public sealed class ResumeTests : IDisposable
         }
     }
 
-    private sealed class StallingController(IChildController inner, int stallAt, CancellationToken cancellationToken) : IChildController
+    private sealed class StallingController(IChildController inner, int stallAt, Action stalled, CancellationToken cancellationToken)
+        : IChildController
     {
         public PolicyDecision Decide(string childId, int window, float[][] states)
         {
             if (window >= stallAt)
             {
+                stalled();
                 cancellationToken.WaitHandle.WaitOne();
                 cancellationToken.ThrowIfCancellationRequested();
             }

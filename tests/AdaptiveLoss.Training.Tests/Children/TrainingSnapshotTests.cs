@@ -15,22 +15,23 @@ public sealed class TrainingSnapshotTests
         torch.random.manual_seed(1);
         using var model = ModelFactory.Create(ModelKind.ResNet8, new long[] { 1, 8, 8 }, 3);
         using var optimizer = torch.optim.Adam(model.parameters(), lr: 0.01);
-        var phi = new LossParameters(3);
+        var task = new ClassPairTask(3, new ExperimentOptions { Beta = 0.1, PhiMax = 0.2 });
         Step(model, optimizer);
-        using var snapshot = new TrainingSnapshot(model, optimizer, phi);
+        using var snapshot = new TrainingSnapshot(model, optimizer, task);
         var weights = StateValues(model);
         var moments = AdamValues(optimizer);
 
         Step(model, optimizer);
         Step(model, optimizer);
-        phi.Apply(new[] { 0, 2, 1 }, 0.1, 0.2);
+        task.ApplyActions([0, 2, 1]);
+        Assert.NotEqual(new LossParameters(3).ToArray(), task.Phi.ToArray());
         Assert.NotEqual(weights, StateValues(model));
         snapshot.Restore();
 
-        // Parameters and BatchNorm running statistics, Adam's moments and step counts, and Φ are all back.
+        // Parameters and BatchNorm running statistics, Adam's moments and step counts, and the task's Φ are all back.
         Assert.Equal(weights, StateValues(model));
         Assert.Equal(moments, AdamValues(optimizer));
-        Assert.Equal(new LossParameters(3).ToArray(), phi.ToArray());
+        Assert.Equal(new LossParameters(3).ToArray(), task.Phi.ToArray());
     }
 
     private static void Step(torch.nn.Module<torch.Tensor, torch.Tensor> model, Adam optimizer)

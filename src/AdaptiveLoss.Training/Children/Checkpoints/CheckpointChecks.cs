@@ -6,13 +6,13 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Children.Checkpoints;
 
 /// <summary>
-/// Whether a verified checkpoint belongs to this child: same child, seed, model, data and window plan; Φ and the
-/// history valid; every tensor with the live model's name, dtype and shape. Each failure is a one-line
+/// Whether a verified checkpoint belongs to this child: same child, seed, model, data and window plan; the task's state
+/// (Φ and the history for classification) loadable into the child's task; every tensor with the live model's name, dtype and shape. Each failure is a one-line
 /// <see cref="CheckpointException"/> naming the file, raised before anything is applied.
 /// </summary>
 internal static class CheckpointChecks
 {
-    public static void Identity(ChildCheckpoint checkpoint, ChildSpec spec, TaskData data, WindowPlan plan, int historyLength)
+    public static void Identity(ChildCheckpoint checkpoint, ChildSpec spec, TaskData data, WindowPlan plan, ILossTask task)
     {
         var s = checkpoint.State;
         var path = checkpoint.PathOf(ChildCheckpoint.StateFile);
@@ -33,13 +33,7 @@ internal static class CheckpointChecks
 
         try
         {
-            new LossParameters(data.Classes).Load(s.Phi ?? []);
-            if ((s.History ?? []).Length > historyLength)
-            {
-                throw new ArgumentException($"{s.History!.Length} observations, the history keeps {historyLength}");
-            }
-
-            new PairStateBuilder(data.Classes, historyLength).Restore((s.History ?? []).Select(h => Matrix(h, data.Classes)));
+            task.Check(TaskState(s));
         }
         catch (ArgumentException ex)
         {
@@ -102,18 +96,8 @@ internal static class CheckpointChecks
         return parts.Count == 0 ? string.Empty : ", " + string.Join(", ", parts);
     }
 
-    /// <summary>A C×C matrix from its row-major copy; ArgumentException on a wrong length.</summary>
-    public static double[,] Matrix(double[] rowMajor, int classes)
-    {
-        if (rowMajor is null || rowMajor.Length != classes * classes)
-        {
-            throw new ArgumentException($"a history entry has {rowMajor?.Length ?? 0} values, expected {classes * classes}");
-        }
-
-        var matrix = new double[classes, classes];
-        Buffer.BlockCopy(rowMajor, 0, matrix, 0, rowMajor.Length * sizeof(double));
-        return matrix;
-    }
+    /// <summary>The task's part of state.json (its field names predate the task seam, so older checkpoints still load).</summary>
+    public static LossTaskState TaskState(CheckpointState state) => new(state.Phi ?? [], state.Offsets, state.History ?? []);
 
     private static void Same<T>(string path, string what, T stored, T live)
     {

@@ -1,0 +1,20 @@
+using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Training.Data;
+using static TorchSharp.torch;
+
+namespace AdaptiveLoss.Training.Tasks;
+
+/// <summary>
+/// The task of a child from its options (docs/design.md §3). Every data set of <see cref="TaskKind"/> is classification
+/// today; a second task (metric learning, docs/design.md §1.8) adds its case here and in Core's <c>LossTasks</c>, and
+/// nothing in the grains or the coordinator changes.
+/// </summary>
+internal static class TrainingTasks
+{
+    /// <summary>The task of <paramref name="options"/> on <paramref name="data"/>, its tensors on <paramref name="device"/>.</summary>
+    public static ITrainingTask Create(ExperimentOptions options, TaskData data, Device device) => options.Task switch
+    {
+        TaskKind.FashionMnist or TaskKind.Idx or TaskKind.Cifar10 => new ClassificationTask(options, data, device),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Task, "unknown task"),
+    };
+}
