@@ -1,6 +1,6 @@
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Diagnostics;
-using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Policy;
 using AdaptiveLoss.Core.Policy.Snapshots;
 using AdaptiveLoss.Grains.Persistence;
@@ -10,13 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace AdaptiveLoss.Grains.Coordination;
 
 /// <summary>
-/// Hosts a shared policy (key = policy id; docs/design.md §1.4, §1.6). Every call is short and awaits no other grain, because
-/// every child's training thread calls it once or twice per window. The policy lives in memory; where the silo has a
-/// <see cref="PolicyStore"/> (<see cref="AdaptiveLossSiloExtensions.AddPolicySnapshots"/>) a learning policy saves a
-/// snapshot every <see cref="ExperimentOptions.SnapshotEvery"/> updates and when its last child leaves. A save is one
-/// ~50 KB file written synchronously (milliseconds); a failed save is logged and never fails a call.
-/// The whole policy state (<see cref="CoordinatorRecord"/>) is stored after every call that changes it, before the call
-/// returns (docs/durability.md): a child that heard "reported" can rely on it, and a re-sent window is refused as a duplicate.
+/// Hosts a shared policy (key = policy id; docs/design.md §1.4, §1.6): a thin interpreter of <see cref="PolicyCoordinator"/>.
+/// Each call runs one coordinator operation and carries out the <see cref="CoordinatorStep"/> it returns before returning
+/// (docs/durability.md): documents, then the record, then deletions, then a due snapshot (where the silo has a
+/// <see cref="PolicyStore"/>; a failed save is logged, never thrown). Every call is short and awaits no other grain, because
+/// every child's training thread calls it once or twice per window. A timer closes overdue rounds while children train.
 /// </summary>
 public sealed class CoordinatorGrain(
     [PersistentState("policy", AdaptiveLossStorage.Name)] IPersistentState<Stored<CoordinatorRecord>> stored,
@@ -24,67 +22,54 @@ public sealed class CoordinatorGrain(
 {
     private readonly PolicyStore? _store = services.GetService<PolicyStore>();
     private readonly Orleans.Storage.IGrainStorage _storage = services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(AdaptiveLossStorage.Name);
-    private SharedPolicy? _policy;
+    private PolicyCoordinator? _coordinator;
     private IGrainTimer? _roundTimer;
 
-    /// <summary>A stored policy continues where it was: weights, memory, rounds, live children and their pending windows.</summary>
+    private string PolicyId => this.GetPrimaryKeyString();
+
+    private PolicyDocuments Documents => new(_storage, PolicyId);
+
+    private PolicyCoordinator Coordinator =>
+        _coordinator ?? throw new InvalidOperationException($"policy {PolicyId} has no children: call JoinAsync first");
+
+    /// <summary>A stored policy continues where it was: weights, memory, rewards, rounds, live children and their pending windows.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (stored.State.Value is { } record)
         {
-            var documents = Documents;
-            _policy = SharedPolicy.Restore(record, await documents.ReadChunksAsync(record.Memory.Rounds),
-                await documents.ReadPendingAsync(SharedPolicy.PendingKeys(record)));
-            Log.PolicyRestored(logger, this.GetPrimaryKeyString(), record.Learner.Version, record.Rounds, _policy.LiveChildren, _policy.PendingCount);
-            if (_policy is not { LiveChildren: 0, PendingCount: 0 })
-            {
-                _roundTimer = StartRoundTimer(_policy.RoundTimeout);
-            }
+            _coordinator = await Documents.RestoreAsync(record);
+            Log.PolicyRestored(logger, PolicyId, _coordinator.Version, _coordinator.Rounds, _coordinator.LiveChildren, _coordinator.PendingCount);
+            UpdateRoundTimer(_coordinator.Idle);
         }
 
         await base.OnActivateAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task JoinAsync(ExperimentOptions options, int featureCount, IReadOnlyList<string> childIds)
+    public async Task JoinAsync(PolicySettings settings, int featureCount, PolicyContributor contributor, IReadOnlyList<string> childIds)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(childIds);
-        if (options.Validate() is [var first, ..])
+        var coordinator = _coordinator ?? new PolicyCoordinator(PolicyId, settings, featureCount);
+        var step = coordinator.Join(settings, featureCount, contributor, childIds);
+        if (_coordinator is null)
         {
-            throw new ArgumentException(first, nameof(options));
+            _coordinator = coordinator;
+            Log.PolicyCreated(logger, PolicyId, featureCount, settings.Learning);
+            if (coordinator.FromPolicy is { } from)
+            {
+                Log.PolicyLoaded(logger, PolicyId, from, settings.Learning);
+            }
         }
 
-        if (_policy is not null && _policy.FeatureCount != featureCount)
-        {
-            throw new ArgumentException($"policy {this.GetPrimaryKeyString()} has {_policy.FeatureCount} features; a child with {featureCount} cannot share it", nameof(featureCount));
-        }
-
-        if (_policy is not null && SharedPolicySettings.Mismatch(this.GetPrimaryKeyString(), _policy.Options, options) is { } mismatch)
-        {
-            throw new ArgumentException(mismatch, nameof(options));
-        }
-
-        if (_policy is not null && options.InitialPolicy is { } initial && _policy.FromPolicy != initial.Reference.ToString())
-        {
-            // A shared policy already has weights: silently ignoring --policy would run something else than asked.
-            throw new ArgumentException(
-                $"--policy {initial.Reference}: policy {this.GetPrimaryKeyString()} already exists (version {_policy.Version}); a snapshot only seeds a new policy", nameof(options));
-        }
-
-        _policy ??= CreatePolicy(options, featureCount);
-        _policy.Join(childIds);
-        _roundTimer ??= StartRoundTimer(_policy.RoundTimeout);
-        await SaveAsync();
+        await ApplyAsync(step, timedOut: false);
     }
 
     /// <inheritdoc/>
     public Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states)
     {
-        using var activity = PolicyTelemetry.StartDecision(this.GetPrimaryKeyString(), childId, window, states?.Length ?? 0);
+        using var activity = PolicyTelemetry.StartDecision(PolicyId, childId, window, states?.Length ?? 0);
         try
         {
-            var decision = Policy.Decide(childId, window, states!);
+            var decision = Coordinator.Decide(childId, window, states!);
             PolicyTelemetry.CompleteDecision(activity, decision);
             return Task.FromResult(decision);
         }
@@ -98,125 +83,85 @@ public sealed class CoordinatorGrain(
     /// <inheritdoc/>
     public async Task ReportAsync(WindowReport report)
     {
-        var result = Policy.Report(report, time.GetUtcNow());
-        if (!result.Added)
+        var step = Coordinator.Report(report, time.GetUtcNow());
+        if (!step.Added)
         {
-            Log.DuplicateTransition(logger, this.GetPrimaryKeyString(), report.ChildId, report.Window);
+            Log.DuplicateTransition(logger, PolicyId, report.ChildId, report.Window);
         }
         else if (report.Discarded)
         {
-            Log.TransitionDiscarded(logger, this.GetPrimaryKeyString(), report.ChildId, report.Window, report.DiscardReason);
+            Log.TransitionDiscarded(logger, PolicyId, report.ChildId, report.Window, report.DiscardReason);
         }
 
-        LogRounds(result.Closed, timedOut: false);
         // A duplicate changed nothing, but is stored anyway: its first delivery may have died with a failed write.
-        await SaveAsync();
-        SaveSnapshot(final: false);
+        await ApplyAsync(step, timedOut: false);
     }
 
     /// <inheritdoc/>
-    public async Task LeaveAsync(string childId)
-    {
-        LogRounds(Policy.Leave(childId), timedOut: false);
-        await SaveAsync();
-        SaveSnapshot(final: Policy is { LiveChildren: 0, PendingCount: 0 });
-        StopRoundTimerWhenIdle();
-    }
+    public Task LeaveAsync(string childId) => ApplyAsync(Coordinator.Leave(childId, time.GetUtcNow()), timedOut: false);
 
     /// <inheritdoc/>
     public async Task ForgetAsync()
     {
-        if (_policy is { LiveChildren: > 0 })
+        if (_coordinator is { LiveChildren: > 0 })
         {
-            throw new InvalidOperationException($"policy {this.GetPrimaryKeyString()} still has {_policy.LiveChildren} live children");
+            throw new InvalidOperationException($"policy {PolicyId} still has {_coordinator.LiveChildren} live children");
         }
 
-        var chunks = _policy?.MemoryRounds ?? [];
-        _policy = null;
-        _roundTimer?.Dispose();
-        _roundTimer = null;
+        var documents = _coordinator?.AllDocuments();
+        _coordinator = null;
+        UpdateRoundTimer(idle: true);
         await stored.ClearStateAsync();
-        foreach (var round in chunks)
+        if (documents is not null)
         {
-            await Documents.DeleteChunkAsync(round);
+            await Documents.DeleteAsync(documents);
         }
     }
 
     /// <inheritdoc/>
-    public Task<PolicySummary> GetSummaryAsync() =>
-        Task.FromResult(_policy?.Summary(this.GetPrimaryKeyString()) ?? new PolicySummary(this.GetPrimaryKeyString(), 0, 0, 0, 0, 0, []));
+    public Task<PolicySummary> GetSummaryAsync() => Task.FromResult(_coordinator is { } c
+        ? new PolicySummary(PolicyId, c.Version, c.Updates, c.Rewards.Count, c.Rounds, c.Discarded,
+            [.. c.Rewards.Select(r => new RewardRecord(r.Round, r.ChildId, r.Window, r.Reward, r.PolicyVersion))])
+        : new PolicySummary(PolicyId, 0, 0, 0, 0, 0, []));
 
-    private PolicyDocuments Documents => new(_storage, this.GetPrimaryKeyString());
-
-    // Write-once documents first (new pending transitions, new memory chunks), then the record that refers to them,
-    // then the documents it no longer refers to: a crash between any two steps leaves a record whose documents all
-    // exist (at worst an orphan document). See SharedPolicy.Storage.cs.
-    private async Task SaveAsync()
+    // The step's order is the durability argument (CoordinatorStep): a crash between two writes leaves a record whose
+    // documents all exist. Deleting is best effort: a failure leaves an orphan document, never a broken record.
+    private async Task ApplyAsync(CoordinatorStep step, bool timedOut)
     {
-        var documents = Documents;
-        if (_policy is { } policy)
+        foreach (var round in step.Closed)
         {
-            foreach (var transition in policy.UnsavedPending.ToArray())
-            {
-                await documents.WritePendingAsync(transition);
-                policy.PendingSaved(transition);
-            }
-
-            foreach (var chunk in policy.UnsavedChunks.ToArray())
-            {
-                await documents.WriteChunkAsync(chunk);
-                policy.ChunkSaved(chunk);
-            }
+            Log.RoundClosed(logger, PolicyId, round.Round, round.Version, round.Transitions, round.MeanReward, timedOut, round.Update is not null);
         }
 
-        var (evicted, released) = (_policy?.TakeEvictedRounds() ?? [], _policy?.TakeReleasedPending() ?? []);
-        stored.State.Value = _policy?.Export();
+        var documents = Documents;
+        await documents.WriteAsync(step.Write);
+        stored.State.Value = step.Record;
         await stored.WriteStateAsync();
+        _coordinator?.Saved(step.Write);
         try
         {
-            foreach (var round in evicted)
-            {
-                await documents.DeleteChunkAsync(round);
-            }
-
-            foreach (var (childId, window) in released)
-            {
-                await documents.DeletePendingAsync(childId, window);
-            }
+            await documents.DeleteAsync(step.Delete);
         }
         catch (Exception ex)
         {
-            Log.DocumentsNotDeleted(logger, ex, this.GetPrimaryKeyString());
-        }
-    }
-
-    private SharedPolicy Policy =>
-        _policy ?? throw new InvalidOperationException($"policy {this.GetPrimaryKeyString()} has no children: call JoinAsync first");
-
-    private SharedPolicy CreatePolicy(ExperimentOptions options, int featureCount)
-    {
-        var policy = new SharedPolicy(options, featureCount, this.GetPrimaryKeyString());
-        Log.PolicyCreated(logger, this.GetPrimaryKeyString(), featureCount, policy.Learning);
-        if (policy.FromPolicy is { } from)
-        {
-            Log.PolicyLoaded(logger, this.GetPrimaryKeyString(), from, policy.Learning);
+            Log.DocumentsNotDeleted(logger, ex, PolicyId);
         }
 
-        return policy;
+        SaveSnapshot(step.Snapshot);
+        UpdateRoundTimer(step.Idle);
     }
 
-    // Saves a due snapshot; the run goes on whatever happens to the file (it is a copy, not the policy's state).
-    private void SaveSnapshot(bool final)
+    // The run goes on whatever happens to the file (it is a copy, not the policy's state).
+    private void SaveSnapshot(PolicySnapshot? snapshot)
     {
-        if (_store is null || _policy?.TakeSnapshot(final, time.GetUtcNow()) is not { } snapshot)
+        if (_store is null || snapshot is null)
         {
             return;
         }
 
         try
         {
-            var path = _store.Write(snapshot);
-            Log.SnapshotSaved(logger, snapshot.PolicyId, snapshot.Version, path);
+            Log.SnapshotSaved(logger, snapshot.PolicyId, snapshot.Version, _store.Write(snapshot));
         }
         catch (Exception ex)
         {
@@ -225,41 +170,26 @@ public sealed class CoordinatorGrain(
         }
     }
 
-    // The timer checks for an overdue round (docs/design.md §1.6) and keeps the activation, and so the policy, alive while
-    // children train: their reports can be minutes apart.
-    private IGrainTimer StartRoundTimer(TimeSpan roundTimeout)
+    // The timer checks for overdue rounds (docs/design.md §1.6) and keeps the activation, and so the policy, alive while
+    // children train: their reports can be minutes apart. It runs while a child is live or a transition pending.
+    private void UpdateRoundTimer(bool idle)
     {
-        var period = TimeSpan.FromTicks(Math.Clamp(roundTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(1).Ticks));
-        return this.RegisterGrainTimer(CloseOverdueAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        if (idle || _coordinator is null)
+        {
+            _roundTimer?.Dispose();
+            _roundTimer = null;
+            return;
+        }
+
+        var period = TimeSpan.FromTicks(Math.Clamp(_coordinator.Settings.RoundTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        _roundTimer ??= this.RegisterGrainTimer(CloseOverdueAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }
 
     private async Task CloseOverdueAsync(CancellationToken cancellationToken)
     {
-        if (_policy is not null && _policy.CloseOverdue(time.GetUtcNow()) is { Count: > 0 } closed)
+        if (_coordinator?.Tick(time.GetUtcNow()) is { } step)
         {
-            LogRounds(closed, timedOut: true);
-            await SaveAsync();
-            SaveSnapshot(final: _policy is { LiveChildren: 0, PendingCount: 0 });
-        }
-
-        StopRoundTimerWhenIdle();
-    }
-
-    private void StopRoundTimerWhenIdle()
-    {
-        if (_policy is { LiveChildren: 0, PendingCount: 0 })
-        {
-            _roundTimer?.Dispose();
-            _roundTimer = null;
-        }
-    }
-
-    private void LogRounds(IReadOnlyList<ClosedRound> closed, bool timedOut)
-    {
-        var policyId = this.GetPrimaryKeyString();
-        foreach (var round in closed)
-        {
-            Log.RoundClosed(logger, policyId, round.Round, round.Version, round.Transitions, round.MeanReward, timedOut, round.Update is not null);
+            await ApplyAsync(step, timedOut: true);
         }
     }
 }
