@@ -10,11 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace AdaptiveLoss.Grains.Coordination;
 
 /// <summary>
-/// Hosts a shared policy (key = policy id; docs/design.md §1.4, §1.6): a thin interpreter of <see cref="PolicyCoordinator"/>.
-/// Each call runs one coordinator operation and carries out the <see cref="CoordinatorStep"/> it returns before returning
-/// (docs/durability.md): documents, then the record, then deletions, then a due snapshot (where the silo has a
-/// <see cref="PolicyStore"/>; a failed save is logged, never thrown). Every call is short and awaits no other grain, because
-/// every child's training thread calls it once or twice per window. A timer closes overdue rounds while children train.
+/// Hosts a shared policy (key = policy id; docs/design.md §1.4, §1.6, §3): a thin interpreter of Core's <see cref="PolicyCoordinator"/>.
+/// Each call runs one coordinator operation and carries out the <see cref="CoordinatorStep"/> it returns before it
+/// returns (docs/durability.md): a child that heard "reported" can rely on it, and a re-sent window is refused as a
+/// duplicate. Calls are short and await no other grain: every child's training thread calls once or twice per window.
 /// </summary>
 public sealed class CoordinatorGrain(
     [PersistentState("policy", AdaptiveLossStorage.Name)] IPersistentState<Stored<CoordinatorRecord>> stored,
@@ -27,10 +26,7 @@ public sealed class CoordinatorGrain(
 
     private string PolicyId => this.GetPrimaryKeyString();
 
-    private PolicyDocuments Documents => new(_storage, PolicyId);
-
-    private PolicyCoordinator Coordinator =>
-        _coordinator ?? throw new InvalidOperationException($"policy {PolicyId} has no children: call JoinAsync first");
+    private PolicyCoordinator Coordinator => _coordinator ?? throw new InvalidOperationException($"policy {PolicyId} has no children: call JoinAsync first");
 
     /// <summary>A stored policy continues where it was: weights, memory, rewards, rounds, live children and their pending windows.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -81,7 +77,7 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc/>
-    public async Task ReportAsync(WindowReport report)
+    public Task ReportAsync(WindowReport report)
     {
         var step = Coordinator.Report(report, time.GetUtcNow());
         if (!step.Added)
@@ -94,7 +90,7 @@ public sealed class CoordinatorGrain(
         }
 
         // A duplicate changed nothing, but is stored anyway: its first delivery may have died with a failed write.
-        await ApplyAsync(step, timedOut: false);
+        return ApplyAsync(step, timedOut: false);
     }
 
     /// <inheritdoc/>
@@ -108,21 +104,19 @@ public sealed class CoordinatorGrain(
             throw new InvalidOperationException($"policy {PolicyId} still has {_coordinator.LiveChildren} live children");
         }
 
-        var documents = _coordinator?.AllDocuments();
+        var documents = _coordinator?.AllDocuments() ?? DocumentDeletes.None;
         _coordinator = null;
         UpdateRoundTimer(idle: true);
         await stored.ClearStateAsync();
-        if (documents is not null)
-        {
-            await Documents.DeleteAsync(documents);
-        }
+        await Documents.DeleteAsync(documents);
     }
 
     /// <inheritdoc/>
-    public Task<PolicySummary> GetSummaryAsync() => Task.FromResult(_coordinator is { } c
-        ? new PolicySummary(PolicyId, c.Version, c.Updates, c.Rewards.Count, c.Rounds, c.Discarded,
-            [.. c.Rewards.Select(r => new RewardRecord(r.Round, r.ChildId, r.Window, r.Reward, r.PolicyVersion))])
-        : new PolicySummary(PolicyId, 0, 0, 0, 0, 0, []));
+    public Task<PolicySummary> GetSummaryAsync() => Task.FromResult(new PolicySummary(PolicyId, _coordinator?.Version ?? 0, _coordinator?.Updates ?? 0,
+        _coordinator?.Rewards.Count ?? 0, _coordinator?.Rounds ?? 0, _coordinator?.Discarded ?? 0,
+        [.. (_coordinator?.Rewards ?? []).Select(r => new RewardRecord(r.Round, r.ChildId, r.Window, r.Reward, r.PolicyVersion))]));
+
+    private PolicyDocuments Documents => new(_storage, PolicyId);
 
     // The step's order is the durability argument (CoordinatorStep): a crash between two writes leaves a record whose
     // documents all exist. Deleting is best effort: a failure leaves an orphan document, never a broken record.
@@ -133,45 +127,25 @@ public sealed class CoordinatorGrain(
             Log.RoundClosed(logger, PolicyId, round.Round, round.Version, round.Transitions, round.MeanReward, timedOut, round.Update is not null);
         }
 
-        var documents = Documents;
-        await documents.WriteAsync(step.Write);
+        await Documents.WriteAsync(step.Write);
         stored.State.Value = step.Record;
         await stored.WriteStateAsync();
         _coordinator?.Saved(step.Write);
         try
         {
-            await documents.DeleteAsync(step.Delete);
+            await Documents.DeleteAsync(step.Delete);
         }
         catch (Exception ex)
         {
             Log.DocumentsNotDeleted(logger, ex, PolicyId);
         }
 
-        SaveSnapshot(step.Snapshot);
+        SnapshotSaver.Save(_store, step.Snapshot, logger);
         UpdateRoundTimer(step.Idle);
     }
 
-    // The run goes on whatever happens to the file (it is a copy, not the policy's state).
-    private void SaveSnapshot(PolicySnapshot? snapshot)
-    {
-        if (_store is null || snapshot is null)
-        {
-            return;
-        }
-
-        try
-        {
-            Log.SnapshotSaved(logger, snapshot.PolicyId, snapshot.Version, _store.Write(snapshot));
-        }
-        catch (Exception ex)
-        {
-            // Any failure (disk full, permissions, a non-finite weight the codec refuses): logged, never thrown.
-            Log.SnapshotFailed(logger, ex, snapshot.PolicyId, snapshot.Version, _store.StateDirectory);
-        }
-    }
-
-    // The timer checks for overdue rounds (docs/design.md §1.6) and keeps the activation, and so the policy, alive while
-    // children train: their reports can be minutes apart. It runs while a child is live or a transition pending.
+    // The timer closes overdue rounds (docs/design.md §1.6) and keeps the activation, and so the policy, alive while
+    // children train (their reports can be minutes apart); it runs while a child is live or a transition pending.
     private void UpdateRoundTimer(bool idle)
     {
         if (idle || _coordinator is null)
@@ -182,14 +156,8 @@ public sealed class CoordinatorGrain(
         }
 
         var period = TimeSpan.FromTicks(Math.Clamp(_coordinator.Settings.RoundTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(1).Ticks));
-        _roundTimer ??= this.RegisterGrainTimer(CloseOverdueAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
-    }
-
-    private async Task CloseOverdueAsync(CancellationToken cancellationToken)
-    {
-        if (_coordinator?.Tick(time.GetUtcNow()) is { } step)
-        {
-            await ApplyAsync(step, timedOut: true);
-        }
+        _roundTimer ??= this.RegisterGrainTimer(
+            _ => _coordinator?.Tick(time.GetUtcNow()) is { } step ? ApplyAsync(step, timedOut: true) : Task.CompletedTask,
+            new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }
 }
