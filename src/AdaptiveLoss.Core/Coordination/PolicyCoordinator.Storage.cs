@@ -7,7 +7,7 @@ namespace AdaptiveLoss.Core.Coordination;
 /// after every change and stays bounded: weights, Adam, baseline, counters, the reward log's open tail and the round
 /// book, with a pending transition only as a stub (no states) and the replay memory only as a list of rounds. The rest
 /// lives in documents written once each: a pending transition when it is reported, the transitions a round added to the
-/// memory when it closes, every <see cref="RewardLog.ChunkSize"/> rewards when they fill a chunk. Each step lists the
+/// memory when it closes, every <see cref="RewardChunk.Size"/> rewards when they fill a chunk. Each step lists the
 /// documents not yet acknowledged (<see cref="Saved"/>), so a failed write is retried by the next step.
 /// </summary>
 public sealed partial class PolicyCoordinator

@@ -7,8 +7,8 @@ namespace AdaptiveLoss.Core.Coordination;
 /// </summary>
 internal sealed class RewardLog(string policyId)
 {
-    /// <summary>Entries per sealed chunk (~25 KB of JSON).</summary>
-    public const int ChunkSize = 256;
+    /// <summary>Entries per sealed chunk.</summary>
+    public const int ChunkSize = RewardChunk.Size;
 
     private readonly List<RoundReward> _entries = [];
     private readonly List<RewardChunk> _unsaved = [];
