@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 using AdaptiveLoss.Core.Children;
-using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Policy;
 
 namespace AdaptiveLoss.Grains;
@@ -11,8 +11,12 @@ namespace AdaptiveLoss.Grains;
 /// </summary>
 public interface ICoordinatorGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the policy on first use (from <paramref name="options"/>) and awaits transitions from <paramref name="childIds"/>.</summary>
-    Task JoinAsync(ExperimentOptions options, int featureCount, IReadOnlyList<string> childIds);
+    /// <summary>
+    /// Creates the policy on first use (with <paramref name="settings"/>) and awaits transitions from <paramref name="childIds"/>
+    /// of <paramref name="contributor"/>; refused (<see cref="ArgumentException"/>, one line) when the features, settings or
+    /// initial snapshot differ from an existing policy's.
+    /// </summary>
+    Task JoinAsync(PolicySettings settings, int featureCount, PolicyContributor contributor, IReadOnlyList<string> childIds);
 
     /// <summary>Samples one action per group for state s_t; a forward pass, no waiting on other children.</summary>
     Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states);

@@ -33,7 +33,8 @@ public sealed class PolicyEndToEndTests : IDisposable
         Assert.Equal(Enumerable.Range(1, (int)(final / 2)).Select(i => 2L * i).Append(final).Distinct(), versions);
         Assert.Contains($"policy snapshots: {Path.Combine(State, "policies", "learn")} (latest learn@{final})", learn.StandardOutput);
         var snapshot = store.Read(new PolicyReference("learn", final));
-        Assert.Equal(new SnapshotSource("fashion-mnist", "cnn", 10, snapshot.Source.Rounds, snapshot.Source.Transitions), snapshot.Source);
+        Assert.Equal(new SnapshotSource("fashion-mnist", "cnn", 10, snapshot.Source.Rounds, snapshot.Source.Transitions, null,
+            [new SnapshotExperiment("learn", "fashion-mnist", "cnn", 10, snapshot.Source.Transitions)]), snapshot.Source);
         Assert.Equal((24, 32), (snapshot.Inputs, snapshot.Hidden));
 
         var list = await Policy("list", "--state", State);

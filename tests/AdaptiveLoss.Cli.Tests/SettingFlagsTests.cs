@@ -1,4 +1,5 @@
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Cli.Tests;
@@ -37,7 +38,7 @@ public sealed class SettingFlagsTests
     [Fact]
     public void Describe_SharedPolicyMismatch_ReadsAsBeforeInFlags()
     {
-        var error = SharedPolicySettings.Mismatch("team", new ExperimentOptions(), new ExperimentOptions { PolicyHidden = 16 })!;
+        var error = PolicySettings.From(new ExperimentOptions()).Mismatch("team", PolicySettings.From(new ExperimentOptions { PolicyHidden = 16 }))!;
 
         Assert.Equal("--share-policy team: --policy-hidden differs: the shared policy has 32, this experiment asks for 16 "
             + "(experiments sharing a policy need the same policy settings)", RunOptionTable.Describe(error));

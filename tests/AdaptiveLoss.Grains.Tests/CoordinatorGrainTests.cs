@@ -95,7 +95,7 @@ public sealed class CoordinatorGrainTests(ScriptedClusterFixture fixture)
     {
         var (coordinator, _, _) = await JoinTwoAsync(Options);
 
-        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() => coordinator.JoinAsync(Options, 30, ["x/0"]));
+        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() => coordinator.JoinAsync("x", Options, 30, ["x/0"]));
         Assert.Equal(nameof(ExperimentOptions.HistoryLength), error.ParamName);
         Assert.Contains("30 state features; policy", error.Message);
         Assert.Contains("has 24, so it cannot share it", error.Message);
@@ -106,7 +106,7 @@ public sealed class CoordinatorGrainTests(ScriptedClusterFixture fixture)
         var policyId = $"policy-{Guid.NewGuid():N}";
         var coordinator = fixture.Grains.GetGrain<ICoordinatorGrain>(policyId);
         var (a, b) = ($"{policyId}/0", $"{policyId}/1");
-        await coordinator.JoinAsync(options, Reports.Features, [a, b]);
+        await coordinator.JoinAsync(policyId, options, Reports.Features, [a, b]);
         return (coordinator, a, b);
     }
 }

@@ -31,7 +31,8 @@ public sealed class PolicySnapshotGrainTests(ScriptedClusterFixture fixture)
         Assert.Equal([2L, 4L], afterOne);
         Assert.Equal([2L, 4L, 5L], Store.Versions(policyId));
         var last = Store.Read(new PolicyReference(policyId, null));
-        Assert.Equal(new SnapshotSource("fashion-mnist", "mlp", 3, 5, 10), last.Source);
+        // Provenance from the experiment that fed the transitions (the policy id is the experiment id here).
+        Assert.Equal(new SnapshotSource("fashion-mnist", "mlp", 3, 5, 10, null, [new SnapshotExperiment(policyId, "fashion-mnist", "mlp", 3, 10)]), last.Source);
         Assert.Equal((24, 32, 5L), (last.Inputs, last.Hidden, last.Version));
     }
 
@@ -83,9 +84,9 @@ public sealed class PolicySnapshotGrainTests(ScriptedClusterFixture fixture)
             new SnapshotSource("fashion-mnist", "cnn", 10, 3, 12));
         var coordinator = fixture.Grains.GetGrain<ICoordinatorGrain>($"policy-{Guid.NewGuid():N}");
 
-        // The options validator answers first (as the CLI does, before any host starts).
+        // The coordinator checks the policy settings it is given, in the options validator's words.
         var error = await Assert.ThrowsAsync<InvalidOptionsException>(() =>
-            coordinator.JoinAsync(new ExperimentOptions { InitialPolicy = loaded }, Reports.Features, ["x/0"]));
+            coordinator.JoinAsync("x", new ExperimentOptions { InitialPolicy = loaded }, Reports.Features, ["x/0"]));
 
         Assert.Contains("InitialPolicy wide@3 takes 30 state features, this run has 24", error.Message);
     }
@@ -95,7 +96,7 @@ public sealed class PolicySnapshotGrainTests(ScriptedClusterFixture fixture)
         var policyId = $"policy-{Guid.NewGuid():N}";
         var coordinator = fixture.Grains.GetGrain<ICoordinatorGrain>(policyId);
         var (a, b) = ($"{policyId}/0", $"{policyId}/1");
-        await coordinator.JoinAsync(options, Reports.Features, [a, b]);
+        await coordinator.JoinAsync(policyId, options, Reports.Features, [a, b]);
         return (coordinator, policyId, a, b);
     }
 }

@@ -20,7 +20,7 @@ public sealed class RoundTimeoutTests
         var policyId = $"policy-{Guid.NewGuid():N}";
         var coordinator = cluster.Client.GetGrain<ICoordinatorGrain>(policyId);
         var (a, b) = ($"{policyId}/0", $"{policyId}/1");
-        await coordinator.JoinAsync(Options, Reports.Features, [a, b]);
+        await coordinator.JoinAsync(policyId, Options, Reports.Features, [a, b]);
 
         await coordinator.ReportAsync(Reports.Window(a, 0, 0.25));
         // Advancing fires the grain timer's ticks (every 1 s here) inside Advance; each tick is queued on the

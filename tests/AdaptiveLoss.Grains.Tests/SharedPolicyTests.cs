@@ -33,6 +33,10 @@ public sealed class SharedPolicyTests(ScriptedClusterFixture fixture)
         Assert.Equal([1L, 2L, 3L], store.Versions(shared));
         Assert.Empty(store.Versions(a));
         Assert.Empty(store.Versions(b));
+        // Provenance names both experiments that fed it, with their transitions (not only the one that created it).
+        var source = store.Read(new PolicyReference(shared, null)).Source;
+        Assert.Equal([(a, 6L), (b, 6L)], source.Experiments!.Select(e => (e.Experiment, e.Transitions)).Order());
+        Assert.Equal(12, source.Transitions);
     }
 
     [Fact]

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Options;
-using AdaptiveLoss.Grains.Coordination;
 
 namespace AdaptiveLoss.Grains.Tests;
 
@@ -81,10 +81,11 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
-    public void SharedPolicy_RoundClosedByTheTimer_ParentedOnTheLatestReport()
+    public void PolicyCoordinator_RoundClosedByTheTimer_ParentedOnTheLatestReport()
     {
-        var policy = new SharedPolicy(new ExperimentOptions { Children = 2 }, featureCount: 24, "timer-policy");
-        policy.Join(["t/0", "t/1"]);
+        var options = new ExperimentOptions { Children = 2 };
+        var policy = new PolicyCoordinator("timer-policy", PolicySettings.From(options), featureCount: 24);
+        policy.Join(PolicySettings.From(options), 24, PolicyContributor.From("t", options), ["t/0", "t/1"]);
         var now = DateTimeOffset.UnixEpoch;
         ActivityContext report;
         using (var call = TestSource.StartActivity("report call")!)
@@ -94,9 +95,9 @@ public sealed class TelemetryTests : IDisposable
         }
 
         Activity.Current = null;
-        var closed = policy.CloseOverdue(now + policy.RoundTimeout);
+        var step = policy.Tick(now + policy.Settings.RoundTimeout);
 
-        Assert.Single(closed);
+        Assert.Single(step!.Closed);
         var span = Assert.Single(_stopped, a => Equals(a.GetTagItem(TelemetryNames.Attributes.PolicyId), "timer-policy"));
         Assert.Equal((TelemetryNames.Spans.UpdatePolicy, report.TraceId, report.SpanId), (span.DisplayName, span.TraceId, span.ParentSpanId));
         Assert.Equal(1, span.GetTagItem(TelemetryNames.Attributes.Transitions));

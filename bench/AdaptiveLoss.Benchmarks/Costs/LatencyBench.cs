@@ -19,7 +19,7 @@ internal static class LatencyBench
         var synthetic = new SyntheticChildren(options, costs.Seed);
         var ids = SyntheticChildren.Ids($"latency-{Guid.NewGuid():N}"[..16], costs.UpdateChildren);
         var coordinator = silo.Grains.GetGrain<ICoordinatorGrain>($"costs-latency-{Guid.NewGuid():N}");
-        await coordinator.JoinAsync(options, synthetic.FeatureCount, ids);
+        await coordinator.JoinAsync("costs-latency", options, synthetic.FeatureCount, ids);
 
         var decide = new List<double>(costs.DecideCalls);
         for (var i = 0; i < WarmupCalls + costs.DecideCalls; i++)

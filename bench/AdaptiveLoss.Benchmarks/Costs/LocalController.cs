@@ -6,7 +6,7 @@ using AdaptiveLoss.Training;
 namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
-/// The bare loop's controller: the coordinator's decide/report semantics (Grains/Coordination/SharedPolicy) with no
+/// The bare loop's controller: the coordinator's decide/report semantics (Core/Coordination/PolicyCoordinator) with no
 /// Orleans — one Core <see cref="PolicyLearner"/> and <see cref="RoundBook"/> behind a lock, shared by the children's
 /// threads. A round is one transition (or skip) from every live child; it updates the policy once when learning.
 /// No round timeout: every child of the bare loop reports every window.

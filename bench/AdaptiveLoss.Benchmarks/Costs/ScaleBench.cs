@@ -32,7 +32,7 @@ internal static class ScaleBench
         var synthetic = new SyntheticChildren(options, costs.Seed + children);
         var ids = SyntheticChildren.Ids($"scale-{children}", children);
         var coordinator = silo.Grains.GetGrain<ICoordinatorGrain>($"costs-scale-{children}-{Guid.NewGuid():N}");
-        await coordinator.JoinAsync(options, synthetic.FeatureCount, ids);
+        await coordinator.JoinAsync($"scale-{children}", options, synthetic.FeatureCount, ids);
         var (round, decide, report) = (new List<double>(), new List<double>(), new List<double>());
         for (var r = 0; r <= rounds; r++)
         {

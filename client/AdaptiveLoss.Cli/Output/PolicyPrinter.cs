@@ -41,6 +41,11 @@ internal static class PolicyPrinter
         output.WriteLine($"  network     {s.Inputs} → {s.Hidden} → {s.Hidden} → 3, {s.Parameters.Length.ToString(Invariant)} parameters");
         output.WriteLine($"  sha256      {PolicySnapshotCodec.Hash(s.Inputs, s.Hidden, s.Parameters)}");
         output.WriteLine($"  source      {source.Task}, {source.Model}, {source.Classes} classes, {source.Rounds} rounds, {source.Transitions} transitions");
+        foreach (var e in source.Experiments ?? [])
+        {
+            output.WriteLine($"  fed by      {e.Experiment}: {e.Task}, {e.Model}, {e.Classes} classes, {e.Transitions} transitions");
+        }
+
         output.WriteLine($"  started     {source.FromPolicy ?? "random initialisation"}");
         output.WriteLine($"  π(· | 0)    −β {Format.Fixed(p[0], 3)}, keep {Format.Fixed(p[1], 3)}, +β {Format.Fixed(p[2], 3)} (action probabilities on a neutral state)");
         if (file is null)

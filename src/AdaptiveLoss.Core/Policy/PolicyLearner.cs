@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Options;
 
 namespace AdaptiveLoss.Core.Policy;
@@ -9,25 +10,31 @@ namespace AdaptiveLoss.Core.Policy;
 /// ∇J ≈ mean over transitions of (r − b) Σ_groups ∇ log π(a_g|s_g)  — the joint log-probability is the sum over groups.
 /// A round's transitions get advantages from the baseline (population: r minus the round's mean reward; ema: r minus
 /// the running average before this round, then the average moves), are added to the memory, and the update uses them
-/// plus <see cref="ExperimentOptions.ReplaySample"/> transitions sampled from the memory (with their stored advantages).
+/// plus <see cref="PolicySettings.ReplaySample"/> transitions sampled from the memory (with their stored advantages).
 /// Baseline details: the running average starts at 0 (so the first round's advantages are the raw rewards) and moves
 /// by avg ← decay·avg + (1 − decay)·r for every reward, in order, under either baseline; a population round with a
 /// single transition has no peers to compare with and falls back to that running average. Not thread-safe.
 /// </summary>
 public sealed class PolicyLearner
 {
-    private readonly ExperimentOptions _options;
+    private readonly PolicySettings _settings;
     private readonly double[] _gradient;
     private readonly double[] _probabilities = new double[ActionSet.Count];
 
     /// <summary>A fresh policy for <paramref name="featureCount"/> features, initialised from <paramref name="seed"/>.</summary>
     public PolicyLearner(ExperimentOptions options, int featureCount, int seed)
+        : this(PolicySettings.From(options), featureCount, seed)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        Network = new PolicyNetwork(featureCount, options.PolicyHidden, seed);
-        Optimizer = new AdamOptimizer(Network.Parameters.Length, options.PolicyLearningRate);
-        Memory = new ReplayMemory<ScoredTransition>(options.ReplayCapacity);
+    }
+
+    /// <summary>A fresh policy for <paramref name="featureCount"/> features with <paramref name="settings"/>, initialised from <paramref name="seed"/>.</summary>
+    public PolicyLearner(PolicySettings settings, int featureCount, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        Network = new PolicyNetwork(featureCount, settings.Hidden, seed);
+        Optimizer = new AdamOptimizer(Network.Parameters.Length, settings.LearningRate);
+        Memory = new ReplayMemory<ScoredTransition>(settings.ReplayCapacity);
         _gradient = new double[Network.Parameters.Length];
     }
 
@@ -104,11 +111,11 @@ public sealed class PolicyLearner
         ArgumentNullException.ThrowIfNull(random);
         Validate(round);
         var meanReward = MeanReward(round);
-        var baseline = _options.Baseline == BaselineKind.Population && round.Count >= 2 ? meanReward : BaselineAverage;
+        var baseline = _settings.Baseline == BaselineKind.Population && round.Count >= 2 ? meanReward : BaselineAverage;
         MoveAverage(round);
 
         // Sample the memory before this round joins it, so fresh transitions are not counted twice.
-        var replayed = Memory.Sample(_options.ReplaySample, random);
+        var replayed = Memory.Sample(_settings.ReplaySample, random);
         var used = round.Count + replayed.Count;
         Array.Clear(_gradient);
         foreach (var transition in round)
@@ -176,7 +183,7 @@ public sealed class PolicyLearner
 
     private void MoveAverage(IReadOnlyList<Transition> round)
     {
-        var decay = _options.EmaDecay;
+        var decay = _settings.EmaDecay;
         foreach (var transition in round)
         {
             BaselineAverage = (decay * BaselineAverage) + ((1.0 - decay) * transition.Reward);

@@ -1,6 +1,6 @@
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Diagnostics;
-using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Policy;
 using AdaptiveLoss.Core.Policy.Snapshots;
 using AdaptiveLoss.Grains.Persistence;
@@ -10,13 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace AdaptiveLoss.Grains.Coordination;
 
 /// <summary>
-/// Hosts a shared policy (key = policy id; docs/design.md §1.4, §1.6). Every call is short and awaits no other grain, because
-/// every child's training thread calls it once or twice per window. The policy lives in memory; where the silo has a
-/// <see cref="PolicyStore"/> (<see cref="AdaptiveLossSiloExtensions.AddPolicySnapshots"/>) a learning policy saves a
-/// snapshot every <see cref="ExperimentOptions.SnapshotEvery"/> updates and when its last child leaves. A save is one
-/// ~50 KB file written synchronously (milliseconds); a failed save is logged and never fails a call.
-/// The whole policy state (<see cref="CoordinatorRecord"/>) is stored after every call that changes it, before the call
-/// returns (docs/durability.md): a child that heard "reported" can rely on it, and a re-sent window is refused as a duplicate.
+/// Hosts a shared policy (key = policy id; docs/design.md §1.4, §1.6, §3): a thin interpreter of Core's <see cref="PolicyCoordinator"/>.
+/// Each call runs one coordinator operation and carries out the <see cref="CoordinatorStep"/> it returns before it
+/// returns (docs/durability.md): a child that heard "reported" can rely on it, and a re-sent window is refused as a
+/// duplicate. Calls are short and await no other grain: every child's training thread calls once or twice per window.
 /// </summary>
 public sealed class CoordinatorGrain(
     [PersistentState("policy", AdaptiveLossStorage.Name)] IPersistentState<Stored<CoordinatorRecord>> stored,
@@ -24,68 +21,58 @@ public sealed class CoordinatorGrain(
 {
     private readonly PolicyStore? _store = services.GetService<PolicyStore>();
     private readonly Orleans.Storage.IGrainStorage _storage = services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(AdaptiveLossStorage.Name);
-    private SharedPolicy? _policy;
+    private PolicyCoordinator? _coordinator;
     private IGrainTimer? _roundTimer;
 
-    /// <summary>A stored policy continues where it was: weights, memory, rounds, live children and their pending windows.</summary>
+    private string PolicyId => this.GetPrimaryKeyString();
+
+    private PolicyCoordinator Coordinator => _coordinator ?? throw new InvalidOperationException($"policy {PolicyId} has no children: call JoinAsync first");
+
+    /// <summary>A stored policy continues where it was: weights, memory, rewards, rounds, live children and their pending windows.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (stored.State.Value is { } record)
         {
-            var documents = Documents;
-            _policy = SharedPolicy.Restore(record, await documents.ReadChunksAsync(record.Memory.Rounds),
-                await documents.ReadPendingAsync(SharedPolicy.PendingKeys(record)));
-            Log.PolicyRestored(logger, this.GetPrimaryKeyString(), record.Learner.Version, record.Rounds, _policy.LiveChildren, _policy.PendingCount);
-            if (_policy is not { LiveChildren: 0, PendingCount: 0 })
-            {
-                _roundTimer = StartRoundTimer(_policy.RoundTimeout);
-            }
+            _coordinator = await Documents.RestoreAsync(record);
+            Log.PolicyRestored(logger, PolicyId, _coordinator.Version, _coordinator.Rounds, _coordinator.LiveChildren, _coordinator.PendingCount);
+            UpdateRoundTimer(_coordinator.Idle);
         }
 
         await base.OnActivateAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task JoinAsync(ExperimentOptions options, int featureCount, IReadOnlyList<string> childIds)
+    public async Task JoinAsync(PolicySettings settings, int featureCount, PolicyContributor contributor, IReadOnlyList<string> childIds)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(childIds);
-        if (options.Validate() is [var first, ..])
+        ArgumentNullException.ThrowIfNull(settings);
+        if ((_coordinator is null ? settings.Problem(featureCount) : _coordinator.JoinProblem(settings, featureCount)) is { } problem)
         {
-            throw new InvalidOptionsException(first);
+            // Refused in Core's words; the exception carries the setting across the grain call (docs/cli.md).
+            throw new InvalidOptionsException(problem);
         }
 
-        if (_policy is not null && _policy.FeatureCount != featureCount)
+        var coordinator = _coordinator ?? new PolicyCoordinator(PolicyId, settings, featureCount);
+        var step = coordinator.Join(settings, featureCount, contributor, childIds);
+        if (_coordinator is null)
         {
-            throw new InvalidOptionsException(new ValidationError(nameof(options.HistoryLength),
-                $"{options.HistoryLength} gives a child {featureCount} state features; policy {this.GetPrimaryKeyString()} has {_policy.FeatureCount}, so it cannot share it"));
+            _coordinator = coordinator;
+            Log.PolicyCreated(logger, PolicyId, featureCount, settings.Learning);
+            if (coordinator.FromPolicy is { } from)
+            {
+                Log.PolicyLoaded(logger, PolicyId, from, settings.Learning);
+            }
         }
 
-        if (_policy is not null && SharedPolicySettings.Mismatch(this.GetPrimaryKeyString(), _policy.Options, options) is { } mismatch)
-        {
-            throw new InvalidOptionsException(mismatch);
-        }
-
-        if (_policy is not null && options.InitialPolicy is { } initial && _policy.FromPolicy != initial.Reference.ToString())
-        {
-            // A shared policy already has weights: silently ignoring the initial policy would run something else than asked.
-            throw new InvalidOptionsException(new ValidationError(nameof(options.InitialPolicy),
-                $"{initial.Reference}: policy {this.GetPrimaryKeyString()} already exists (version {_policy.Version}); a snapshot only seeds a new policy"));
-        }
-
-        _policy ??= CreatePolicy(options, featureCount);
-        _policy.Join(childIds);
-        _roundTimer ??= StartRoundTimer(_policy.RoundTimeout);
-        await SaveAsync();
+        await ApplyAsync(step, timedOut: false);
     }
 
     /// <inheritdoc/>
     public Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states)
     {
-        using var activity = PolicyTelemetry.StartDecision(this.GetPrimaryKeyString(), childId, window, states?.Length ?? 0);
+        using var activity = PolicyTelemetry.StartDecision(PolicyId, childId, window, states?.Length ?? 0);
         try
         {
-            var decision = Policy.Decide(childId, window, states!);
+            var decision = Coordinator.Decide(childId, window, states!);
             PolicyTelemetry.CompleteDecision(activity, decision);
             return Task.FromResult(decision);
         }
@@ -97,170 +84,87 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc/>
-    public async Task ReportAsync(WindowReport report)
+    public Task ReportAsync(WindowReport report)
     {
-        var result = Policy.Report(report, time.GetUtcNow());
-        if (!result.Added)
+        var step = Coordinator.Report(report, time.GetUtcNow());
+        if (!step.Added)
         {
-            Log.DuplicateTransition(logger, this.GetPrimaryKeyString(), report.ChildId, report.Window);
+            Log.DuplicateTransition(logger, PolicyId, report.ChildId, report.Window);
         }
         else if (report.Discarded)
         {
-            Log.TransitionDiscarded(logger, this.GetPrimaryKeyString(), report.ChildId, report.Window, report.DiscardReason);
+            Log.TransitionDiscarded(logger, PolicyId, report.ChildId, report.Window, report.DiscardReason);
         }
 
-        LogRounds(result.Closed, timedOut: false);
         // A duplicate changed nothing, but is stored anyway: its first delivery may have died with a failed write.
-        await SaveAsync();
-        SaveSnapshot(final: false);
+        return ApplyAsync(step, timedOut: false);
     }
 
     /// <inheritdoc/>
-    public async Task LeaveAsync(string childId)
-    {
-        LogRounds(Policy.Leave(childId), timedOut: false);
-        await SaveAsync();
-        SaveSnapshot(final: Policy is { LiveChildren: 0, PendingCount: 0 });
-        StopRoundTimerWhenIdle();
-    }
+    public Task LeaveAsync(string childId) => ApplyAsync(Coordinator.Leave(childId, time.GetUtcNow()), timedOut: false);
 
     /// <inheritdoc/>
     public async Task ForgetAsync()
     {
-        if (_policy is { LiveChildren: > 0 })
+        if (_coordinator is { LiveChildren: > 0 })
         {
-            throw new InvalidOperationException($"policy {this.GetPrimaryKeyString()} still has {_policy.LiveChildren} live children");
+            throw new InvalidOperationException($"policy {PolicyId} still has {_coordinator.LiveChildren} live children");
         }
 
-        var chunks = _policy?.MemoryRounds ?? [];
-        _policy = null;
-        _roundTimer?.Dispose();
-        _roundTimer = null;
+        var documents = _coordinator?.AllDocuments() ?? DocumentDeletes.None;
+        _coordinator = null;
+        UpdateRoundTimer(idle: true);
         await stored.ClearStateAsync();
-        foreach (var round in chunks)
-        {
-            await Documents.DeleteChunkAsync(round);
-        }
+        await Documents.DeleteAsync(documents);
     }
 
     /// <inheritdoc/>
-    public Task<PolicySummary> GetSummaryAsync() =>
-        Task.FromResult(_policy?.Summary(this.GetPrimaryKeyString()) ?? new PolicySummary(this.GetPrimaryKeyString(), 0, 0, 0, 0, 0, []));
+    public Task<PolicySummary> GetSummaryAsync() => Task.FromResult(new PolicySummary(PolicyId, _coordinator?.Version ?? 0, _coordinator?.Updates ?? 0,
+        _coordinator?.Rewards.Count ?? 0, _coordinator?.Rounds ?? 0, _coordinator?.Discarded ?? 0,
+        [.. (_coordinator?.Rewards ?? []).Select(r => new RewardRecord(r.Round, r.ChildId, r.Window, r.Reward, r.PolicyVersion))]));
 
-    private PolicyDocuments Documents => new(_storage, this.GetPrimaryKeyString());
+    private PolicyDocuments Documents => new(_storage, PolicyId);
 
-    // Write-once documents first (new pending transitions, new memory chunks), then the record that refers to them,
-    // then the documents it no longer refers to: a crash between any two steps leaves a record whose documents all
-    // exist (at worst an orphan document). See SharedPolicy.Storage.cs.
-    private async Task SaveAsync()
+    // The step's order is the durability argument (CoordinatorStep): a crash between two writes leaves a record whose
+    // documents all exist. Deleting is best effort: a failure leaves an orphan document, never a broken record.
+    private async Task ApplyAsync(CoordinatorStep step, bool timedOut)
     {
-        var documents = Documents;
-        if (_policy is { } policy)
+        foreach (var round in step.Closed)
         {
-            foreach (var transition in policy.UnsavedPending.ToArray())
-            {
-                await documents.WritePendingAsync(transition);
-                policy.PendingSaved(transition);
-            }
-
-            foreach (var chunk in policy.UnsavedChunks.ToArray())
-            {
-                await documents.WriteChunkAsync(chunk);
-                policy.ChunkSaved(chunk);
-            }
+            Log.RoundClosed(logger, PolicyId, round.Round, round.Version, round.Transitions, round.MeanReward, timedOut, round.Update is not null);
         }
 
-        var (evicted, released) = (_policy?.TakeEvictedRounds() ?? [], _policy?.TakeReleasedPending() ?? []);
-        stored.State.Value = _policy?.Export();
+        await Documents.WriteAsync(step.Write);
+        stored.State.Value = step.Record;
         await stored.WriteStateAsync();
+        _coordinator?.Saved(step.Write);
         try
         {
-            foreach (var round in evicted)
-            {
-                await documents.DeleteChunkAsync(round);
-            }
-
-            foreach (var (childId, window) in released)
-            {
-                await documents.DeletePendingAsync(childId, window);
-            }
+            await Documents.DeleteAsync(step.Delete);
         }
         catch (Exception ex)
         {
-            Log.DocumentsNotDeleted(logger, ex, this.GetPrimaryKeyString());
+            Log.DocumentsNotDeleted(logger, ex, PolicyId);
         }
+
+        SnapshotSaver.Save(_store, step.Snapshot, logger);
+        UpdateRoundTimer(step.Idle);
     }
 
-    private SharedPolicy Policy =>
-        _policy ?? throw new InvalidOperationException($"policy {this.GetPrimaryKeyString()} has no children: call JoinAsync first");
-
-    private SharedPolicy CreatePolicy(ExperimentOptions options, int featureCount)
+    // The timer closes overdue rounds (docs/design.md §1.6) and keeps the activation, and so the policy, alive while
+    // children train (their reports can be minutes apart); it runs while a child is live or a transition pending.
+    private void UpdateRoundTimer(bool idle)
     {
-        var policy = new SharedPolicy(options, featureCount, this.GetPrimaryKeyString());
-        Log.PolicyCreated(logger, this.GetPrimaryKeyString(), featureCount, policy.Learning);
-        if (policy.FromPolicy is { } from)
-        {
-            Log.PolicyLoaded(logger, this.GetPrimaryKeyString(), from, policy.Learning);
-        }
-
-        return policy;
-    }
-
-    // Saves a due snapshot; the run goes on whatever happens to the file (it is a copy, not the policy's state).
-    private void SaveSnapshot(bool final)
-    {
-        if (_store is null || _policy?.TakeSnapshot(final, time.GetUtcNow()) is not { } snapshot)
-        {
-            return;
-        }
-
-        try
-        {
-            var path = _store.Write(snapshot);
-            Log.SnapshotSaved(logger, snapshot.PolicyId, snapshot.Version, path);
-        }
-        catch (Exception ex)
-        {
-            // Any failure (disk full, permissions, a non-finite weight the codec refuses): logged, never thrown.
-            Log.SnapshotFailed(logger, ex, snapshot.PolicyId, snapshot.Version, _store.StateDirectory);
-        }
-    }
-
-    // The timer checks for an overdue round (docs/design.md §1.6) and keeps the activation, and so the policy, alive while
-    // children train: their reports can be minutes apart.
-    private IGrainTimer StartRoundTimer(TimeSpan roundTimeout)
-    {
-        var period = TimeSpan.FromTicks(Math.Clamp(roundTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(1).Ticks));
-        return this.RegisterGrainTimer(CloseOverdueAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
-    }
-
-    private async Task CloseOverdueAsync(CancellationToken cancellationToken)
-    {
-        if (_policy is not null && _policy.CloseOverdue(time.GetUtcNow()) is { Count: > 0 } closed)
-        {
-            LogRounds(closed, timedOut: true);
-            await SaveAsync();
-            SaveSnapshot(final: _policy is { LiveChildren: 0, PendingCount: 0 });
-        }
-
-        StopRoundTimerWhenIdle();
-    }
-
-    private void StopRoundTimerWhenIdle()
-    {
-        if (_policy is { LiveChildren: 0, PendingCount: 0 })
+        if (idle || _coordinator is null)
         {
             _roundTimer?.Dispose();
             _roundTimer = null;
+            return;
         }
-    }
 
-    private void LogRounds(IReadOnlyList<ClosedRound> closed, bool timedOut)
-    {
-        var policyId = this.GetPrimaryKeyString();
-        foreach (var round in closed)
-        {
-            Log.RoundClosed(logger, policyId, round.Round, round.Version, round.Transitions, round.MeanReward, timedOut, round.Update is not null);
-        }
+        var period = TimeSpan.FromTicks(Math.Clamp(_coordinator.Settings.RoundTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        _roundTimer ??= this.RegisterGrainTimer(
+            _ => _coordinator?.Tick(time.GetUtcNow()) is { } step ? ApplyAsync(step, timedOut: true) : Task.CompletedTask,
+            new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }
 }

@@ -182,7 +182,7 @@ public sealed class ExperimentGrain(
         {
             var options = progress.Options;
             await GrainFactory.GetGrain<ICoordinatorGrain>(progress.PolicyId)
-                .JoinAsync(options, ExperimentProgress.FeatureCount(options), progress.ChildIds);
+                .JoinAsync(this.GetPrimaryKeyString(), options, ExperimentProgress.FeatureCount(options), progress.ChildIds);
         }
         catch
         {

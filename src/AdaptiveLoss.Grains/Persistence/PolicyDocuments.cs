@@ -1,3 +1,4 @@
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Policy;
 using Orleans.Storage;
 
@@ -5,18 +6,56 @@ namespace AdaptiveLoss.Grains.Persistence;
 
 /// <summary>
 /// The coordinator's write-once documents in the grains' storage provider (files or Redis), next to its record:
-/// replay-memory chunks (state <c>memory</c>, key policy/round) and pending transitions (state <c>pending</c>, key
-/// policy/child/window). Each is written once, read back only on activation, and deleted when the record stops
+/// replay-memory chunks (state <c>memory</c>, key policy/round), sealed reward-log chunks (state <c>rewards</c>, key
+/// policy/index) and pending transitions (state <c>pending</c>, key policy/child/window). Each is written once, read back only on activation, and deleted when the record stops
 /// referring to it.
 /// </summary>
 internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
 {
-    public Task WriteChunkAsync(MemoryChunk chunk) => WriteAsync("memory", ChunkId(chunk.Round), chunk);
+    /// <summary>Writes every document of <paramref name="writes"/>.</summary>
+    public async Task WriteAsync(DocumentWrites writes)
+    {
+        foreach (var transition in writes.Pending)
+        {
+            await WriteAsync("pending", PendingId(transition.ChildId, transition.Window), transition);
+        }
 
-    public Task WritePendingAsync(Transition transition) => WriteAsync("pending", PendingId(transition.ChildId, transition.Window), transition);
+        foreach (var chunk in writes.Memory)
+        {
+            await WriteAsync("memory", ChunkId(chunk.Round), chunk);
+        }
 
-    /// <summary>The chunks of <paramref name="rounds"/>, in order; a missing one is an error naming it.</summary>
-    public async Task<IReadOnlyList<MemoryChunk>> ReadChunksAsync(IEnumerable<int> rounds)
+        foreach (var chunk in writes.Rewards)
+        {
+            await WriteAsync("rewards", RewardsId(chunk.Index), chunk);
+        }
+    }
+
+    /// <summary>Deletes every document of <paramref name="deletes"/> (a missing one is no error).</summary>
+    public async Task DeleteAsync(DocumentDeletes deletes)
+    {
+        foreach (var (childId, window) in deletes.Pending)
+        {
+            await DeleteAsync<Transition>("pending", PendingId(childId, window));
+        }
+
+        foreach (var round in deletes.MemoryRounds)
+        {
+            await DeleteAsync<MemoryChunk>("memory", ChunkId(round));
+        }
+
+        foreach (var index in deletes.RewardChunks)
+        {
+            await DeleteAsync<RewardChunk>("rewards", RewardsId(index));
+        }
+    }
+
+    /// <summary>The coordinator stored in <paramref name="record"/>, with every document it refers to; a missing one is an error naming it.</summary>
+    public async Task<PolicyCoordinator> RestoreAsync(CoordinatorRecord record) =>
+        PolicyCoordinator.Restore(record, await ReadChunksAsync(record.Memory.Rounds), await ReadRewardsAsync(record.Rewards.Chunks),
+            await ReadPendingAsync(PolicyCoordinator.PendingKeys(record)));
+
+    private async Task<IReadOnlyList<MemoryChunk>> ReadChunksAsync(IEnumerable<int> rounds)
     {
         var chunks = new List<MemoryChunk>();
         foreach (var round in rounds)
@@ -28,8 +67,19 @@ internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
         return chunks;
     }
 
-    /// <summary>The pending transitions of <paramref name="keys"/>; a missing one is an error naming it.</summary>
-    public async Task<IReadOnlyList<Transition>> ReadPendingAsync(IEnumerable<(string ChildId, int Window)> keys)
+    private async Task<IReadOnlyList<RewardChunk>> ReadRewardsAsync(int count)
+    {
+        var chunks = new List<RewardChunk>();
+        for (var index = 0; index < count; index++)
+        {
+            chunks.Add(await ReadAsync<RewardChunk>("rewards", RewardsId(index)) ?? throw new InvalidDataException(
+                $"policy {policyId}: reward chunk {index} is missing from storage"));
+        }
+
+        return chunks;
+    }
+
+    private async Task<IReadOnlyList<Transition>> ReadPendingAsync(IEnumerable<PendingKey> keys)
     {
         var transitions = new List<Transition>();
         foreach (var (childId, window) in keys)
@@ -41,11 +91,9 @@ internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
         return transitions;
     }
 
-    public Task DeleteChunkAsync(int round) => DeleteAsync<MemoryChunk>("memory", ChunkId(round));
-
-    public Task DeletePendingAsync(string childId, int window) => DeleteAsync<Transition>("pending", PendingId(childId, window));
-
     private GrainId ChunkId(int round) => GrainId.Create("policymemory", $"{policyId}/{round}");
+
+    private GrainId RewardsId(int index) => GrainId.Create("policyrewards", $"{policyId}/{index}");
 
     private GrainId PendingId(string childId, int window) => GrainId.Create("policypending", $"{policyId}/{childId}/{window}");
 

@@ -36,7 +36,11 @@ public sealed record PolicySnapshot(
     public PolicyNetwork ToNetwork() => new(Inputs, Hidden, [.. Parameters]);
 }
 
-/// <summary>Provenance of a snapshot: the task, model and class count it was learned on, and how much it saw.</summary>
+/// <summary>
+/// Provenance of a snapshot: what it was learned on and how much it saw. <see cref="Experiments"/> lists every experiment
+/// that fed the policy (a shared policy may learn from several tasks, models and class counts); <see cref="Task"/>,
+/// <see cref="Model"/> and <see cref="Classes"/> are those of the experiment that fed the most transitions.
+/// </summary>
 /// <param name="Task">Data set name (e.g. "fashion-mnist").</param>
 /// <param name="Model">Child model name (e.g. "cnn").</param>
 /// <param name="Classes">Class count C of the task.</param>
@@ -44,4 +48,24 @@ public sealed record PolicySnapshot(
 /// <param name="Transitions">Transitions learned from.</param>
 /// <param name="FromPolicy">The snapshot this lineage started from ("fashion@65"); null for a random initialisation.
 /// Optional in the file: older files without it read as null.</param>
-public sealed record SnapshotSource(string Task, string Model, int Classes, long Rounds, long Transitions, string? FromPolicy = null);
+/// <param name="Experiments">The experiments that fed the policy, most transitions first. Optional in the file: older
+/// files without it read as null (only the fields above).</param>
+public sealed record SnapshotSource(string Task, string Model, int Classes, long Rounds, long Transitions, string? FromPolicy = null,
+    IReadOnlyList<SnapshotExperiment>? Experiments = null)
+{
+    /// <summary>Field by field, <see cref="Experiments"/> item by item.</summary>
+    public bool Equals(SnapshotSource? other) =>
+        other is not null && (Task, Model, Classes, Rounds, Transitions, FromPolicy) == (other.Task, other.Model, other.Classes, other.Rounds, other.Transitions, other.FromPolicy)
+        && (Experiments is null ? other.Experiments is null : other.Experiments is not null && Experiments.SequenceEqual(other.Experiments));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Task, Model, Classes, Rounds, Transitions, FromPolicy, Experiments?.Count);
+}
+
+/// <summary>An experiment that fed a policy: what its children trained and how many of their transitions closed rounds.</summary>
+/// <param name="Experiment">Experiment id.</param>
+/// <param name="Task">Data set name.</param>
+/// <param name="Model">Child model name.</param>
+/// <param name="Classes">Class count C.</param>
+/// <param name="Transitions">Its transitions in the policy's rounds.</param>
+public sealed record SnapshotExperiment(string Experiment, string Task, string Model, int Classes, long Transitions);

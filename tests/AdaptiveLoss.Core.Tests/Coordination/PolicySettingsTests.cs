@@ -1,8 +1,9 @@
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Options;
 
-namespace AdaptiveLoss.Core.Tests.Options;
+namespace AdaptiveLoss.Core.Tests.Coordination;
 
-public sealed class SharedPolicySettingsTests
+public sealed class PolicySettingsTests
 {
     private static readonly ExperimentOptions Shared = new() { PolicyId = "p" };
 
@@ -11,7 +12,7 @@ public sealed class SharedPolicySettingsTests
     {
         var joining = Shared with { Seed = 7, Classes = 5, Model = ModelKind.Mlp, Beta = 0.1, Epochs = 9, Children = 2 };
 
-        Assert.Null(SharedPolicySettings.Mismatch("p", Shared, joining));
+        Assert.Null(PolicySettings.From(Shared).Mismatch("p", PolicySettings.From(joining)));
     }
 
     [Theory]
@@ -20,6 +21,8 @@ public sealed class SharedPolicySettingsTests
     [InlineData(nameof(ExperimentOptions.PolicyLearningRate), "0.001", "0.01")]
     [InlineData(nameof(ExperimentOptions.ReplaySample), "8", "3")]
     [InlineData(nameof(ExperimentOptions.Baseline), "population", "ema")]
+    [InlineData(nameof(ExperimentOptions.RoundTimeoutSeconds), "60", "5")]
+    [InlineData(nameof(ExperimentOptions.SnapshotEvery), "10", "4")]
     public void Mismatch_OtherPolicySetting_OneLineNamingTheSettingAndBothValues(string setting, string have, string want)
     {
         var joining = setting switch
@@ -28,10 +31,12 @@ public sealed class SharedPolicySettingsTests
             nameof(ExperimentOptions.FreezePolicy) => Shared with { FreezePolicy = true },
             nameof(ExperimentOptions.PolicyLearningRate) => Shared with { PolicyLearningRate = 0.01 },
             nameof(ExperimentOptions.ReplaySample) => Shared with { ReplaySample = 3 },
+            nameof(ExperimentOptions.RoundTimeoutSeconds) => Shared with { RoundTimeoutSeconds = 5 },
+            nameof(ExperimentOptions.SnapshotEvery) => Shared with { SnapshotEvery = 4 },
             _ => Shared with { Baseline = BaselineKind.Ema },
         };
 
-        var error = SharedPolicySettings.Mismatch("p", Shared, joining);
+        var error = PolicySettings.From(Shared).Mismatch("p", PolicySettings.From(joining));
 
         Assert.Equal(nameof(ExperimentOptions.PolicyId), error?.Setting);
         Assert.Equal([setting], error?.Mentions ?? []);
@@ -40,8 +45,25 @@ public sealed class SharedPolicySettingsTests
     }
 
     [Fact]
-    public void Mismatch_CeJoiningALearningPolicy_RefusedBecauseItWouldNotLearn()
+    public void Mismatch_CeJoiningALearningPolicy_RefusedBecauseItWouldNotLearn() =>
+        Assert.Contains("FreezePolicy differs", PolicySettings.From(Shared).Mismatch("p", PolicySettings.From(Shared with { Loss = LossMode.Ce }))?.ToString());
+
+    [Fact]
+    public void From_Options_KeepsOnlyWhatThePolicyReads()
     {
-        Assert.Contains("FreezePolicy differs", SharedPolicySettings.Mismatch("p", Shared, Shared with { Loss = LossMode.Ce })?.ToString());
+        var options = Shared with { Beta = 0.3, Seed = 9, FreezePolicy = true, PolicyHidden = 8, RoundTimeoutSeconds = 2.5 };
+
+        Assert.Equal(new PolicySettings(8, 1e-3, options.ReplayCapacity, 8, BaselineKind.Population, options.EmaDecay, 2.5, 10, false, 9),
+            PolicySettings.From(options));
+    }
+
+    [Fact]
+    public void Problem_NonPositiveRoundTimeout_NamesTheSetting()
+    {
+        var error = (PolicySettings.From(Shared) with { RoundTimeoutSeconds = 0 }).Problem(24);
+
+        Assert.Equal(nameof(ExperimentOptions.RoundTimeoutSeconds), error?.Setting);
+        Assert.Equal("RoundTimeoutSeconds must be positive (got 0)", error?.ToString());
+        Assert.Null(PolicySettings.From(Shared).Problem(24));
     }
 }

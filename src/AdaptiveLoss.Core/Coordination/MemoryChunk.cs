@@ -1,6 +1,6 @@
 using AdaptiveLoss.Core.Policy;
 
-namespace AdaptiveLoss.Grains.Persistence;
+namespace AdaptiveLoss.Core.Coordination;
 
 /// <summary>
 /// The transitions one policy round added to the replay memory, with their advantages (docs/design.md §1.4), stored once as their

@@ -1,0 +1,21 @@
+using AdaptiveLoss.Core.Coordination;
+using AdaptiveLoss.Core.Options;
+
+namespace AdaptiveLoss.Grains;
+
+/// <summary>Joining a coordinator from an experiment's options.</summary>
+public static class CoordinatorGrainExtensions
+{
+    /// <summary>
+    /// Joins <paramref name="childIds"/> of experiment <paramref name="experimentId"/> with the policy settings of
+    /// <paramref name="options"/>. The experiment validated its options; the coordinator checks the policy settings it
+    /// is given (<see cref="InvalidOptionsException"/>).
+    /// </summary>
+    public static Task JoinAsync(this ICoordinatorGrain coordinator, string experimentId, ExperimentOptions options, int featureCount,
+        IReadOnlyList<string> childIds)
+    {
+        ArgumentNullException.ThrowIfNull(coordinator);
+        ArgumentNullException.ThrowIfNull(options);
+        return coordinator.JoinAsync(PolicySettings.From(options), featureCount, PolicyContributor.From(experimentId, options), childIds);
+    }
+}

@@ -1,0 +1,154 @@
+using AdaptiveLoss.Core.Coordination;
+using AdaptiveLoss.Core.Options;
+using AdaptiveLoss.Core.Policy.Snapshots;
+
+namespace AdaptiveLoss.Core.Tests.Coordination;
+
+/// <summary>The coordinator's state machine (docs/design.md §1.4, §1.6) and the steps it asks its host to carry out (docs/durability.md).</summary>
+public sealed class PolicyCoordinatorTests
+{
+    private static readonly ExperimentOptions Options = new() { Children = 2, Seed = 3, SnapshotEvery = 2 };
+    private static readonly PolicySettings Settings = PolicySettings.From(Options);
+    private static readonly DateTimeOffset T0 = DateTimeOffset.UnixEpoch;
+
+    [Fact]
+    public void Report_EveryLiveChildReported_ClosesOneRoundAndListsItsDocuments()
+    {
+        var coordinator = Joined("e", ["e/0", "e/1"]);
+
+        var first = coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+        coordinator.Saved(first.Write);
+        var second = coordinator.Report(Windows.Report("e/1", 0, reward: -0.5), T0);
+
+        Assert.Equal((true, 0, 1), (first.Added, first.Closed.Count, first.Write.Pending.Count));
+        var round = Assert.Single(second.Closed);
+        Assert.Equal((1, 2, 0.25, 1L), (round.Round, round.Transitions, round.MeanReward, round.Version));
+        // e/1's transition left the book in the step that brought it: no document. e/0's stored one can go.
+        Assert.Empty(second.Write.Pending);
+        Assert.Equal(new PendingKey("e/0", 0), Assert.Single(second.Delete.Pending));
+        Assert.Equal((1, 2), (Assert.Single(second.Write.Memory).Round, second.Write.Memory[0].Items.Length));
+        Assert.Equal([new RoundReward(1, "e/0", 0, 1.0, 0), new RoundReward(1, "e/1", 0, -0.5, 0)], second.Record.Rewards.Tail);
+        Assert.Null(second.Snapshot); // version 1 is no multiple of 2
+    }
+
+    [Fact]
+    public void Report_WritesNotAcknowledged_ListedAgainByTheNextStep()
+    {
+        var coordinator = Joined("e", ["e/0", "e/1"]);
+
+        var failed = coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0); // its writes never acknowledged
+        var duplicate = coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+
+        Assert.False(duplicate.Added);
+        Assert.Equal(failed.Write.Pending, duplicate.Write.Pending);
+        coordinator.Saved(duplicate.Write);
+        Assert.Empty(coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0).Write.Pending);
+    }
+
+    [Fact]
+    public void Report_RewardLog_SealsAChunkEveryChunkSizeEntriesAndTheRecordKeepsOnlyTheTail()
+    {
+        var frozen = PolicySettings.From(Options with { Loss = LossMode.Ce });
+        var coordinator = new PolicyCoordinator("p", frozen, Windows.Features);
+        coordinator.Join(frozen, Windows.Features, PolicyContributor.From("e", Options), ["e/0", "e/1"]);
+        var steps = new List<CoordinatorStep>();
+        for (var w = 0; w < (RewardLog.ChunkSize / 2) + 1; w++)
+        {
+            foreach (var child in new[] { "e/0", "e/1" })
+            {
+                var step = coordinator.Report(Windows.Report(child, w, reward: w), T0);
+                coordinator.Saved(step.Write);
+                steps.Add(step);
+            }
+        }
+
+        // One chunk is written once, by the report that filled it; no record ever holds a full chunk.
+        var sealing = Assert.Single(steps, s => s.Write.Rewards.Count > 0);
+        Assert.Equal((0, RewardLog.ChunkSize), (Assert.Single(sealing.Write.Rewards).Index, sealing.Write.Rewards[0].Items.Length));
+        Assert.All(steps, s => Assert.InRange(s.Record.Rewards.Tail.Length, 0, RewardLog.ChunkSize - 1));
+        var record = steps[^1].Record;
+        Assert.Equal((1, 2), (record.Rewards.Chunks, record.Rewards.Tail.Length));
+        var restored = PolicyCoordinator.Restore(record, [], sealing.Write.Rewards, []);
+        Assert.Equal(coordinator.Rewards, restored.Rewards);
+        Assert.Throws<ArgumentException>(() => PolicyCoordinator.Restore(record, [], [], []));
+    }
+
+    [Fact]
+    public void Snapshot_SharedByTwoExperiments_ProvenanceNamesBothWithTheirTransitions()
+    {
+        var coordinator = Joined("a", ["a/0", "a/1"]);
+        var other = Options with { Task = TaskKind.Cifar10, Model = ModelKind.Mlp, Classes = 5 };
+        coordinator.Join(PolicySettings.From(other), Windows.Features, PolicyContributor.From("b", other), ["b/0"]);
+        foreach (var child in new[] { "a/0", "a/1", "b/0" })
+        {
+            coordinator.Report(Windows.Report(child, 0, reward: 0.1), T0);
+        }
+
+        coordinator.Leave("a/0", T0);
+        coordinator.Leave("a/1", T0);
+        var due = coordinator.Report(Windows.Report("b/0", 1, reward: 0.2), T0).Snapshot!; // version 2: a multiple of 2
+
+        Assert.Equal(new SnapshotSource("fashion-mnist", "cnn", 10, 2, 4, null,
+            [new SnapshotExperiment("a", "fashion-mnist", "cnn", 10, 2), new SnapshotExperiment("b", "cifar10", "mlp", 5, 2)]), due.Source);
+        Assert.Equal(2, due.Version);
+    }
+
+    [Fact]
+    public void Tick_OverdueRound_ClosesWhatIsPendingAndNothingBefore()
+    {
+        var coordinator = Joined("e", ["e/0", "e/1"]);
+        coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+
+        Assert.Null(coordinator.Tick(T0 + Settings.RoundTimeout - TimeSpan.FromTicks(1)));
+        var step = coordinator.Tick(T0 + Settings.RoundTimeout)!;
+
+        Assert.Equal((1, 1, 1.0), (Assert.Single(step.Closed).Round, step.Closed[0].Transitions, step.Closed[0].MeanReward));
+        Assert.False(step.Idle);
+    }
+
+    [Fact]
+    public void Join_OtherFeaturesSettingsOrSnapshot_RefusedWithOneLine()
+    {
+        var coordinator = Joined("e", ["e/0"]);
+        var snapshot = PolicySnapshot.Of("s", 1, new AdaptiveLoss.Core.Policy.PolicyNetwork(Windows.Features, 32, 1), T0, new SnapshotSource("x", "y", 2, 1, 1));
+
+        Assert.Equal("HistoryLength gives a child 30 state features; policy p has 24, so it cannot share it",
+            coordinator.JoinProblem(Settings, 30)?.ToString());
+        Assert.Equal("PolicyId p: PolicyLearningRate differs: the shared policy has 0.001, this experiment asks for 0.5 "
+            + "(experiments sharing a policy need the same policy settings)", coordinator.JoinProblem(Settings with { LearningRate = 0.5 }, Windows.Features)?.ToString());
+        Assert.StartsWith("InitialPolicy s@1: policy p already exists",
+            coordinator.JoinProblem(Settings with { InitialPolicy = snapshot }, Windows.Features)?.ToString(), StringComparison.Ordinal);
+        Assert.Null(coordinator.JoinProblem(Settings, Windows.Features));
+        Assert.Equal("HistoryLength", Assert.Throws<ArgumentException>(() => coordinator.Join(Settings, 30, Contributor("f"), ["f/0"])).ParamName);
+        Assert.Equal("PolicyId", Assert.Throws<ArgumentException>(
+            () => coordinator.Join(Settings with { LearningRate = 0.5 }, Windows.Features, Contributor("f"), ["f/0"])).ParamName);
+        Assert.Equal(1, coordinator.LiveChildren);
+    }
+
+    [Fact]
+    public void Coordinator_SameSeedAndReports_SameWeightsAndDecisions()
+    {
+        var (x, y) = (Joined("e", ["e/0", "e/1"]), Joined("e", ["e/0", "e/1"]));
+        foreach (var c in new[] { x, y })
+        {
+            for (var w = 0; w < 3; w++)
+            {
+                c.Report(Windows.Report("e/0", w, reward: 0.5 * w), T0);
+                c.Report(Windows.Report("e/1", w, reward: -0.25 * w), T0);
+            }
+        }
+
+        Assert.Equal(x.Parameters, y.Parameters);
+        Assert.Equal(3, x.Version);
+        Assert.Equal(x.Decide("e/0", 3, Windows.States()).Actions, y.Decide("e/0", 3, Windows.States()).Actions);
+    }
+
+    private static PolicyContributor Contributor(string experiment) => PolicyContributor.From(experiment, Options);
+
+    private static PolicyCoordinator Joined(string experiment, string[] children)
+    {
+        var coordinator = new PolicyCoordinator("p", Settings, Windows.Features);
+        coordinator.Join(Settings, Windows.Features, Contributor(experiment), children);
+        return coordinator;
+    }
+}
