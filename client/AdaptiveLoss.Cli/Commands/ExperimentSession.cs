@@ -122,7 +122,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         var results = ResultsBuilder.Build(plan.ExperimentId, o, status, policy);
         var path = ResultsWriter.Write(plan.OutDirectory, results);
         var report = WriteReport(RunHistoryBuilder.Build(o, status, policy));
-        watch.Dispose(); // the last frame stays above the summary; event files are closed
+        watch.Dispose(); // the last frame stays above the summary
         SummaryPrinter.Print(output, results, status, o, path, wall.Elapsed.TotalSeconds);
         report?.Print(output);
         PrintSnapshots(output, policy.PolicyId);
