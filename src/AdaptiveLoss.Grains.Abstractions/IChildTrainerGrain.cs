@@ -12,9 +12,13 @@ public interface IChildTrainerGrain : IGrainWithStringKey
     /// <summary>Hands the job to the silo's training worker and returns at once.</summary>
     Task StartAsync(ChildJob job);
 
-    /// <summary>The child's state and last window; answers while it trains.</summary>
+    /// <summary>The child's state and every window; answers while it trains.</summary>
     [AlwaysInterleave]
     Task<ChildStatus> GetStatusAsync();
+
+    /// <summary>The child's state with only the windows reported after <paramref name="revision"/> (<see cref="ChildStatus.Revision"/>).</summary>
+    [AlwaysInterleave]
+    Task<ChildStatus> GetStatusSinceAsync(long revision);
 
     /// <summary>Asks the training thread to stop at its next batch.</summary>
     [AlwaysInterleave]

@@ -16,6 +16,13 @@ public interface IExperimentGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ExperimentStatus> GetStatusAsync();
 
+    /// <summary>
+    /// The experiment's state and every child's scalars (state, outcome, error, revision), with only the windows
+    /// reported after <paramref name="cursor"/>: what a watcher polls (it keeps the windows it was given).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ExperimentStatus> GetStatusSinceAsync(StatusCursor cursor);
+
     /// <summary>Cancels every child; they stop at their next batch.</summary>
     [AlwaysInterleave]
     Task CancelAsync();

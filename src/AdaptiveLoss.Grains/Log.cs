@@ -82,6 +82,9 @@ internal static partial class Log
     [LoggerMessage(54, LogLevel.Information, "Child {ChildId} interrupted by its silo; it resumes from its checkpoint when re-activated")]
     public static partial void ChildRunInterrupted(ILogger logger, string childId);
 
+    [LoggerMessage(70, LogLevel.Warning, "TensorBoard events of child {ChildId} no longer written; the run goes on")]
+    public static partial void TensorBoardNotWritten(ILogger logger, Exception exception, string childId);
+
     [LoggerMessage(55, LogLevel.Warning, "Grain call {Call} of child {ChildId} failed (attempt {Attempt}); retrying in {DelaySeconds} s")]
     public static partial void GrainCallRetry(ILogger logger, Exception exception, string call, string childId, int attempt, double delaySeconds);
 

@@ -90,6 +90,8 @@ public sealed class RunPlanTests : IDisposable
 
         Assert.Equal((tensorBoard, ProgressMode.Lines), (plan.TensorBoardDirectory, plan.Progress));
         Assert.Equal((null, ProgressMode.Auto), (defaults.TensorBoardDirectory, defaults.Progress));
+        // The silo writes the events: the folder travels to it in the options.
+        Assert.Equal((tensorBoard, null), (plan.Options.TensorBoardDirectory, defaults.Options.TensorBoardDirectory));
         Assert.False(Directory.Exists(tensorBoard));
     }
 

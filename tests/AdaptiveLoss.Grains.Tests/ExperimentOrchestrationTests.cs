@@ -52,8 +52,8 @@ public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
     [Fact]
     public void CountActions_IndicesOfTheActionSet_CountedPerIndex()
     {
-        Assert.Equal([1, 0, 3], Children.ChildTrainerGrain.CountActions([2, 0, 2, 2]));
-        Assert.Equal([0, 0, 0], Children.ChildTrainerGrain.CountActions([]));
+        Assert.Equal([1, 0, 3], Children.WindowSummaries.CountActions([2, 0, 2, 2]));
+        Assert.Equal([0, 0, 0], Children.WindowSummaries.CountActions([]));
     }
 
     [Fact]

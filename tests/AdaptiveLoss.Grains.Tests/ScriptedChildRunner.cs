@@ -15,12 +15,23 @@ public sealed class ScriptedChildRunner : IChildRunner
     public const int Groups = 45;
     private readonly ConcurrentDictionary<string, int> _faults = new();
     private readonly ConcurrentDictionary<string, Task> _holds = new();
+    private readonly ConcurrentDictionary<string, (int Window, Task Release)> _windowHolds = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
 
     /// <summary>Makes <paramref name="childId"/> throw at the start of window <paramref name="window"/>.</summary>
     public void FailAt(string childId, int window) => _faults[childId] = window;
 
     /// <summary>Makes every child of <paramref name="experimentId"/> wait for <paramref name="release"/> before its first window.</summary>
     public void HoldUntil(string experimentId, Task release) => _holds[experimentId] = release;
+
+    /// <summary>
+    /// Makes every child of <paramref name="experimentId"/> wait for <paramref name="release"/> before window
+    /// <paramref name="window"/>, once the windows before it are reported (<see cref="HeldAsync"/> tells when).
+    /// </summary>
+    public void HoldAt(string experimentId, int window, Task release) => _windowHolds[experimentId] = (window, release);
+
+    /// <summary>Completes when <paramref name="childId"/> waits at its <see cref="HoldAt"/> window (an event, not a poll).</summary>
+    public Task HeldAsync(string childId) => Held(childId).Task;
 
     public ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken)
     {
@@ -35,6 +46,12 @@ public sealed class ScriptedChildRunner : IChildRunner
         for (var w = 0; w < windows; w++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (_windowHolds.TryGetValue(spec.ChildId[..spec.ChildId.LastIndexOf('/')], out var at) && at.Window == w)
+            {
+                Held(spec.ChildId).TrySetResult();
+                at.Release.Wait(cancellationToken);
+            }
+
             if (_faults.TryGetValue(spec.ChildId, out var fault) && fault == w)
             {
                 throw new InvalidOperationException($"scripted fault in window {w}");
@@ -49,6 +66,9 @@ public sealed class ScriptedChildRunner : IChildRunner
 
         return new ChildOutcome(spec.ChildId, spec.Seed, 10, 0.4, 0.4, 0.45, 0.45, windows, 0, new PhiStats(0, 0, 0), [], 0.01);
     }
+
+    private TaskCompletionSource Held(string childId) =>
+        _held.GetOrAdd(childId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public void ConfigureThreads(int runningChildren)
     {

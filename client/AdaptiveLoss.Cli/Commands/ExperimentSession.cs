@@ -9,7 +9,8 @@ namespace AdaptiveLoss.Cli.Commands;
 
 /// <summary>
 /// One experiment from start to results.json: start the grain, poll its status (~500 ms) printing new windows, and at
-/// the end write the results, history.json with its plots, and the summary. Long work is start → poll → cancel
+/// the end write the results, history.json with its plots, and the summary. Each poll asks for the windows since the
+/// last one; the session keeps the whole run in its own <see cref="StatusCopy"/>. Long work is start → poll → cancel
 /// (docs/design.md §3): no call waits for training. The whole run is one <c>run experiment</c> span, the root of the experiment's
 /// trace; the status polls stay out of it (see <see cref="MonitorAsync"/>).
 /// </summary>
@@ -63,10 +64,11 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
                 + (o.FreezePolicy ? ", frozen" : string.Empty));
         }
 
+        var copy = new StatusCopy();
         if (resume)
         {
             // Activating the stored experiment resumes it (its watch timer wakes the unfinished children).
-            var stored = await grain.GetStatusAsync();
+            var stored = copy.Add(await grain.GetStatusAsync());
             if (stored.State == ExperimentState.Idle)
             {
                 throw new UsageException($"experiment {plan.ExperimentId} has no stored state in {plan.StateDirectory}/grains (nothing to resume)");
@@ -85,10 +87,10 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
             await grain.StartAsync(o);
         }
 
-        var status = await MonitorAsync(grain, watch, interrupt);
+        var status = await MonitorAsync(grain, copy, watch, interrupt);
         if (status is null)
         {
-            if (await CancelAsync(grain, watch))
+            if (await CancelAsync(grain, copy, watch))
             {
                 ForgetRun();
             }
@@ -120,7 +122,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         var results = ResultsBuilder.Build(plan.ExperimentId, o, status, policy);
         var path = ResultsWriter.Write(plan.OutDirectory, results);
         var report = WriteReport(RunHistoryBuilder.Build(o, status, policy));
-        watch.Dispose(); // the last frame stays above the summary; event files are closed
+        watch.Dispose(); // the last frame stays above the summary
         SummaryPrinter.Print(output, results, status, o, path, wall.Elapsed.TotalSeconds);
         report?.Print(output);
         PrintSnapshots(output, policy.PolicyId);
@@ -156,7 +158,8 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
     /// status calls (each fanning out to every child) would bury the windows. Clearing the current activity here is
     /// local to this async method; the calls it makes are then roots, which the hosts' sampler does not record.
     /// </summary>
-    private static async Task<ExperimentStatus?> MonitorAsync(IExperimentGrain grain, RunWatch progress, CancellationToken interrupt)
+    private static async Task<ExperimentStatus?> MonitorAsync(IExperimentGrain grain, StatusCopy copy, RunWatch progress,
+        CancellationToken interrupt)
     {
         Activity.Current = null;
         var failing = (Stopwatch?)null;
@@ -165,7 +168,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
             ExperimentStatus status;
             try
             {
-                status = await grain.GetStatusAsync();
+                status = copy.Add(await grain.GetStatusSinceAsync(copy.Cursor));
                 failing = null;
             }
             catch (Exception ex) when (ex is not (ArgumentException or InvalidOperationException or OperationCanceledException))
@@ -206,7 +209,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
     /// Ctrl+C: cancel every child and wait (bounded) until they stopped, so the silo shuts down cleanly; true when the
     /// experiment ended within the grace period.
     /// </summary>
-    private async Task<bool> CancelAsync(IExperimentGrain grain, RunWatch progress)
+    private async Task<bool> CancelAsync(IExperimentGrain grain, StatusCopy copy, RunWatch progress)
     {
         _error.WriteLine($"ala: interrupted; cancelling experiment {plan.ExperimentId}");
         await grain.CancelAsync();
@@ -214,7 +217,7 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < CancelGrace)
         {
-            var status = await grain.GetStatusAsync();
+            var status = copy.Add(await grain.GetStatusSinceAsync(copy.Cursor));
             progress.Update(status);
             if (status.State != ExperimentState.Running)
             {

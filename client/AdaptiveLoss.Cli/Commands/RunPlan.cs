@@ -71,6 +71,8 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException($"--tensorboard '{tensorBoard}' is a file, not a folder");
         }
 
+        // The silo writes the events where the windows end (docs/cli.md, "TensorBoard"): the folder travels in the options.
+        options = options with { TensorBoardDirectory = arguments.TensorBoardDirectory };
         var telemetry = arguments.Telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable);
         return new RunPlan(experimentId, options, outDirectory, target, telemetry, arguments.TensorBoardDirectory, arguments.Progress, stateDirectory);
     }

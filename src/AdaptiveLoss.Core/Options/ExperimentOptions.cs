@@ -184,6 +184,12 @@ public sealed record ExperimentOptions
         ? ValidationSplit
         : Imbalance is not null || LabelNoise is not null ? ValidationSplitKind.Balanced : ValidationSplitKind.Tail;
 
+    /// <summary>
+    /// Folder of the TensorBoard event files (<c>--tensorboard</c>), written by the silo that trains each child as its
+    /// windows end (docs/cli.md, "TensorBoard"); null = none. Not a hyperparameter: it changes nothing in training.
+    /// </summary>
+    public string? TensorBoardDirectory { get; init; }
+
     /// <summary>Device for the children: "cpu" or "cuda". Default "cpu".</summary>
     public string Device { get; init; } = "cpu";
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AdaptiveLoss.Core.Children;
-using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Grains.Persistence;
 using AdaptiveLoss.Grains.Workers;
 using Microsoft.Extensions.Logging;
@@ -19,8 +18,7 @@ public sealed class ChildTrainerGrain(
     [PersistentState("child", AdaptiveLossStorage.Name)] IPersistentState<Stored<ChildRecord>> stored,
     TrainingWorker worker, ILogger<ChildTrainerGrain> logger) : Grain, IChildTrainerGrain
 {
-    // One entry per window index, ascending: a window re-run after a resume replaces its first report.
-    private readonly SortedList<int, WindowSummary> _windows = new();
+    private readonly WindowLog _windows = new();
     private readonly CancellationTokenSource _cancellation = new();
     private ChildState _state = ChildState.Idle;
     private ChildJob? _job;
@@ -37,11 +35,7 @@ public sealed class ChildTrainerGrain(
         if (stored.State.Value is { } record)
         {
             (_job, _state, _outcome, _error) = (record.Job, record.State, record.Outcome, record.Error);
-            foreach (var window in record.Windows)
-            {
-                _windows[window.Window] = window;
-            }
-
+            _windows.Restore(record.Windows, record.Revision);
             if (!_state.HasEnded())
             {
                 Log.ChildResumed(logger, this.GetPrimaryKeyString(), _state, _windows.Count);
@@ -87,12 +81,10 @@ public sealed class ChildTrainerGrain(
     }
 
     /// <inheritdoc/>
-    public Task<ChildStatus> GetStatusAsync()
-    {
-        // The worker knows when a queued child got its slot; the grain learns it only from the first window.
-        var state = _state == ChildState.Queued && worker.IsRunning(this.GetPrimaryKeyString()) ? ChildState.Running : _state;
-        return Task.FromResult(Status(state));
-    }
+    public Task<ChildStatus> GetStatusAsync() => Task.FromResult(Status(CurrentState, _windows.All));
+
+    /// <inheritdoc/>
+    public Task<ChildStatus> GetStatusSinceAsync(long revision) => Task.FromResult(Status(CurrentState, _windows.Since(revision)));
 
     /// <inheritdoc/>
     public Task CancelAsync() => _cancellation.CancelAsync();
@@ -101,9 +93,7 @@ public sealed class ChildTrainerGrain(
     public async Task ReportWindowAsync(WindowReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        _windows[report.Window] = (new WindowSummary(report.Window, report.Epoch, report.Iteration, report.TotalIterations, report.WindowMetric,
-            report.ValidationError, report.Reward, report.PolicyVersion, report.TrainLoss, report.ImagesPerSecond,
-            report.Phi.NormFromIdentity, report.Discarded ? report.DiscardReason ?? "discarded" : null, CountActions(report.Actions)));
+        _windows.Record(WindowSummaries.From(report));
         _state = _state == ChildState.Queued ? ChildState.Running : _state;
         await SaveAsync();
     }
@@ -158,27 +148,16 @@ public sealed class ChildTrainerGrain(
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    /// <summary>Histogram of a decision's action indices (ActionSet: 0 = −β, 1 = 0, 2 = +β) for the run history.</summary>
-    internal static int[] CountActions(IReadOnlyList<int> actions)
-    {
-        var counts = new int[ActionSet.Count];
-        foreach (var action in actions)
-        {
-            // An index outside the set would be a bug upstream; ActionSet.Delta already rejects it when Φ moves.
-            if ((uint)action < ActionSet.Count)
-            {
-                counts[action]++;
-            }
-        }
+    // The worker knows when a queued child got its slot; the grain learns it only from the first window.
+    private ChildState CurrentState =>
+        _state == ChildState.Queued && worker.IsRunning(this.GetPrimaryKeyString()) ? ChildState.Running : _state;
 
-        return counts;
-    }
-
-    private ChildStatus Status(ChildState state) => new(this.GetPrimaryKeyString(), state, [.. _windows.Values], _outcome, _error);
+    private ChildStatus Status(ChildState state, IReadOnlyList<WindowSummary> windows) =>
+        new(this.GetPrimaryKeyString(), state, windows, _outcome, _error, _windows.Revision);
 
     private async Task SaveAsync()
     {
-        stored.State.Value = _job is null ? null : new ChildRecord(_job, _state, [.. _windows.Values], _outcome, _error);
+        stored.State.Value = _job is null ? null : new ChildRecord(_job, _state, _windows.All, _outcome, _error, _windows.Revision);
         await stored.WriteStateAsync();
     }
 
@@ -197,7 +176,7 @@ public sealed class ChildTrainerGrain(
 
         try
         {
-            await GrainFactory.GetGrain<IExperimentGrain>(job.ExperimentId).ChildEndedAsync(Status(_state));
+            await GrainFactory.GetGrain<IExperimentGrain>(job.ExperimentId).ChildEndedAsync(Status(_state, _windows.All));
         }
         catch (Exception ex)
         {

@@ -69,22 +69,11 @@ public sealed class ExperimentGrain(
     }
 
     /// <inheritdoc/>
-    public async Task<ExperimentStatus> GetStatusAsync()
-    {
-        var id = this.GetPrimaryKeyString();
-        if (_progress is not { } progress)
-        {
-            return new ExperimentStatus(id, ExperimentState.Idle, [], 0);
-        }
+    public Task<ExperimentStatus> GetStatusAsync() => StatusAsync(cursor: null);
 
-        // GetStatusAsync interleaves with ChildEndedAsync: read the state before awaiting the children, so that a
-        // status that says Completed never carries a child fetched while it still ran (children only move forward).
-        var state = progress.State;
-        var elapsed = progress.ElapsedSeconds(time.GetUtcNow());
-        var children = await Task.WhenAll(progress.ChildIds.Select(childId =>
-            progress.Ended(childId) is { } ended ? Task.FromResult(ended) : Child(childId).GetStatusAsync()));
-        return new ExperimentStatus(id, state, children, elapsed);
-    }
+    /// <inheritdoc/>
+    public Task<ExperimentStatus> GetStatusSinceAsync(StatusCursor cursor) =>
+        StatusAsync(cursor ?? throw new ArgumentNullException(nameof(cursor)));
 
     /// <inheritdoc/>
     public async Task CancelAsync()
@@ -125,6 +114,29 @@ public sealed class ExperimentGrain(
     /// <inheritdoc/>
     public Task<ExperimentOptions?> GetOptionsAsync() => Task.FromResult(_progress?.Options);
 
+    // The whole status, or with a cursor only the windows after it.
+    private async Task<ExperimentStatus> StatusAsync(StatusCursor? cursor)
+    {
+        var id = this.GetPrimaryKeyString();
+        if (_progress is not { } progress)
+        {
+            return new ExperimentStatus(id, ExperimentState.Idle, [], 0);
+        }
+
+        // GetStatusAsync interleaves with ChildEndedAsync: read the state before awaiting the children, so that a
+        // status that says Completed never carries a child fetched while it still ran (children only move forward).
+        var state = progress.State;
+        var elapsed = progress.ElapsedSeconds(time.GetUtcNow());
+        var children = await Task.WhenAll(progress.ChildIds.Select((childId, index) =>
+            ChildStatusAsync(progress, childId, cursor is null ? null : cursor.Seen(index))));
+        return new ExperimentStatus(id, state, children, elapsed);
+    }
+
+    // An ended child answers from the experiment's record; a running one is asked, for all its windows or those after the cursor.
+    private Task<ChildStatus> ChildStatusAsync(ExperimentProgress progress, string childId, long? seen) => progress.Ended(childId) is { } ended
+        ? Task.FromResult(seen is { } revision ? ExperimentProgress.Since(ended, revision) : ended)
+        : seen is { } after ? Child(childId).GetStatusSinceAsync(after) : Child(childId).GetStatusAsync();
+
     private TimeSpan WatchPeriod => TimeSpan.FromSeconds(Math.Max(0.05, training.Value.ChildWatchSeconds));
 
     private IChildTrainerGrain Child(string childId) => GrainFactory.GetGrain<IChildTrainerGrain>(childId);
@@ -151,10 +163,11 @@ public sealed class ExperimentGrain(
         {
             try
             {
-                var status = await Child(childId).GetStatusAsync();
-                if (status.State.HasEnded())
+                // No windows in the tick's answer: a run's windows are fetched once, when it has ended.
+                var child = Child(childId);
+                if ((await child.GetStatusSinceAsync(long.MaxValue)).State.HasEnded())
                 {
-                    await ChildEndedAsync(status);
+                    await ChildEndedAsync(await child.GetStatusAsync());
                 }
             }
             catch (Exception ex)

@@ -31,7 +31,8 @@ internal sealed class ExperimentProgress
         };
         foreach (var ended in record.Ended)
         {
-            progress._ended[ended.ChildId] = ended;
+            // A record from before revisions were stored: its window count is a revision no watcher has passed.
+            progress._ended[ended.ChildId] = ended.Revision == 0 ? ended with { Revision = ended.Windows.Count } : ended;
         }
 
         progress._endedAt = record.EndedAt;
@@ -58,6 +59,19 @@ internal sealed class ExperimentProgress
     public static int FeatureCount(ExperimentOptions options) => Core.Control.LossTasks.FeatureCount(options);
 
     public ChildStatus? Ended(string childId) => _ended.GetValueOrDefault(childId);
+
+    /// <summary>
+    /// An ended child's status for a watcher that has seen revision <paramref name="seen"/>: its last
+    /// Revision − seen windows. The per-window revisions are not kept here, but the reports after <paramref name="seen"/>
+    /// wrote at most that many windows, all at the end (a resumed run re-runs from its checkpoint to the last window),
+    /// so these are all of them; an earlier one sent again is harmless (the watcher keeps one per index).
+    /// </summary>
+    public static ChildStatus Since(ChildStatus ended, long seen)
+    {
+        ArgumentNullException.ThrowIfNull(ended);
+        var news = (int)Math.Clamp(ended.Revision - seen, 0, ended.Windows.Count);
+        return news == ended.Windows.Count ? ended : ended with { Windows = [.. ended.Windows.TakeLast(news)] };
+    }
 
     public bool IsEnded(string childId) => _ended.ContainsKey(childId);
 

@@ -49,8 +49,9 @@ internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, Tr
 
         var job = entry.Job;
         var child = grains.GetGrain<IChildTrainerGrain>(entry.ChildId);
+        using var events = ChildEventWriter.Open(entry, logger);
         var controller = new GrainChildController(grains.GetGrain<ICoordinatorGrain>(job.PolicyId), child,
-            new GrainCallRetry(entry.ChildId, TimeSpan.FromSeconds(options.GrainCallRetrySeconds), entry.Token, logger, time));
+            new GrainCallRetry(entry.ChildId, TimeSpan.FromSeconds(options.GrainCallRetrySeconds), entry.Token, logger, time), events);
         Log.ChildRunStarted(logger, entry.ChildId, job.Seed, running);
         try
         {

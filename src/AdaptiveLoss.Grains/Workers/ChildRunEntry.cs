@@ -6,9 +6,13 @@ namespace AdaptiveLoss.Grains.Workers;
 /// One child held by the training worker: its job, its cancellation, the trace context of the call that started it
 /// and, once launched, its thread.
 /// </summary>
-internal sealed class ChildRunEntry(ChildJob job, CancellationTokenSource cancellation, ActivityContext parent) : IDisposable
+internal sealed class ChildRunEntry(ChildJob job, CancellationTokenSource cancellation, ActivityContext parent, bool resumed = false)
+    : IDisposable
 {
     public ChildJob Job { get; } = job;
+
+    /// <summary>True for a run that continues a stored, unfinished one (its TensorBoard events continue the earlier file).</summary>
+    public bool Resumed { get; } = resumed;
 
     /// <summary>
     /// Parent of the child's <c>train child</c> span: the training thread starts without the grain call's execution

@@ -7,9 +7,11 @@ namespace AdaptiveLoss.Grains.Workers;
 /// <summary>
 /// The training thread's link to the grains (docs/design.md §3): short grain calls made synchronously from the child's dedicated
 /// thread. Blocking is fine there (it is not a scheduler thread) and it keeps the trainer simple and sequential. Each
-/// call is retried through faults (<see cref="GrainCallRetry"/>).
+/// call is retried through faults (<see cref="GrainCallRetry"/>). A reported window goes to the child's TensorBoard
+/// events too, here where it ends, so they are written with or without a client watching.
 /// </summary>
-internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChildTrainerGrain child, GrainCallRetry retry) : IChildController
+internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChildTrainerGrain child, GrainCallRetry retry,
+    ChildEventWriter events) : IChildController
 {
     /// <inheritdoc/>
     public PolicyDecision Decide(string childId, int window, float[][] states) =>
@@ -21,5 +23,6 @@ internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChild
         // Coordinator first: by the time the child's grain shows the window, its transition is in the round book.
         retry.Run(nameof(ICoordinatorGrain.ReportAsync), () => coordinator.ReportAsync(report));
         retry.Run(nameof(IChildTrainerGrain.ReportWindowAsync), () => child.ReportWindowAsync(report));
+        events.Write(report);
     }
 }

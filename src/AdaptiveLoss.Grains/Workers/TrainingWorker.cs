@@ -100,7 +100,7 @@ public sealed class TrainingWorker : IHostedService, IDisposable
             }
         }
 
-        Start(job, cancellationToken);
+        Start(job, cancellationToken, default, resumed: true);
         return true;
     }
 
@@ -112,10 +112,13 @@ public sealed class TrainingWorker : IHostedService, IDisposable
     /// its next batch (or removes it from the queue). The end is reported to the child grain, never thrown here.
     /// <paramref name="parent"/> is the trace context the child's spans join (default: none, they start a trace).
     /// </summary>
-    public void Start(ChildJob job, CancellationToken cancellationToken, ActivityContext parent = default)
+    public void Start(ChildJob job, CancellationToken cancellationToken, ActivityContext parent = default) =>
+        Start(job, cancellationToken, parent, resumed: false);
+
+    private void Start(ChildJob job, CancellationToken cancellationToken, ActivityContext parent, bool resumed)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var entry = new ChildRunEntry(job, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token), parent);
+        var entry = new ChildRunEntry(job, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token), parent, resumed);
         entry.Registration = entry.Token.Register(() => OnCancelled(entry));
         lock (_gate)
         {
@@ -235,7 +238,7 @@ public sealed class TrainingWorker : IHostedService, IDisposable
         {
             try
             {
-                Start(follow.Job, follow.Token);
+                Start(follow.Job, follow.Token, default, resumed: true);
             }
             catch (InvalidOperationException ex)
             {

@@ -40,6 +40,17 @@ public sealed class TensorBoardEventFile : IDisposable
         return file;
     }
 
+    /// <summary>Opens an existing event file to add events after its last one (a resumed run); no second file_version.</summary>
+    /// <param name="path">The event file.</param>
+    /// <param name="clock">Wall clock of the events' wall_time; the system clock when null.</param>
+    /// <exception cref="IOException">The file cannot be opened for writing.</exception>
+    public static TensorBoardEventFile Continue(string path, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = System.IO.Path.GetFullPath(path);
+        return new TensorBoardEventFile(full, new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read), clock ?? TimeProvider.System);
+    }
+
     /// <summary>Writes one event with <paramref name="scalars"/> at <paramref name="step"/>, stamped with the current wall time.</summary>
     public void Write(long step, IReadOnlyList<TensorBoardScalar> scalars) => Append(EventProto.ScalarEvent(WallTime(), step, scalars));
 

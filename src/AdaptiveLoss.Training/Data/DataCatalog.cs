@@ -1,13 +1,15 @@
-using System.Collections.Concurrent;
+using AdaptiveLoss.Core.Data;
 using AdaptiveLoss.Core.Options;
 using static TorchSharp.torch;
 
 namespace AdaptiveLoss.Training.Data;
 
 /// <summary>
-/// Resolves an experiment's task to its data and loads it once per process (docs/design.md §2). The splits are cached by
-/// (task, resolved folder, validation size, train limit, normalisation), so the children of one silo share one
-/// read-only copy; concurrent first calls load it once.
+/// Resolves an experiment's task to its data and loads it (docs/design.md §2). The splits are cached by every option
+/// that changes them, so the children of one silo share one read-only copy; concurrent first calls load it once. A
+/// silo's children take leases (<see cref="Acquire"/>): data nobody holds is disposed when it has been unused for
+/// <see cref="IdleTime"/> or when another data set became unused after it, so a long-lived silo running experiments on
+/// many data sets keeps only those in use and the last one used.
 /// </summary>
 public static class DataCatalog
 {
@@ -17,36 +19,40 @@ public static class DataCatalog
     /// <summary>MNIST-format folders (MNIST, KMNIST, Fashion-MNIST) have 10 classes.</summary>
     public const int IdxClasses = 10;
 
-    private static readonly ConcurrentDictionary<string, Lazy<TaskData>> Cache = new();
+    /// <summary>How long unused data stays loaded for the next experiment on it.</summary>
+    public static readonly TimeSpan IdleTime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Unused data sets kept loaded: the last one, for the next experiment on the same data.</summary>
+    public const int MaxIdle = 1;
+
+    private static readonly LeaseCache<string, TaskData> Cache = new(MaxIdle, IdleTime, TimeProvider.System);
 
     /// <summary>
     /// The task's splits: validation = the last <see cref="ExperimentOptions.ValidationSize"/> images of the training
     /// file; training = the first <see cref="ExperimentOptions.TrainLimit"/> of the rest (all when null). With
     /// <paramref name="normalize"/> (the default) every split is standardised per channel with the mean and standard
     /// deviation of the training split. With <see cref="ExperimentOptions.Classes"/> = K only the images labelled
-    /// 0..K−1 are kept, in file order, before the splits are carved, so every split and the class count are K's. The result is shared and owned by the catalog: do not dispose it.
-    /// Throws <see cref="DataFormatException"/> for missing or corrupt data and for a validation split that leaves no
-    /// training images.
+    /// 0..K−1 are kept, in file order, before the splits are carved, so every split and the class count are K's. The
+    /// data is shared and owned by the catalog: read it while the lease is held, dispose the lease (never the data) when
+    /// done. Throws <see cref="DataFormatException"/> for missing or corrupt data and for a validation split that leaves
+    /// no training images; a failed load is not kept (the user may fix the folder and retry in the same process).
     /// </summary>
-    public static TaskData Load(ExperimentOptions options, bool normalize = true)
+    public static LeaseCache<string, TaskData>.Lease Acquire(ExperimentOptions options, bool normalize = true)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var folder = ResolveFolder(options);
         // Every option that changes a split is in the key: runs with other transforms never share a copy.
         var key = string.Join('|', options.Task, folder, options.ValidationSize, options.TrainLimit, options.Classes, normalize,
             options.ResolvedValidationSplit(), options.DataSeed, options.Imbalance, options.ImbalanceOrder, options.ResolvedLabelNoise()?.Format());
-        var lazy = Cache.GetOrAdd(key, _ => new Lazy<TaskData>(
-            () => Build(options, folder, normalize), LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            // A failed load is not cached: the user may fix the folder and retry in the same process.
-            Cache.TryRemove(new KeyValuePair<string, Lazy<TaskData>>(key, lazy));
-            throw;
-        }
+        return Cache.Acquire(key, () => Build(options, folder, normalize));
     }
+
+    /// <summary>
+    /// The task's splits as <see cref="Acquire"/> loads them, kept loaded for the rest of the process (a lease never
+    /// returned): for a process that trains on one data set and ends (benchmarks, tests), not for a silo's children.
+    /// The data is shared and owned by the catalog: do not dispose it.
+    /// </summary>
+    public static TaskData Load(ExperimentOptions options, bool normalize = true) => Acquire(options, normalize).Value;
 
     /// <summary>The absolute data folder of the task; a missing folder is a <see cref="DataFormatException"/>.</summary>
     public static string ResolveFolder(ExperimentOptions options)

@@ -6,8 +6,9 @@ namespace AdaptiveLoss.Training.Data;
 /// <summary>
 /// The loaded splits of one task (docs/design.md §2): training, validation (carved from the end of the training file, never the
 /// test set) and test tensors on the CPU, the class count and the input shape. Instances that
-/// <see cref="DataCatalog"/> hands out are shared, read-only, by every child of the process and owned by the catalog:
-/// do not dispose them. An instance built directly belongs to whoever built it.
+/// <see cref="DataCatalog"/> hands out are shared, read-only, by every child of the process and owned by the catalog,
+/// which disposes them once no lease holds them: do not dispose them. An instance built directly belongs to whoever
+/// built it.
 /// </summary>
 public sealed class TaskData : IDisposable
 {

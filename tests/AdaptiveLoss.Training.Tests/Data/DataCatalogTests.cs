@@ -89,6 +89,30 @@ public sealed class DataCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Acquire_ReleasedAndAnotherDataSetReleasedAfter_DisposedAndLoadedAgainOnNextUse()
+    {
+        DataFiles.WriteIdxFolder(_folder.Path, train: 20, test: 4);
+        using var other = new TempFolder();
+        DataFiles.WriteIdxFolder(other.Path, train: 20, test: 4);
+
+        var lease = DataCatalog.Acquire(Idx(validation: 5));
+        var first = lease.Value;
+        using (var shared = DataCatalog.Acquire(Idx(validation: 5)))
+        {
+            Assert.Same(first, shared.Value);
+        }
+
+        lease.Dispose();
+        DataCatalog.Acquire(Idx(validation: 5) with { DataDirectory = other.Path }).Dispose();
+
+        // Only DataCatalog.MaxIdle unused data sets stay: this one, unused before the other, is gone.
+        Assert.True(first.TrainImages.IsInvalid);
+        using var again = DataCatalog.Acquire(Idx(validation: 5));
+        Assert.NotSame(first, again.Value);
+        Assert.Equal(15, again.Value.TrainCount);
+    }
+
+    [Fact]
     public void Load_ValidationSizeCoversTrainingFile_OneLineError()
     {
         DataFiles.WriteIdxFolder(_folder.Path, train: 10, test: 2);
