@@ -25,4 +25,21 @@ public sealed class NoiseFloorSmokeTests
         Assert.Equal(0, designs[2].GetProperty("sigma").GetDouble());
         Assert.Contains("## Reward noise floor", run.Markdown);
     }
+
+    [Fact]
+    public async Task NoiseFloorSmoke_TwoWindowsAllPairs_DesignsPerHorizonAndTheKeepBranchesAgree()
+    {
+        using var run = await SuiteSmokeRun.StartAsync(NoiseFloorSuite.Create(), NoiseFloorOptions.HorizonFileName, "--smoke", "--horizon", "2", "--all-pairs",
+            "--betas", "0.2");
+
+        Assert.True(run.ExitCode == 0, run.Log);
+        Assert.Equal(2, run.Root.GetProperty("horizon").GetInt32());
+        var designs = run.Root.GetProperty("designs").EnumerateArray().ToArray();
+        Assert.Equal([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2], designs.Select(d => d.GetProperty("horizon").GetInt32()));
+        Assert.All(designs, d => Assert.Equal(["pair 0-6", "all pairs"], d.GetProperty("effects").EnumerateArray().Select(e => e.GetProperty("target").GetString())));
+        var states = run.Root.GetProperty("states").EnumerateArray().ToArray();
+        Assert.Equal([(1, 1), (1, 2), (2, 1), (2, 2)], states.Select(s => (s.GetProperty("seed").GetInt32(), s.GetProperty("horizon").GetInt32())));
+        Assert.All(states, s => Assert.Equal(s.GetProperty("keep").GetDouble(), s.GetProperty("keepAgain").GetDouble()));
+        Assert.Contains("## Reward noise floor over longer horizons", run.Markdown);
+    }
 }

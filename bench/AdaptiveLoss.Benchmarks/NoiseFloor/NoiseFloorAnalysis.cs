@@ -8,15 +8,24 @@ namespace AdaptiveLoss.Benchmarks.NoiseFloor;
 /// </summary>
 internal static class NoiseFloorAnalysis
 {
-    /// <summary>The designs, each for the global and the pair reward; every state must measure the same βs.</summary>
-    public static IReadOnlyList<NoiseFloorDesign> Analyse(IReadOnlyList<NoiseFloorState> states)
+    /// <summary>
+    /// The designs per horizon, each for the global and the pair reward; every state must measure the same effects
+    /// (β and target) at every horizon.
+    /// </summary>
+    public static IReadOnlyList<NoiseFloorDesign> Analyse(IReadOnlyList<NoiseFloorState> states) =>
+        [.. states.GroupBy(s => s.Horizon).OrderBy(g => g.Key).SelectMany(g => AnalyseHorizon(g.Key, [.. g]))];
+
+    /// <summary>Sample standard deviation (n − 1).</summary>
+    public static double StandardDeviation(IReadOnlyList<double> values) => Math.Sqrt(Variance(values));
+
+    private static List<NoiseFloorDesign> AnalyseHorizon(int horizon, IReadOnlyList<NoiseFloorState> states)
     {
         if (states.Count < 2)
         {
             throw new ArgumentException("the noise floor needs at least two states");
         }
 
-        var betas = states[0].Effects.Select(e => e.Beta).ToArray();
+        var effects = states[0].Effects.Select(e => (e.Beta, e.Target)).ToArray();
         var designs = new List<NoiseFloorDesign>();
         foreach (var pair in new[] { false, true })
         {
@@ -25,30 +34,27 @@ internal static class NoiseFloorAnalysis
             var batches = Math.Sqrt(2) * Math.Sqrt(states.Average(s => Variance(pair ? [s.KeepPair, .. s.KeepOtherBatchesPair] : [s.Keep, .. s.KeepOtherBatches])));
             var repeat = states.Max(s => Math.Abs(pair ? s.KeepPair - s.KeepAgainPair : s.Keep - s.KeepAgain));
             var reward = pair ? "pair share (end of window)" : "global (Eq. 4 diff, the policy's reward)";
-            designs.Add(Design(reward, "children in different states, own batches (today)", children, states, betas, pair, useSpreadOfEffect: false));
-            designs.Add(Design(reward, "one state, other batches", batches, states, betas, pair, useSpreadOfEffect: false));
-            designs.Add(Design(reward, "siblings: one state, the same batches (common random numbers)", repeat, states, betas, pair, useSpreadOfEffect: true));
+            designs.Add(Design(horizon, reward, "children in different states, own batches (today)", children, states, effects, pair, useSpreadOfEffect: false));
+            designs.Add(Design(horizon, reward, "one state, other batches", batches, states, effects, pair, useSpreadOfEffect: false));
+            designs.Add(Design(horizon, reward, "siblings: one state, the same batches (common random numbers)", repeat, states, effects, pair, useSpreadOfEffect: true));
         }
 
         return designs;
     }
 
-    /// <summary>Sample standard deviation (n − 1).</summary>
-    public static double StandardDeviation(IReadOnlyList<double> values) => Math.Sqrt(Variance(values));
-
-    private static NoiseFloorDesign Design(string reward, string design, double sigma, IReadOnlyList<NoiseFloorState> states,
-        double[] betas, bool pair, bool useSpreadOfEffect)
+    private static NoiseFloorDesign Design(int horizon, string reward, string design, double sigma, IReadOnlyList<NoiseFloorState> states,
+        (double Beta, string Target)[] measured, bool pair, bool useSpreadOfEffect)
     {
-        var effects = betas.Select((beta, k) =>
+        var effects = measured.Select((effect, k) =>
         {
             var deltas = states.Select(s => pair ? s.Effects[k].Pair : s.Effects[k].Global).ToArray();
             var mean = deltas.Average();
             var spread = StandardDeviation(deltas);
             var noise = useSpreadOfEffect ? Math.Max(spread, sigma) : sigma;
             // No noise at all: a non-zero effect is always visible (null = unbounded), no effect never is (0).
-            return new NoiseFloorDesignEffect(beta, mean, spread, noise > 0 ? Math.Abs(mean) / noise : mean == 0 ? 0 : null);
+            return new NoiseFloorDesignEffect(effect.Beta, effect.Target, mean, spread, noise > 0 ? Math.Abs(mean) / noise : mean == 0 ? 0 : null);
         }).ToArray();
-        return new NoiseFloorDesign(reward, design, sigma, effects);
+        return new NoiseFloorDesign(horizon, reward, design, sigma, effects);
     }
 
     private static double Variance(IReadOnlyList<double> values)

@@ -13,22 +13,25 @@ internal static class NoiseFloorDocument
     public static (string Title, string Description, DocumentTable Table, string[] Notes) Build(NoiseFloorOptions o, MachineInfo machine,
         IReadOnlyList<NoiseFloorDesign> designs)
     {
-        var betas = designs[0].Effects.Select(e => e.Beta).ToArray();
-        var columns = new List<string> { "reward", "design", "σ (pp)" };
-        foreach (var beta in betas)
+        var columns = new List<string> { "windows", "reward", "design", "σ (pp)" };
+        foreach (var effect in designs[0].Effects)
         {
-            columns.Add($"δ at β {F(beta)} (mean ± SD over states, pp)");
-            columns.Add($"SNR at β {F(beta)}");
+            var on = o.AllPairs ? $" on {effect.Target}" : string.Empty;
+            columns.Add($"δ at β {F(effect.Beta)}{on} (mean ± SD over states, pp)");
+            columns.Add($"SNR at β {F(effect.Beta)}{on}");
         }
 
         var rows = designs.Select(d => (IReadOnlyList<string>)[
-            d.Reward, d.Design, F(d.Sigma),
+            d.Horizon.ToString(CultureInfo.InvariantCulture), d.Reward, d.Design, F(d.Sigma),
             .. d.Effects.SelectMany(e => new[] { $"{F(e.MeanDelta)} ± {F(e.SdDelta)}", Snr(e.SignalToNoise) })]).ToArray();
         var description = $"{(o.Smoke ? "SMOKE RUN (tiny sizes; the numbers mean nothing). " : string.Empty)}Machine: {machine}. "
             + $"{o.States} child states (MLP, seeds 1..{o.States}), Fashion-MNIST with {o.Experiment.LabelNoise!.Format()} label noise on the "
             + $"training split (data seed {o.Experiment.DataSeed}), trained {o.Warm} windows of K = {o.Experiment.Window} with Φ = I, then "
-            + $"branched for one window: keep Φ twice with the same batches, {o.Repeats} times with other batches, and ±β on pair "
-            + $"{o.Pair.I}-{o.Pair.J} with the same batches as the first keep.";
+            + $"branched for {(o.Horizon == 1 ? "one window" : $"{o.Horizon} windows, each action held throughout and every reward measured after each window")}: "
+            + $"keep Φ twice with the same batches, {o.Repeats} times with other batches, and ±β on pair {o.Pair.I}-{o.Pair.J}"
+            + $"{(o.AllPairs ? " and on every pair at once" : string.Empty)} with the same batches as the first keep. Over several windows the "
+            + "global reward is the sum of the windows' Eq. 4 diffs (the improvement of M̄ since the fork) and the pair reward the drop of the "
+            + "pair's share since the fork.";
         string[] notes =
         [
             $"Decision threshold fixed before the runs: a design whose per-round SNR stays below {F(Threshold)} will not learn in ~60 rounds.",
@@ -39,7 +42,10 @@ internal static class NoiseFloorDocument
                 + "real run than this floor (the other pairs' actions add to it), while the pair reward is unaffected by the others' actions "
                 + "only as far as their confusions do not move.",
         ];
-        return ("Reward noise floor: σ and the effect δ of one action", description, new DocumentTable(null, columns, rows, null), notes);
+        var title = o.Horizon == 1 && !o.AllPairs
+            ? "Reward noise floor: σ and the effect δ of one action"
+            : $"Reward noise floor over {o.Horizon} windows: σ and the effect δ of an action held";
+        return (title, description, new DocumentTable(null, columns, rows, null), notes);
     }
 
     private static string Snr(double? value) => value is { } snr ? $"**{F(snr)}**" : "∞ (noise 0)";

@@ -15,6 +15,7 @@ internal sealed record NoiseFloorResult(
     string Task,
     int Warm,
     int Window,
+    int Horizon,
     (int I, int J) Pair,
     IReadOnlyList<NoiseFloorDesign> Designs,
     IReadOnlyList<NoiseFloorState> States,

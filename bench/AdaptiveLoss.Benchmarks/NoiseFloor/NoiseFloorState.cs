@@ -6,6 +6,7 @@ namespace AdaptiveLoss.Benchmarks.NoiseFloor;
 /// fork and the branch's end (docs/mismatch.md, credit): both positive when the branch got better.
 /// </summary>
 /// <param name="Seed">The child's seed: its initialisation and its own data order.</param>
+/// <param name="Horizon">Windows from the fork to this measurement; the global reward is the sum of those windows' rewards (Eq. 4 diff telescopes to M̄ at the fork minus M̄ now).</param>
 /// <param name="Keep">Global reward of the branch that keeps Φ, with the child's own batches.</param>
 /// <param name="KeepAgain">The same branch run again: common random numbers, so any difference is non-determinism.</param>
 /// <param name="KeepOtherBatches">Global rewards of keep-branches drawing other batches from the same state.</param>
@@ -15,6 +16,7 @@ namespace AdaptiveLoss.Benchmarks.NoiseFloor;
 /// <param name="Effects">Per β: the global and pair rewards of +β and of −β on the pair, same batches as <paramref name="Keep"/>.</param>
 internal sealed record NoiseFloorState(
     int Seed,
+    int Horizon,
     double Keep,
     double KeepAgain,
     IReadOnlyList<double> KeepOtherBatches,

@@ -13,12 +13,13 @@ internal static class NoiseFloorSuite
     public const string Name = "noise-floor";
 
     /// <summary>The flags after the name, for the dispatcher's help.</summary>
-    public const string Usage = "[--smoke] [--states 8] [--warm 5] [--repeats 4] [--betas 0.02,0.2] [--pair 0-6] [--noise pairflip:0.4] "
-        + "[--window 200] [--data DIR]   reward noise floor σ and the effect δ of ±β on one pair, per credit design (noise-floor.json)";
+    public const string Usage = "[--smoke] [--states 8] [--warm 5] [--repeats 4] [--betas 0.02,0.2] [--pair 0-6] [--horizon 1] [--all-pairs] "
+        + "[--noise pairflip:0.4] [--window 200] [--data DIR]   reward noise floor σ and the effect δ of ±β on one pair (or all), per credit "
+        + "design and horizon (noise-floor.json; noise-floor-horizon.json with --horizon > 1 or --all-pairs)";
 
     /// <summary>The dispatcher's registration (Program.cs).</summary>
     public static IBenchSuite Create() => new FlagSuite(Name, Usage,
-        ["--states", "--warm", "--repeats", "--betas", "--pair", "--noise", "--window", "--data"], ["--smoke"],
+        ["--states", "--warm", "--repeats", "--betas", "--pair", "--horizon", "--noise", "--window", "--data"], ["--smoke", "--all-pairs"],
         args => NoiseFloorOptions.Parse(args), RunAsync);
 
     /// <summary>Runs the suite; returns the process exit code (2 for bad flags).</summary>
@@ -43,7 +44,7 @@ internal static class NoiseFloorSuite
         for (var seed = 1; seed <= o.States; seed++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            states.Add(NoiseFloorProbe.Measure(o, data, seed));
+            states.AddRange(NoiseFloorProbe.Measure(o, data, seed));
             output.WriteLine($"noise-floor: state {seed}/{o.States} measured ({clock.Elapsed.TotalSeconds:0} s)");
         }
 
@@ -51,7 +52,7 @@ internal static class NoiseFloorSuite
         var machine = MachineInfo.Current();
         var (title, description, table, notes) = NoiseFloorDocument.Build(o, machine, designs);
         var result = new NoiseFloorResult(title, description, [table], notes, o.Smoke, DateTimeOffset.UtcNow, machine,
-            $"fashion-mnist, {o.Experiment.LabelNoise!.Format()}", o.Warm, o.Experiment.Window, o.Pair, designs, states, clock.Elapsed.TotalSeconds);
+            $"fashion-mnist, {o.Experiment.LabelNoise!.Format()}", o.Warm, o.Experiment.Window, o.Horizon, o.Pair, designs, states, clock.Elapsed.TotalSeconds);
         BenchJson.Write(o.OutPath, result);
         output.WriteLine($"noise-floor: wrote {o.OutPath} ({clock.Elapsed.TotalSeconds:0} s)");
         return Task.FromResult(0);

@@ -15,5 +15,6 @@ internal sealed record SuiteSection(string Heading, string FileName, string Comm
         new("What it costs", "costs.json", "./bench.sh costs"),
         new("A peer: PyTorch", "peer.json", "./bench.sh peer"),
         new("Reward noise floor", "noise-floor.json", "./bench.sh noise-floor"),
+        new("Reward noise floor over longer horizons", "noise-floor-horizon.json", "./bench.sh noise-floor --horizon 4 --all-pairs"),
     ];
 }

@@ -39,16 +39,36 @@ public sealed partial class ChildTrainer
     /// actions; <paramref name="batchSeed"/> = null draws the same batches as every other such branch (the child's own
     /// order), a seed draws them from that seed's order at the same position. Returns the window's report.
     /// </summary>
-    public WindowReport Branch(Fork fork, IChildController controller, long? batchSeed = null)
+    public WindowReport Branch(Fork fork, IChildController controller, long? batchSeed = null) =>
+        Branch(fork, controller, 1, batchSeed)[0];
+
+    /// <summary>
+    /// Runs <paramref name="windows"/> windows from <paramref name="fork"/>'s state, each as <see cref="Branch(Fork, IChildController, long?)"/>
+    /// runs the first: a longer horizon of the same branch (docs/noise-floor.md, horizons). <paramref name="windowEnded"/> is
+    /// called after each window with the model at that window's end (for <see cref="ValidationPredictions"/>). Returns the
+    /// windows' reports in order.
+    /// </summary>
+    public IReadOnlyList<WindowReport> Branch(Fork fork, IChildController controller, int windows, long? batchSeed = null,
+        Action<WindowReport>? windowEnded = null)
     {
         ArgumentNullException.ThrowIfNull(fork);
         ArgumentNullException.ThrowIfNull(controller);
+        ArgumentOutOfRangeException.ThrowIfLessThan(windows, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fork.Window + windows, _plan.Windows);
         fork.Snapshot.Restore();
         _task.Refresh();
         ReplaceBatches(batchSeed ?? _spec.Seed, fork.Drawn);
         var run = new RunState(fork.PreviousMetric, fork.BestError) { LastValidationError = fork.LastValidationError };
         using var rollback = new TrainingSnapshot(_model, _optimizer, _task.Control);
-        return RunWindow(fork.Window, controller, rollback, run, CancellationToken.None);
+        var reports = new List<WindowReport>(windows);
+        for (var h = 0; h < windows; h++)
+        {
+            var report = RunWindow(fork.Window + h, controller, rollback, run, CancellationToken.None);
+            windowEnded?.Invoke(report);
+            reports.Add(report);
+        }
+
+        return reports;
     }
 
     /// <summary>The model's log-probabilities on the validation split now, n×C row-major, and its labels (for metrics of a branch's end).</summary>
@@ -64,7 +84,7 @@ public sealed partial class ChildTrainer
         _batches.Skip(drawn);
     }
 
-    /// <summary>A child's state at a window end, to branch from (<see cref="Branch"/>); owns a copy of the weights and Adam's moments.</summary>
+    /// <summary>A child's state at a window end, to branch from (<see cref="Branch(Fork, IChildController, long?)"/>); owns a copy of the weights and Adam's moments.</summary>
     public sealed class Fork : IDisposable
     {
         internal Fork(TrainingSnapshot snapshot, double previousMetric, double bestError, double lastValidationError, long drawn,

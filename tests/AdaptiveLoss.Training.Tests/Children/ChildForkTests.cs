@@ -34,6 +34,40 @@ public sealed class ChildForkTests : IDisposable
     }
 
     [Fact]
+    public void Branch_SeveralWindows_IsTheUninterruptedRunsNextWindows()
+    {
+        var uninterrupted = new ScriptedController();
+        using (var trainer = Trainer())
+        {
+            trainer.Run(uninterrupted, CancellationToken.None);
+        }
+
+        using var forked = Trainer();
+        using var fork = forked.TrainAndFork(new ScriptedController(), windows: 2);
+        var ended = new List<int>();
+        var branch = forked.Branch(fork, new ScriptedController(), windows: 2, windowEnded: r => ended.Add(r.Window));
+
+        CheckpointResumeTests.AssertSameReports([uninterrupted.Reports[2], uninterrupted.Reports[3]], branch);
+        Assert.Equal([2, 3], ended);
+    }
+
+    [Fact]
+    public void Branch_PastTheRunsLastWindow_IsRefused()
+    {
+        var uninterrupted = new ScriptedController();
+        using (var trainer = Trainer())
+        {
+            trainer.Run(uninterrupted, CancellationToken.None);
+        }
+
+        using var forked = Trainer();
+        using var fork = forked.TrainAndFork(new ScriptedController(), windows: 2);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => forked.Branch(fork, new ScriptedController(), windows: uninterrupted.Reports.Count - 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => forked.Branch(fork, new ScriptedController(), windows: 0));
+    }
+
+    [Fact]
     public void Branch_Repeated_PutsTheForkBackEveryTime()
     {
         using var trainer = Trainer();
