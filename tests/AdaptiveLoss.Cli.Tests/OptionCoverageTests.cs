@@ -22,6 +22,7 @@ public sealed class OptionCoverageTests
         ("--window", "50", nameof(ExperimentOptions.Window), 50),
         ("--beta", "0.07", nameof(ExperimentOptions.Beta), 0.07),
         ("--phi-max", "0.5", nameof(ExperimentOptions.PhiMax), 0.5),
+        ("--phi-groups", "all", nameof(ExperimentOptions.PhiGroups), PhiGroupKind.All),
         ("--reward", "sign", nameof(ExperimentOptions.Reward), RewardKind.Sign),
         ("--baseline", "ema", nameof(ExperimentOptions.Baseline), BaselineKind.Ema),
         ("--freeze-policy", "", nameof(ExperimentOptions.FreezePolicy), true),

@@ -37,8 +37,8 @@ internal sealed record ResultsDocument(
 internal sealed record DataResult(int DataSeed, string Validation, double? Imbalance, int[]? ImbalanceOrder, string? LabelNoise,
     int[] TrainClassCounts, double[][]? NoiseMatrix);
 
-/// <summary>ε, γ, β and τ of the static losses, and the user's fixed Φ (rows) when one was given.</summary>
-internal sealed record LossSettingsResult(double Smoothing, double FocalGamma, double CbBeta, double Tau, double[][]? Phi);
+/// <summary>ε, γ, β and τ of the static losses, the user's fixed Φ (rows) when one was given, and how ALA groups its actions on Φ.</summary>
+internal sealed record LossSettingsResult(double Smoothing, double FocalGamma, double CbBeta, double Tau, double[][]? Phi, string PhiGroups);
 
 /// <summary>One completed child: final validation metric, the single test evaluation, Φ statistics.</summary>
 internal sealed record ChildResult(

@@ -33,7 +33,10 @@ public sealed class ClassPairTask : ILossTask
     public PairStateBuilder States { get; }
 
     /// <inheritdoc />
-    public int GroupCount => ClassPairs.Count(Phi.Classes) + (Offsets?.Classes ?? 0);
+    public int GroupCount => PhiGroupCount + (Offsets?.Classes ?? 0);
+
+    // The groups that act on Φ: every class pair, or one for all of them (ExperimentOptions.PhiGroups).
+    private int PhiGroupCount => _options.PhiGroups == PhiGroupKind.All ? 1 : ClassPairs.Count(Phi.Classes);
 
     /// <inheritdoc />
     public int FeatureCount => States.FeatureCount;
@@ -42,8 +45,12 @@ public sealed class ClassPairTask : ILossTask
     public void Observe(double[,] softConfusion) => States.Observe(softConfusion);
 
     /// <inheritdoc />
-    public float[][] BuildStates(double progress) =>
-        Offsets is null ? States.Build(Phi, progress) : [.. States.Build(Phi, progress), .. States.BuildClasses(Offsets, progress)];
+    public float[][] BuildStates(double progress)
+    {
+        var pairs = States.Build(Phi, progress);
+        float[][] phiRows = _options.PhiGroups == PhiGroupKind.All ? [MeanRow(pairs)] : pairs;
+        return Offsets is null ? phiRows : [.. phiRows, .. States.BuildClasses(Offsets, progress)];
+    }
 
     /// <inheritdoc />
     public void ApplyActions(IReadOnlyList<int> actions)
@@ -57,9 +64,13 @@ public sealed class ClassPairTask : ILossTask
                 ActionSet.Delta(action, _options.Beta);
             }
 
-            var pairs = ClassPairs.Count(Phi.Classes);
-            Phi.Apply(actions.Take(pairs).ToArray(), _options.Beta, _options.PhiMax);
-            Offsets?.Apply(actions.Skip(pairs).ToArray(), _options.OffsetBeta, _options.OffsetMax);
+            var groups = PhiGroupCount;
+            // One decision for all pairs moves every off-diagonal entry by the same ±β (clipped per entry as always).
+            var pairActions = _options.PhiGroups == PhiGroupKind.All
+                ? Enumerable.Repeat(actions[0], ClassPairs.Count(Phi.Classes)).ToArray()
+                : actions.Take(groups).ToArray();
+            Phi.Apply(pairActions, _options.Beta, _options.PhiMax);
+            Offsets?.Apply(actions.Skip(groups).ToArray(), _options.OffsetBeta, _options.OffsetMax);
             return;
         }
 
@@ -67,7 +78,7 @@ public sealed class ClassPairTask : ILossTask
         if (actions.Count != GroupCount)
         {
             throw new ArgumentException(
-                $"expected {GroupCount} actions (one per class pair of {Phi.Classes} classes{(Offsets is null ? "" : " and one per class")}), got {actions.Count}", nameof(actions));
+                $"expected {GroupCount} actions ({(_options.PhiGroups == PhiGroupKind.All ? "one for all class pairs" : $"one per class pair of {Phi.Classes} classes")}{(Offsets is null ? "" : " and one per class")}), got {actions.Count}", nameof(actions));
         }
     }
 
@@ -107,6 +118,22 @@ public sealed class ClassPairTask : ILossTask
         // A checkpoint written without class offsets resumes with δ = 0.
         Offsets?.Load(state.Offsets ?? new double[Offsets.Classes]);
         States.Restore(Matrices(state.History));
+    }
+
+    // The state of the all-pairs group: the mean of the pairs' rows, feature by feature (the same layout, so the policy's
+    // input size does not change).
+    private static float[] MeanRow(float[][] rows)
+    {
+        var mean = new float[rows[0].Length];
+        foreach (var row in rows)
+        {
+            for (var f = 0; f < mean.Length; f++)
+            {
+                mean[f] += row[f] / rows.Length;
+            }
+        }
+
+        return mean;
     }
 
     private IEnumerable<double[,]> Matrices(double[][] history) => history.Select(h => Matrix(h, Phi.Classes));

@@ -167,6 +167,12 @@ public sealed record ExperimentOptions
     /// </summary>
     public bool ClassOffsets { get; init; }
 
+    /// <summary>
+    /// How the policy's decisions on Φ are grouped: one per class pair (default) or one for every pair at once, whose
+    /// state is the mean of the pairs' state rows (a departure from the paper, docs/mismatch.md). Default <see cref="PhiGroupKind.Pairs"/>.
+    /// </summary>
+    public PhiGroupKind PhiGroups { get; init; } = PhiGroupKind.Pairs;
+
     /// <summary>Action size on a class offset δ_c. Default 0.1 (logit adjustment at R = 10 spans ln 10 ≈ 2.3 between head and tail).</summary>
     public double OffsetBeta { get; init; } = 0.1;
 

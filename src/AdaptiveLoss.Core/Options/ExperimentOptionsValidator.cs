@@ -123,6 +123,11 @@ public static class ExperimentOptionsValidator
             errors.Add(new(nameof(o.ClassOffsets), "moves δ beside Φ, so it needs {0} ala (or fixed, where δ stays 0)", nameof(o.Loss)));
         }
 
+        if (o.PhiGroups != PhiGroupKind.Pairs && o.Loss != LossMode.Ala)
+        {
+            errors.Add(new(nameof(o.PhiGroups), "groups the policy's actions on Φ, so it needs {0} ala", nameof(o.Loss)));
+        }
+
         if (o.Loss == LossMode.Forward && o.LabelNoise is null)
         {
             errors.Add(new(nameof(o.Loss), "forward corrects with the true noise matrix, so it needs {0}", nameof(o.LabelNoise)));
