@@ -22,6 +22,12 @@ internal static class MismatchArms
     /// <summary>Its learning control: the same with the policy frozen.</summary>
     public const string FrozenOffsets = "frozen-offsets";
 
+    /// <summary>ALA with one decision for every pair (<c>--phi-groups all</c>).</summary>
+    public const string AlaAll = "ala-all";
+
+    /// <summary>Its learning control: the same with the policy frozen.</summary>
+    public const string FrozenAll = "frozen-all";
+
     private const TaskFamily CleanOrNoise = TaskFamily.Clean | TaskFamily.Noise;
 
     /// <summary>Every arm in run order.</summary>
@@ -44,6 +50,11 @@ internal static class MismatchArms
         new(AlaOffsets, ArmKind.Ala, TaskFamily.LongTail, "ALA with class offsets δ (a departure: can express logit adjustment)", ["--class-offsets"],
             Control: FrozenOffsets),
         new(FrozenOffsets, ArmKind.Frozen, TaskFamily.LongTail, "ALA with class offsets, policy frozen (Φ and δ still move)", ["--class-offsets", "--freeze-policy"]),
+        // The coarser action of docs/mismatch.md: one decision moves every off-diagonal entry (docs/noise-floor.md: the
+        // action whose effect clears the reward noise), on the label-noise tasks where raising all entries helps.
+        new(AlaAll, ArmKind.Ala, TaskFamily.Noise, "ALA with one decision for all pairs (a departure: coarser actions)", ["--phi-groups", "all"],
+            Control: FrozenAll),
+        new(FrozenAll, ArmKind.Frozen, TaskFamily.Noise, "ALA with one decision for all pairs, policy frozen (Φ still moves)", ["--phi-groups", "all", "--freeze-policy"]),
     ];
 
     /// <summary>The arm called <paramref name="name"/>, or null.</summary>
