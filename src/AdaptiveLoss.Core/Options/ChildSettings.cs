@@ -3,7 +3,7 @@ using AdaptiveLoss.Core.Data;
 namespace AdaptiveLoss.Core.Options;
 
 /// <summary>
-/// What a child reads of its experiment's options (docs/design.md §1, "Settings by owner"): task and data, model, loss and
+/// What a child reads of its experiment's options (docs/design.md §3, "Settings by owner"): task and data, model, loss and
 /// its settings, metric, window, β and φ_max, reward, guards, device and event folder. It travels in every child's job and
 /// is stored with it; the population size, the policy's settings and weights (<see cref="Coordination.PolicySettings"/>)
 /// and the run's identity stay with the experiment. Properties are named, documented and defaulted as

@@ -5,7 +5,7 @@ namespace AdaptiveLoss.Core.Options;
 
 /// <summary>
 /// The hyperparameters of one experiment, as the user asked for them: immutable, validated at each boundary that accepts
-/// them, logged once and kept in the run record. Each owner gets its part (docs/design.md §1, "Settings by owner"):
+/// them, logged once and kept in the run record. Each owner gets its part (docs/design.md §3, "Settings by owner"):
 /// children <see cref="Options.ChildSettings"/>, the policy <see cref="Coordination.PolicySettings"/>. Every default is the
 /// design's (docs/design.md §1–2); provenance tags: [P] paper, [R] public re-implementation, [D] our design, measured.
 /// </summary>
@@ -181,7 +181,7 @@ public sealed record ExperimentOptions
     /// <summary>The validation carve this run uses: <see cref="ValidationSplitKind.Auto"/> resolved.</summary>
     public ValidationSplitKind ResolvedValidationSplit() => ChildSettings().ResolvedValidationSplit();
 
-    /// <summary>What every child of this experiment reads (docs/design.md §1, "Settings by owner"): its job carries only this.</summary>
+    /// <summary>What every child of this experiment reads (docs/design.md §3, "Settings by owner"): its job carries only this.</summary>
     public ChildSettings ChildSettings() => Options.ChildSettings.From(this);
 
     /// <summary>

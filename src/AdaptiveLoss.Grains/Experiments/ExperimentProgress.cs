@@ -46,7 +46,7 @@ internal sealed class ExperimentProgress
 
     public ExperimentOptions Options { get; }
 
-    /// <summary>What each child's job carries of <see cref="Options"/>, projected once (docs/design.md §1, "Settings by owner").</summary>
+    /// <summary>What each child's job carries of <see cref="Options"/>, projected once (docs/design.md §3, "Settings by owner").</summary>
     public ChildSettings ChildSettings { get; }
 
     public string PolicyId { get; }

@@ -6,7 +6,7 @@ namespace AdaptiveLoss.Core.Tests.Options;
 
 public sealed class ChildSettingsTests
 {
-    // What stays with the experiment and the policy (docs/design.md §1, "Settings by owner"). A new option fails
+    // What stays with the experiment and the policy (docs/design.md §3, "Settings by owner"). A new option fails
     // EveryOption_IsAChildSettingOrNamedHere until it is given an owner.
     private static readonly string[] NotForChildren =
     [

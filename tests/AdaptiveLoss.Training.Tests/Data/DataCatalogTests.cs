@@ -12,7 +12,7 @@ public sealed class DataCatalogTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     // The tests write the user's options (the experiment seed among them, which must not change the data); the catalog
-    // reads the child's part of them (docs/design.md §1, "Settings by owner").
+    // reads the child's part of them (docs/design.md §3, "Settings by owner").
     private static TaskData Load(ExperimentOptions options, bool normalize = true) => DataCatalog.Load(options.ChildSettings(), normalize);
 
     private static LeaseCache<string, TaskData>.Lease Acquire(ExperimentOptions options) => DataCatalog.Acquire(options.ChildSettings());
