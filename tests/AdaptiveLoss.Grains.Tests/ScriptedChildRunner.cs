@@ -40,8 +40,8 @@ public sealed class ScriptedChildRunner : IChildRunner
             hold.Wait(cancellationToken);
         }
 
-        var windows = spec.Options.Epochs;
-        var features = (2 * spec.Options.HistoryLength) + 4;
+        var windows = spec.Settings.Epochs;
+        var features = (2 * spec.Settings.HistoryLength) + 4;
         var random = new Random(spec.Seed);
         for (var w = 0; w < windows; w++)
         {

@@ -41,7 +41,7 @@ public sealed class TrainingWorkerTests
         var runner = new GatedChildRunner();
         await using var cluster = await ClusterFactory.DeployAsync(runner);
         var worker = cluster.Silos[0].ServiceProvider.GetRequiredService<TrainingWorker>();
-        var job = new ChildJob("exp-resume", 0, 1, "exp-resume", new ExperimentOptions { Children = 1 });
+        var job = new ChildJob("exp-resume", 0, 1, "exp-resume", new ChildSettings());
         worker.Start(job, CancellationToken.None);
         await runner.StartedAsync(1).WaitAsync(Deadline);
 

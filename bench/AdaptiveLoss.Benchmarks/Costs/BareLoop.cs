@@ -18,7 +18,8 @@ internal static class BareLoop
     public static ThroughputRun Run(ExperimentOptions options, int repeat)
     {
         var ids = Enumerable.Range(0, options.Children).Select(i => $"bare-{repeat}/{i}").ToArray();
-        var trainCount = DataCatalog.Load(options).TrainCount;
+        var settings = options.ChildSettings();
+        var trainCount = DataCatalog.Load(settings).TrainCount;
         var controller = new LocalController(options, Core.Control.PairStateBuilder.FeatureCountFor(options.HistoryLength), ids);
         TorchThreads.Configure(options.Children);
         var outcomes = new ChildOutcome?[ids.Length];
@@ -29,7 +30,7 @@ internal static class BareLoop
         {
             try
             {
-                outcomes[i] = ChildRun.Execute(new ChildSpec(id, i, options.Seed + i, options), controller, CancellationToken.None);
+                outcomes[i] = ChildRun.Execute(new ChildSpec(id, i, options.Seed + i, settings), controller, CancellationToken.None);
             }
             catch (Exception ex)
             {

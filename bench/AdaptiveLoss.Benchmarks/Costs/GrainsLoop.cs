@@ -18,7 +18,7 @@ internal static class GrainsLoop
     /// <summary>Starts a fresh silo, trains every child of <paramref name="options"/> through it, and stops it.</summary>
     public static async Task<ThroughputRun> RunAsync(ExperimentOptions options, int repeat, CancellationToken cancellationToken)
     {
-        var trainCount = DataCatalog.Load(options).TrainCount;
+        var trainCount = DataCatalog.Load(options.ChildSettings()).TrainCount;
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
         var experimentId = $"costs-{repeat}-{Guid.NewGuid():N}"[..24];
         var grain = silo.Grains.GetGrain<IExperimentGrain>(experimentId);

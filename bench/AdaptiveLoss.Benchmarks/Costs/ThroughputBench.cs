@@ -13,7 +13,7 @@ internal static class ThroughputBench
     public static async Task<ThroughputResult> RunAsync(CostsOptions costs, TextWriter log, CancellationToken cancellationToken)
     {
         var options = costs.Experiment();
-        DataCatalog.Load(options);
+        DataCatalog.Load(options.ChildSettings());
         if (costs.Warmup)
         {
             // A few batches in each mode: TorchSharp's natives, the JIT and Orleans' first activation are not measured.

@@ -31,7 +31,7 @@ internal static class NoiseFloorProbe
         foreach (var beta in o.Betas)
         {
             var options = o.Experiment with { Loss = LossMode.Ala, Beta = beta };
-            using var trainer = new ChildTrainer(new ChildSpec($"noise-floor/{seed}", seed - 1, seed, options), data);
+            using var trainer = new ChildTrainer(new ChildSpec($"noise-floor/{seed}", seed - 1, seed, options.ChildSettings()), data);
             using var fork = trainer.TrainAndFork(keepActions, o.Warm);
             var before = PairShare(trainer, pairIndex, options.Metric);
 

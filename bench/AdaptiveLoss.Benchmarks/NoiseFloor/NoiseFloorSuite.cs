@@ -39,7 +39,7 @@ internal static class NoiseFloorSuite
         var clock = Stopwatch.StartNew();
         // One child trains at a time here: it gets every core, as a lone child on a silo would.
         TorchThreads.Configure(1);
-        var data = DataCatalog.Load(o.Experiment);
+        var data = DataCatalog.Load(o.Experiment.ChildSettings());
         var states = new List<NoiseFloorState>();
         for (var seed = 1; seed <= o.States; seed++)
         {

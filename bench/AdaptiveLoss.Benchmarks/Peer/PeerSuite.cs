@@ -79,7 +79,7 @@ internal static class PeerSuite
         var defaultThreads = torch.get_num_threads();
         var script = PyTorchRunner.LocateScript(peer.Script);
         var (available, installed, skipped) = PreparePython(peer, log);
-        var data = DataCatalog.Load(TorchSharpCnnLoop.Experiment(peer));
+        var data = DataCatalog.Load(TorchSharpCnnLoop.Experiment(peer).ChildSettings());
         long parameters;
         using (var model = ModelFactory.Create(ModelKind.Cnn, data.InputShape, data.Classes))
         {

@@ -18,7 +18,7 @@ internal static class TorchSharpCnnLoop
     /// <summary>Trains <see cref="PeerOptions.WarmupBatches"/> untimed then <see cref="PeerOptions.Batches"/> timed batches.</summary>
     public static PeerRun Run(PeerOptions peer, int threads, int repeat)
     {
-        var data = DataCatalog.Load(Experiment(peer));
+        var data = DataCatalog.Load(Experiment(peer).ChildSettings());
         torch.set_num_threads(threads);
         torch.random.manual_seed(peer.Seed);
         using var model = ModelFactory.Create(ModelKind.Cnn, data.InputShape, data.Classes);

@@ -10,10 +10,10 @@ namespace AdaptiveLoss.Core.Control;
 /// </summary>
 public sealed class ClassPairTask : ILossTask
 {
-    private readonly ExperimentOptions _options;
+    private readonly ChildSettings _options;
 
     /// <summary>Task for <paramref name="classes"/> classes under <paramref name="options"/>.</summary>
-    public ClassPairTask(int classes, ExperimentOptions options)
+    public ClassPairTask(int classes, ChildSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -23,7 +23,7 @@ public sealed class ClassPairTask : ILossTask
         Offsets = options.ClassOffsets ? new ClassOffsets(classes) : null;
     }
 
-    /// <summary>The per-class logit offsets δ when <see cref="ExperimentOptions.ClassOffsets"/> is on (groups after the pairs), else null.</summary>
+    /// <summary>The per-class logit offsets δ when <see cref="ChildSettings.ClassOffsets"/> is on (groups after the pairs), else null.</summary>
     public ClassOffsets? Offsets { get; }
 
     /// <summary>Φ (read-only view for the loss; mutate only through <see cref="ApplyActions"/>).</summary>

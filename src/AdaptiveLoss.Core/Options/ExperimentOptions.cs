@@ -4,7 +4,9 @@ using AdaptiveLoss.Core.Policy.Snapshots;
 namespace AdaptiveLoss.Core.Options;
 
 /// <summary>
-/// The hyperparameters of one experiment: immutable, logged once, handed to every grain. Every default is the
+/// The hyperparameters of one experiment, as the user asked for them: immutable, validated at each boundary that accepts
+/// them, logged once and kept in the run record. Each owner gets its part (docs/design.md §3, "Settings by owner"):
+/// children <see cref="Options.ChildSettings"/>, the policy <see cref="Coordination.PolicySettings"/>. Every default is the
 /// design's (docs/design.md §1–2); provenance tags: [P] paper, [R] public re-implementation, [D] our design, measured.
 /// </summary>
 public sealed record ExperimentOptions
@@ -180,15 +182,13 @@ public sealed record ExperimentOptions
     public double OffsetMax { get; init; } = 3.0;
 
     /// <summary>The noise spec with the task's default pairs filled in (pair-flip on Fashion-MNIST: 0-6, 2-4, 5-7); null when clean.</summary>
-    public LabelNoise? ResolvedLabelNoise() =>
-        LabelNoise is { Kind: LabelNoiseKind.PairFlip, Pairs.Count: 0 } noise && Task == TaskKind.FashionMnist
-            ? noise.WithPairs(Data.LabelNoise.FashionMnistPairs)
-            : LabelNoise;
+    public LabelNoise? ResolvedLabelNoise() => ChildSettings().ResolvedLabelNoise();
 
     /// <summary>The validation carve this run uses: <see cref="ValidationSplitKind.Auto"/> resolved.</summary>
-    public ValidationSplitKind ResolvedValidationSplit() => ValidationSplit != ValidationSplitKind.Auto
-        ? ValidationSplit
-        : Imbalance is not null || LabelNoise is not null ? ValidationSplitKind.Balanced : ValidationSplitKind.Tail;
+    public ValidationSplitKind ResolvedValidationSplit() => ChildSettings().ResolvedValidationSplit();
+
+    /// <summary>What every child of this experiment reads (docs/design.md §3, "Settings by owner"): its job carries only this.</summary>
+    public ChildSettings ChildSettings() => Options.ChildSettings.From(this);
 
     /// <summary>
     /// Folder of the TensorBoard event files (<c>--tensorboard</c>), written by the silo that trains each child as its

@@ -9,13 +9,14 @@ namespace AdaptiveLoss.Grains.Children;
 /// <summary>
 /// The control plane of one child's run (key = "{experimentId}/{index}"): hands the job to the silo's
 /// <see cref="TrainingWorker"/> and returns at once; the training thread reports windows and the end back here.
-/// Status and cancel interleave with everything and never wait for training. Its record (job, state, windows, end) is
-/// stored at every change (docs/durability.md); an activation that finds an unfinished record resumes the training from the
+/// Status and cancel interleave with everything and never wait for training. Its job is stored once, at start; its record
+/// (state, windows, end) at every change (docs/durability.md); an activation that finds an unfinished record resumes the training from the
 /// child's last checkpoint: the process or silo that trained it is gone (a live one keeps this activation alive).
 /// </summary>
 [Placement.SlotPlacement]
 public sealed class ChildTrainerGrain(
     [PersistentState("child", AdaptiveLossStorage.Name)] IPersistentState<Stored<ChildRecord>> stored,
+    [PersistentState("child-job", AdaptiveLossStorage.Name)] IPersistentState<Stored<ChildJob>> storedJob,
     TrainingWorker worker, ILogger<ChildTrainerGrain> logger) : Grain, IChildTrainerGrain
 {
     private readonly WindowLog _windows = new();
@@ -32,9 +33,10 @@ public sealed class ChildTrainerGrain(
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (stored.State.Value is { } record)
+        // The job is written before the first record, so a record always has one (inline in records from before the split).
+        if (stored.State.Value is { } record && (storedJob.State.Value ?? record.Job) is { } job)
         {
-            (_job, _state, _outcome, _error) = (record.Job, record.State, record.Outcome, record.Error);
+            (_job, _state, _outcome, _error) = (job, record.State, record.Outcome, record.Error);
             _windows.Restore(record.Windows, record.Revision);
             if (!_state.HasEnded())
             {
@@ -43,7 +45,7 @@ public sealed class ChildTrainerGrain(
                 {
                     // Resume, not Start: the previous activation on this silo may have gone a moment ago, its
                     // interrupted thread still finishing; the new run then follows it instead of being lost.
-                    _ownsRun = worker.Resume(record.Job, _cancellation.Token);
+                    _ownsRun = worker.Resume(job, _cancellation.Token);
                     _keepAlive = KeepAlive.Register(this);
                 }
                 catch (InvalidOperationException ex)
@@ -77,6 +79,8 @@ public sealed class ChildTrainerGrain(
         worker.Start(job, _cancellation.Token, Activity.Current?.Context ?? default);
         (_job, _state, _ownsRun) = (job, ChildState.Queued, true);
         _keepAlive = KeepAlive.Register(this);
+        storedJob.State.Value = job;
+        await storedJob.WriteStateAsync();
         await SaveAsync();
     }
 
@@ -131,6 +135,7 @@ public sealed class ChildTrainerGrain(
         (_job, _state, _outcome, _error) = (null, ChildState.Idle, null, null);
         _windows.Clear();
         await stored.ClearStateAsync();
+        await storedJob.ClearStateAsync();
         DeactivateOnIdle();
     }
 
@@ -157,7 +162,7 @@ public sealed class ChildTrainerGrain(
 
     private async Task SaveAsync()
     {
-        stored.State.Value = _job is null ? null : new ChildRecord(_job, _state, _windows.All, _outcome, _error, _windows.Revision);
+        stored.State.Value = _job is null ? null : new ChildRecord(_state, _windows.All, _outcome, _error, _windows.Revision);
         await stored.WriteStateAsync();
     }
 

@@ -208,12 +208,13 @@ public sealed class ExperimentGrain(
     // A child that cannot be started counts as failed, so the experiment still ends.
     private async Task StartChildAsync(ExperimentProgress progress, string childId, int index)
     {
-        var options = progress.Options;
         try
         {
             // The child's placement reads the device to pick a silo that offers it (Placement/SlotPlacement).
-            RequestContext.Set(Placement.SlotPlacement.DeviceKey, options.Device);
-            await Child(childId).StartAsync(new ChildJob(this.GetPrimaryKeyString(), index, options.Seed + index, progress.PolicyId, options));
+            RequestContext.Set(Placement.SlotPlacement.DeviceKey, progress.ChildSettings.Device);
+            // The child's seed is derived here, so its settings carry only the data seed (ChildSettings.DataSeed).
+            var job = new ChildJob(this.GetPrimaryKeyString(), index, progress.Options.Seed + index, progress.PolicyId, progress.ChildSettings);
+            await Child(childId).StartAsync(job);
         }
         catch (Exception ex)
         {

@@ -15,6 +15,7 @@ internal sealed class ExperimentProgress
     public ExperimentProgress(string experimentId, ExperimentOptions options, DateTimeOffset startedAt)
     {
         Options = options;
+        ChildSettings = options.ChildSettings();
         PolicyId = options.PolicyId ?? experimentId;
         StartedAt = startedAt;
         ChildIds = [.. Enumerable.Range(0, options.Children).Select(i => ChildKeys.ChildId(experimentId, i))];
@@ -44,6 +45,9 @@ internal sealed class ExperimentProgress
         [.. ChildIds.Where(_ended.ContainsKey).Select(id => _ended[id])], _endedAt);
 
     public ExperimentOptions Options { get; }
+
+    /// <summary>What each child's job carries of <see cref="Options"/>, projected once (docs/design.md §3, "Settings by owner").</summary>
+    public ChildSettings ChildSettings { get; }
 
     public string PolicyId { get; }
 

@@ -7,7 +7,7 @@ namespace AdaptiveLoss.Grains.Workers;
 
 /// <summary>
 /// The TensorBoard events of one child's run, written on its training thread as each window ends (docs/cli.md,
-/// "TensorBoard"), when the experiment names a folder (<see cref="Core.Options.ExperimentOptions.TensorBoardDirectory"/>).
+/// "TensorBoard"), when the experiment names a folder (<see cref="Core.Options.ChildSettings.TensorBoardDirectory"/>).
 /// The events are a view of the run, not its result: a folder or file that cannot be written is logged once and the
 /// run goes on without them.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class ChildEventWriter : IDisposable
     /// <summary>The writer of <paramref name="entry"/>'s run; one that writes nothing when the experiment asked for no events.</summary>
     public static ChildEventWriter Open(ChildRunEntry entry, ILogger logger)
     {
-        var options = entry.Job.Options;
+        var options = entry.Job.Settings;
         if (options.TensorBoardDirectory is not { } root)
         {
             return new ChildEventWriter(null, entry.ChildId, logger);

@@ -55,7 +55,7 @@ internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, Tr
         Log.ChildRunStarted(logger, entry.ChildId, job.Seed, running);
         try
         {
-            var outcome = runner.Run(new ChildSpec(entry.ChildId, job.Index, job.Seed, job.Options), controller, entry.Token);
+            var outcome = runner.Run(new ChildSpec(entry.ChildId, job.Index, job.Seed, job.Settings), controller, entry.Token);
             return (ChildState.Completed, outcome, null);
         }
         catch (Exception) when (entry.Token.IsCancellationRequested)

@@ -18,7 +18,7 @@ public static class ChildRun
         string? checkpointFolder = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        using var data = DataCatalog.Acquire(spec.Options);
+        using var data = DataCatalog.Acquire(spec.Settings);
         cancellationToken.ThrowIfCancellationRequested();
         using var trainer = new ChildTrainer(spec, data.Value, checkpointFolder);
         return trainer.Run(controller, cancellationToken);

@@ -26,7 +26,7 @@ public sealed partial class ChildTrainer : IDisposable
     private static readonly object InitLock = new();
 
     private readonly ChildSpec _spec;
-    private readonly ExperimentOptions _options;
+    private readonly ChildSettings _options;
     private readonly TaskData _data;
     private readonly Device _device;
     private readonly nn.Module<Tensor, Tensor> _model;
@@ -50,14 +50,14 @@ public sealed partial class ChildTrainer : IDisposable
     }
 
     /// <summary>A child of the task that <paramref name="createTask"/> builds (tests train a task of their own through here).</summary>
-    internal ChildTrainer(ChildSpec spec, TaskData data, Func<ExperimentOptions, TaskData, Device, ITrainingTask> createTask,
+    internal ChildTrainer(ChildSpec spec, TaskData data, Func<ChildSettings, TaskData, Device, ITrainingTask> createTask,
         string? checkpointFolder = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(createTask);
         _spec = spec;
-        _options = spec.Options;
+        _options = spec.Settings;
         _data = data;
         _device = ResolveDevice(_options.Device);
         // Building the task draws no random numbers, so the model's initialisation below is as before.

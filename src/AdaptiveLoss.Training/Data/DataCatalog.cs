@@ -28,16 +28,16 @@ public static class DataCatalog
     private static readonly LeaseCache<string, TaskData> Cache = new(MaxIdle, IdleTime, TimeProvider.System);
 
     /// <summary>
-    /// The task's splits: validation = the last <see cref="ExperimentOptions.ValidationSize"/> images of the training
-    /// file; training = the first <see cref="ExperimentOptions.TrainLimit"/> of the rest (all when null). With
+    /// The task's splits: validation = the last <see cref="ChildSettings.ValidationSize"/> images of the training
+    /// file; training = the first <see cref="ChildSettings.TrainLimit"/> of the rest (all when null). With
     /// <paramref name="normalize"/> (the default) every split is standardised per channel with the mean and standard
-    /// deviation of the training split. With <see cref="ExperimentOptions.Classes"/> = K only the images labelled
+    /// deviation of the training split. With <see cref="ChildSettings.Classes"/> = K only the images labelled
     /// 0..K−1 are kept, in file order, before the splits are carved, so every split and the class count are K's. The
     /// data is shared and owned by the catalog: read it while the lease is held, dispose the lease (never the data) when
     /// done. Throws <see cref="DataFormatException"/> for missing or corrupt data and for a validation split that leaves
     /// no training images; a failed load is not kept (the user may fix the folder and retry in the same process).
     /// </summary>
-    public static LeaseCache<string, TaskData>.Lease Acquire(ExperimentOptions options, bool normalize = true)
+    public static LeaseCache<string, TaskData>.Lease Acquire(ChildSettings options, bool normalize = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = ResolveFolder(options);
@@ -52,10 +52,10 @@ public static class DataCatalog
     /// returned): for a process that trains on one data set and ends (benchmarks, tests), not for a silo's children.
     /// The data is shared and owned by the catalog: do not dispose it.
     /// </summary>
-    public static TaskData Load(ExperimentOptions options, bool normalize = true) => Acquire(options, normalize).Value;
+    public static TaskData Load(ChildSettings options, bool normalize = true) => Acquire(options, normalize).Value;
 
     /// <summary>The absolute data folder of the task; a missing folder is a <see cref="DataFormatException"/>.</summary>
-    public static string ResolveFolder(ExperimentOptions options)
+    public static string ResolveFolder(ChildSettings options)
     {
         var folder = options.Task switch
         {
@@ -74,7 +74,7 @@ public static class DataCatalog
         return full;
     }
 
-    private static TaskData Build(ExperimentOptions options, string folder, bool normalize)
+    private static TaskData Build(ChildSettings options, string folder, bool normalize)
     {
         var (trainImages, trainLabels, testImages, testLabels) = options.Task == TaskKind.Cifar10
             ? ReadCifar(folder)

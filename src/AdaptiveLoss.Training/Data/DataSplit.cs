@@ -14,7 +14,7 @@ internal static class DataSplit
 {
     /// <summary>Carves the splits of <paramref name="options"/>; consumes (disposes) the four input tensors.</summary>
     public static TaskData Carve(string source, int classes, Tensor trainImages, Tensor trainLabels, Tensor testImages,
-        Tensor testLabels, ExperimentOptions options, bool normalize)
+        Tensor testLabels, ChildSettings options, bool normalize)
     {
         try
         {
@@ -64,7 +64,7 @@ internal static class DataSplit
         }
     }
 
-    private static (int[] Validation, int[] Train) Validation(string source, int[] labels, int classes, ExperimentOptions options)
+    private static (int[] Validation, int[] Train) Validation(string source, int[] labels, int classes, ChildSettings options)
     {
         if (options.ResolvedValidationSplit() != ValidationSplitKind.Balanced)
         {
@@ -82,7 +82,7 @@ internal static class DataSplit
     }
 
     // The training split: the first --train-limit images after the carve, then the long-tailed subset of them.
-    private static int[] Train(string source, int[] labels, int[] rest, int classes, ExperimentOptions options)
+    private static int[] Train(string source, int[] labels, int[] rest, int classes, ChildSettings options)
     {
         var train = options.TrainLimit is { } limit && limit < rest.Length ? rest[..limit] : rest;
         if (options.Imbalance is not { } ratio)

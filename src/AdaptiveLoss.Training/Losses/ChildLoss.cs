@@ -11,7 +11,7 @@ namespace AdaptiveLoss.Training.Losses;
 /// </summary>
 public sealed class ChildLoss : IDisposable
 {
-    private readonly ExperimentOptions _options;
+    private readonly ChildSettings _options;
     private readonly Tensor? _weights;
     private readonly Tensor? _logPriors;
     private readonly Tensor? _transition;
@@ -20,7 +20,7 @@ public sealed class ChildLoss : IDisposable
     /// The loss of <paramref name="options"/> for a training split with <paramref name="trainClassCounts"/> images per
     /// (observed) class; <paramref name="classes"/> = C.
     /// </summary>
-    public ChildLoss(ExperimentOptions options, int classes, IReadOnlyList<int> trainClassCounts, Device device)
+    public ChildLoss(ChildSettings options, int classes, IReadOnlyList<int> trainClassCounts, Device device)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;

@@ -18,7 +18,7 @@ namespace AdaptiveLoss.Training.Tasks;
 /// </summary>
 internal sealed class ClassificationTask : ITrainingTask
 {
-    private readonly ExperimentOptions _options;
+    private readonly ChildSettings _options;
     private readonly TaskData _data;
     private readonly Device _device;
     private readonly ClassPairTask _task;
@@ -27,7 +27,7 @@ internal sealed class ClassificationTask : ITrainingTask
     private Tensor? _offsets;
 
     /// <summary>The task for <paramref name="data"/> under <paramref name="options"/>, its tensors on <paramref name="device"/>.</summary>
-    public ClassificationTask(ExperimentOptions options, TaskData data, Device device)
+    public ClassificationTask(ChildSettings options, TaskData data, Device device)
     {
         _options = options;
         _data = data;

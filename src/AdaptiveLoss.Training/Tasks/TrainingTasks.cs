@@ -12,7 +12,7 @@ namespace AdaptiveLoss.Training.Tasks;
 internal static class TrainingTasks
 {
     /// <summary>The task of <paramref name="options"/> on <paramref name="data"/>, its tensors on <paramref name="device"/>.</summary>
-    public static ITrainingTask Create(ExperimentOptions options, TaskData data, Device device) => options.Task switch
+    public static ITrainingTask Create(ChildSettings options, TaskData data, Device device) => options.Task switch
     {
         TaskKind.FashionMnist or TaskKind.Idx or TaskKind.Cifar10 => new ClassificationTask(options, data, device),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Task, "unknown task"),

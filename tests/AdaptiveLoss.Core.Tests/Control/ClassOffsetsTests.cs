@@ -68,7 +68,7 @@ public sealed class ClassOffsetsTests
     [Fact]
     public void Task_WithOffsets_StatesPairsThenClassesAndActionsSplitTheSameWay()
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { ClassOffsets = true, Beta = 0.05, OffsetBeta = 0.5 });
+        var task = new ClassPairTask(3, new ChildSettings { ClassOffsets = true, Beta = 0.05, OffsetBeta = 0.5 });
 
         Assert.Equal(6, task.GroupCount);
         Assert.Equal(6, task.BuildStates(0.1).Length);
@@ -83,7 +83,7 @@ public sealed class ClassOffsetsTests
     [Fact]
     public void Task_WithOffsetsUnderFixedLoss_KeepsPhiAndDeltaButStillChecksTheCount()
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { ClassOffsets = true, Loss = LossMode.Fixed });
+        var task = new ClassPairTask(3, new ChildSettings { ClassOffsets = true, Loss = LossMode.Fixed });
 
         task.ApplyActions([ActionSet.Increase, ActionSet.Increase, ActionSet.Increase, ActionSet.Increase, ActionSet.Increase, ActionSet.Increase]);
 
@@ -95,7 +95,7 @@ public sealed class ClassOffsetsTests
     [Fact]
     public void Task_AlaWithABadActionAmongTheOffsets_MovesNothing()
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { ClassOffsets = true });
+        var task = new ClassPairTask(3, new ChildSettings { ClassOffsets = true });
 
         Assert.Throws<ArgumentOutOfRangeException>(() => task.ApplyActions([ActionSet.Increase, ActionSet.Increase, ActionSet.Increase, ActionSet.Increase, 9, ActionSet.Increase]));
 
@@ -106,7 +106,7 @@ public sealed class ClassOffsetsTests
     [Fact]
     public void Task_WithoutOffsets_IsThePaperTask()
     {
-        var task = new ClassPairTask(4, new ExperimentOptions());
+        var task = new ClassPairTask(4, new ChildSettings());
 
         Assert.Null(task.Offsets);
         Assert.Equal(6, task.GroupCount);

@@ -8,7 +8,7 @@ public sealed class ClassPairTaskTests
     [Fact]
     public void Constructor_TenClasses_45GroupsOf24Features()
     {
-        var task = new ClassPairTask(10, new ExperimentOptions());
+        var task = new ClassPairTask(10, new ChildSettings());
 
         Assert.Equal(45, task.GroupCount);
         Assert.Equal(24, task.FeatureCount);
@@ -20,7 +20,7 @@ public sealed class ClassPairTaskTests
     [Fact]
     public void ApplyActions_Ala_MovesPhiByBeta()
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { Beta = 0.05 });
+        var task = new ClassPairTask(3, new ChildSettings { Beta = 0.05 });
 
         task.ApplyActions([ActionSet.Increase, ActionSet.Decrease, ActionSet.Keep]);
 
@@ -34,7 +34,7 @@ public sealed class ClassPairTaskTests
     [InlineData(LossMode.Fixed)]
     public void ApplyActions_Baselines_PhiStaysIdentity(LossMode loss)
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { Loss = loss });
+        var task = new ClassPairTask(3, new ChildSettings { Loss = loss });
 
         task.ApplyActions([ActionSet.Increase, ActionSet.Decrease, ActionSet.Increase]);
 
@@ -46,7 +46,7 @@ public sealed class ClassPairTaskTests
     [InlineData(LossMode.Ce)]
     public void ApplyActions_WrongCount_Throws(LossMode loss)
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { Loss = loss });
+        var task = new ClassPairTask(3, new ChildSettings { Loss = loss });
 
         Assert.Throws<ArgumentException>(() => task.ApplyActions([ActionSet.Keep]));
     }
@@ -54,7 +54,7 @@ public sealed class ClassPairTaskTests
     [Fact]
     public void Observe_Matrix_ForwardedToStateBuilderWithOptionsHistory()
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { HistoryLength = 2 });
+        var task = new ClassPairTask(3, new ChildSettings { HistoryLength = 2 });
         var confusion = new double[3, 3];
         confusion[0, 1] = 1.0;
 
@@ -68,7 +68,7 @@ public sealed class ClassPairTaskTests
     [Fact]
     public void SaveThenLoad_AfterMoves_PutsBackPhiOffsetsAndHistory()
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { ClassOffsets = true, HistoryLength = 2 });
+        var task = new ClassPairTask(3, new ChildSettings { ClassOffsets = true, HistoryLength = 2 });
         var confusion = new double[3, 3];
         confusion[1, 2] = 0.5;
         task.Observe(confusion);
@@ -88,7 +88,7 @@ public sealed class ClassPairTaskTests
     [Fact]
     public void Load_HistoryLongerThanKept_ThrowsAndChangesNothing()
     {
-        var task = new ClassPairTask(3, new ExperimentOptions { HistoryLength = 1 });
+        var task = new ClassPairTask(3, new ChildSettings { HistoryLength = 1 });
         task.ApplyActions([ActionSet.Increase, ActionSet.Keep, ActionSet.Keep]);
         var before = task.Save();
         var state = new LossTaskState(new LossParameters(3).ToArray(), null, [new double[9], new double[9]]);
@@ -102,7 +102,7 @@ public sealed class ClassPairTaskTests
     [Fact]
     public void Check_HistoryEntryOfWrongSize_NamesTheSizes()
     {
-        var task = new ClassPairTask(3, new ExperimentOptions());
+        var task = new ClassPairTask(3, new ChildSettings());
 
         var error = Assert.Throws<ArgumentException>(() => task.Check(new LossTaskState(new LossParameters(3).ToArray(), null, [new double[4]])));
 
@@ -115,7 +115,7 @@ public sealed class ClassPairTaskTests
         foreach (var kind in Enum.GetValues<TaskKind>())
         {
             var options = new ExperimentOptions { Task = kind, HistoryLength = 3 };
-            Assert.Equal(new ClassPairTask(4, options).FeatureCount, LossTasks.FeatureCount(options));
+            Assert.Equal(new ClassPairTask(4, options.ChildSettings()).FeatureCount, LossTasks.FeatureCount(options));
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class ChildRunTests : IDisposable
     public void Execute_GeneratedIdxFolder_TrainsEveryWindowAndTestsOnce()
     {
         DataFiles.WriteIdxFolder(_folder.Path, train: 80, test: 20);
-        var options = new ExperimentOptions
+        var options = new ChildSettings
         {
             Task = TaskKind.Idx,
             DataDirectory = _folder.Path,
@@ -42,7 +42,7 @@ public sealed class ChildRunTests : IDisposable
     [Fact]
     public void Execute_MissingDataFolder_DataFormatException()
     {
-        var options = new ExperimentOptions { Task = TaskKind.Idx, DataDirectory = Path.Combine(_folder.Path, "none") };
+        var options = new ChildSettings { Task = TaskKind.Idx, DataDirectory = Path.Combine(_folder.Path, "none") };
 
         Assert.Throws<DataFormatException>(() => ChildRun.Execute(new ChildSpec("e/0", 0, 1, options), new RecordingController(), CancellationToken.None));
     }

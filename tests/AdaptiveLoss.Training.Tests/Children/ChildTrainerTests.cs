@@ -12,7 +12,7 @@ public sealed class ChildTrainerTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     /// <summary>256 images, batch 32, 3 epochs: 24 iterations in 6 windows of 4, 2 validation measurements each.</summary>
-    internal static ExperimentOptions Options(LossMode loss = LossMode.Ala) => new()
+    internal static ChildSettings Options(LossMode loss = LossMode.Ala) => new()
     {
         Model = ModelKind.Cnn,
         Epochs = 3,
@@ -25,7 +25,7 @@ public sealed class ChildTrainerTests : IDisposable
         CollapseFactor = 100,
     };
 
-    private static ChildSpec Spec(ExperimentOptions options, int seed = 7) => new("exp/0", 0, seed, options);
+    private static ChildSpec Spec(ChildSettings options, int seed = 7) => new("exp/0", 0, seed, options);
 
     [Fact]
     public void Run_LearnableData_TrainingLossFallsAndTestErrorBeatsChance()

@@ -21,7 +21,7 @@ public sealed class MismatchTrainerTests : IDisposable
         _folder.Dispose();
     }
 
-    private static ExperimentOptions Offsets() => ChildTrainerTests.Options() with { ClassOffsets = true, OffsetBeta = 0.25 };
+    private static ChildSettings Offsets() => ChildTrainerTests.Options() with { ClassOffsets = true, OffsetBeta = 0.25 };
 
     [Fact]
     public void Run_BestValidation_IsTheWindowEndWithTheLowestValidationMetric()

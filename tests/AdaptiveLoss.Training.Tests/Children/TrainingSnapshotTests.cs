@@ -15,7 +15,7 @@ public sealed class TrainingSnapshotTests
         torch.random.manual_seed(1);
         using var model = ModelFactory.Create(ModelKind.ResNet8, new long[] { 1, 8, 8 }, 3);
         using var optimizer = torch.optim.Adam(model.parameters(), lr: 0.01);
-        var task = new ClassPairTask(3, new ExperimentOptions { Beta = 0.1, PhiMax = 0.2 });
+        var task = new ClassPairTask(3, new ChildSettings { Beta = 0.1, PhiMax = 0.2 });
         Step(model, optimizer);
         using var snapshot = new TrainingSnapshot(model, optimizer, task);
         var weights = StateValues(model);

@@ -1,3 +1,4 @@
+using AdaptiveLoss.Core.Data;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Training.Data;
 using TorchSharp;
@@ -9,6 +10,12 @@ public sealed class DataCatalogTests : IDisposable
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
+
+    // The tests write the user's options (the experiment seed among them, which must not change the data); the catalog
+    // reads the child's part of them (docs/design.md §3, "Settings by owner").
+    private static TaskData Load(ExperimentOptions options, bool normalize = true) => DataCatalog.Load(options.ChildSettings(), normalize);
+
+    private static LeaseCache<string, TaskData>.Lease Acquire(ExperimentOptions options) => DataCatalog.Acquire(options.ChildSettings());
 
     private ExperimentOptions Idx(int validation, int? limit = null) => new()
     {
@@ -23,7 +30,7 @@ public sealed class DataCatalogTests : IDisposable
     {
         DataFiles.WriteIdxFolder(_folder.Path, train: 20, test: 6);
 
-        var data = DataCatalog.Load(Idx(validation: 5, limit: 8), normalize: false);
+        var data = Load(Idx(validation: 5, limit: 8), normalize: false);
 
         // Image i of the training file has every pixel = i / 255: the splits show which images they hold.
         Assert.Equal(Enumerable.Range(15, 5).Select(i => i / 255f), FirstPixels(data.ValidationImages));
@@ -40,7 +47,7 @@ public sealed class DataCatalogTests : IDisposable
     {
         DataFiles.WriteIdxFolder(_folder.Path, train: 40, test: 20);
 
-        var data = DataCatalog.Load(Idx(validation: 3) with { Classes = 3 }, normalize: false);
+        var data = Load(Idx(validation: 3) with { Classes = 3 }, normalize: false);
 
         // Labels are i mod 10: images 0-2, 10-12, 20-22, 30-32 of the training file are kept; validation = the last 3 of them.
         Assert.Equal(3, data.Classes);
@@ -50,7 +57,7 @@ public sealed class DataCatalogTests : IDisposable
         Assert.Equal([0, 1, 2], data.ValidationLabelArray);
         Assert.Equal(new[] { 0, 1, 2, 10, 11, 12 }.Select(i => i / 255f), FirstPixels(data.TestImages));
         Assert.Equal([0, 1, 2, 0, 1, 2], data.TestLabelArray);
-        Assert.NotSame(data, DataCatalog.Load(Idx(validation: 3), normalize: false));
+        Assert.NotSame(data, Load(Idx(validation: 3), normalize: false));
     }
 
     [Fact]
@@ -58,7 +65,7 @@ public sealed class DataCatalogTests : IDisposable
     {
         DataFiles.WriteIdxFolder(_folder.Path, train: 12, test: 2, gzip: false);
 
-        var data = DataCatalog.Load(Idx(validation: 4, limit: 100), normalize: false);
+        var data = Load(Idx(validation: 4, limit: 100), normalize: false);
 
         Assert.Equal(8, data.TrainCount);
     }
@@ -68,7 +75,7 @@ public sealed class DataCatalogTests : IDisposable
     {
         DataFiles.WriteIdxFolder(_folder.Path, train: 30, test: 3);
 
-        var data = DataCatalog.Load(Idx(validation: 10));
+        var data = Load(Idx(validation: 10));
 
         Assert.Equal(0.0, data.TrainImages.mean().item<float>(), 4);
         Assert.Equal(1.0, data.TrainImages.std(unbiased: false).item<float>(), 3);
@@ -81,11 +88,11 @@ public sealed class DataCatalogTests : IDisposable
         var options = Idx(validation: 5);
 
         var loaded = new TaskData[4];
-        Parallel.For(0, 4, i => loaded[i] = DataCatalog.Load(options));
+        Parallel.For(0, 4, i => loaded[i] = Load(options));
 
         Assert.All(loaded, d => Assert.Same(loaded[0], d));
-        Assert.Same(loaded[0], DataCatalog.Load(options with { Seed = 99 }));
-        Assert.NotSame(loaded[0], DataCatalog.Load(options with { ValidationSize = 6 }));
+        Assert.Same(loaded[0], Load(options with { Seed = 99 }));
+        Assert.NotSame(loaded[0], Load(options with { ValidationSize = 6 }));
     }
 
     [Fact]
@@ -95,19 +102,19 @@ public sealed class DataCatalogTests : IDisposable
         using var other = new TempFolder();
         DataFiles.WriteIdxFolder(other.Path, train: 20, test: 4);
 
-        var lease = DataCatalog.Acquire(Idx(validation: 5));
+        var lease = Acquire(Idx(validation: 5));
         var first = lease.Value;
-        using (var shared = DataCatalog.Acquire(Idx(validation: 5)))
+        using (var shared = Acquire(Idx(validation: 5)))
         {
             Assert.Same(first, shared.Value);
         }
 
         lease.Dispose();
-        DataCatalog.Acquire(Idx(validation: 5) with { DataDirectory = other.Path }).Dispose();
+        Acquire(Idx(validation: 5) with { DataDirectory = other.Path }).Dispose();
 
         // Only DataCatalog.MaxIdle unused data sets stay: this one, unused before the other, is gone.
         Assert.True(first.TrainImages.IsInvalid);
-        using var again = DataCatalog.Acquire(Idx(validation: 5));
+        using var again = Acquire(Idx(validation: 5));
         Assert.NotSame(first, again.Value);
         Assert.Equal(15, again.Value.TrainCount);
     }
@@ -117,7 +124,7 @@ public sealed class DataCatalogTests : IDisposable
     {
         DataFiles.WriteIdxFolder(_folder.Path, train: 10, test: 2);
 
-        var error = Assert.Throws<DataFormatException>(() => DataCatalog.Load(Idx(validation: 10)));
+        var error = Assert.Throws<DataFormatException>(() => Load(Idx(validation: 10)));
 
         IdxReaderTests.AssertOneLine(error, _folder.Path, "validation size 10 leaves no training images");
     }
@@ -129,7 +136,7 @@ public sealed class DataCatalogTests : IDisposable
         var labels = _folder.File("train-labels-idx1-ubyte.gz");
         DataFiles.WriteLabels(labels, DataFiles.LabelsByIndex(9), gzip: true);
 
-        var error = Assert.Throws<DataFormatException>(() => DataCatalog.Load(Idx(validation: 2)));
+        var error = Assert.Throws<DataFormatException>(() => Load(Idx(validation: 2)));
 
         IdxReaderTests.AssertOneLine(error, labels, "shape mismatch: 9 labels for the 10 images");
     }
@@ -138,10 +145,10 @@ public sealed class DataCatalogTests : IDisposable
     public void Load_MissingFolderOrFile_OneLineErrorNamingIt()
     {
         var missing = Path.Combine(_folder.Path, "nope");
-        var folderError = Assert.Throws<DataFormatException>(() => DataCatalog.Load(Idx(5) with { DataDirectory = missing }));
+        var folderError = Assert.Throws<DataFormatException>(() => Load(Idx(5) with { DataDirectory = missing }));
         IdxReaderTests.AssertOneLine(folderError, missing, "missing folder");
 
-        var fileError = Assert.Throws<DataFormatException>(() => DataCatalog.Load(Idx(5)));
+        var fileError = Assert.Throws<DataFormatException>(() => Load(Idx(5)));
         IdxReaderTests.AssertOneLine(fileError, _folder.File("train-images-idx3-ubyte"), "missing file");
     }
 
@@ -153,7 +160,7 @@ public sealed class DataCatalogTests : IDisposable
             DataFiles.WriteCifar(_folder.File(file), new byte[] { 3, 8 });
         }
 
-        var data = DataCatalog.Load(new ExperimentOptions { Task = TaskKind.Cifar10, DataDirectory = _folder.Path, ValidationSize = 2 });
+        var data = Load(new ExperimentOptions { Task = TaskKind.Cifar10, DataDirectory = _folder.Path, ValidationSize = 2 });
 
         Assert.Equal(new long[] { 3, 32, 32 }, data.InputShape);
         Assert.Equal(8, data.TrainCount);

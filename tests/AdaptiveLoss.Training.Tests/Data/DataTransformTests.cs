@@ -19,12 +19,16 @@ public sealed class DataTransformTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    // The tests write the user's options (the experiment seed among them, which must not change the data); the catalog
+    // reads the child's part of them (docs/design.md §3, "Settings by owner").
+    private static TaskData Load(ExperimentOptions options, bool normalize = true) => DataCatalog.Load(options.ChildSettings(), normalize);
+
     private ExperimentOptions Idx() => new() { Task = TaskKind.Idx, DataDirectory = _folder.Path, ValidationSize = 20 };
 
     [Fact]
     public void Load_Imbalance_KeepsTheLongTailedCountsAndLeavesValidationAndTestAlone()
     {
-        var data = DataCatalog.Load(Idx() with { Imbalance = 5 }, normalize: false);
+        var data = Load(Idx() with { Imbalance = 5 }, normalize: false);
 
         // Balanced validation: the last 2 images of every class = images 230-249; 23 per class are left for training.
         Assert.Equal(Enumerable.Range(230, 20).Select(i => i / 255f), FirstPixels(data.ValidationImages));
@@ -44,9 +48,9 @@ public sealed class DataTransformTests : IDisposable
     {
         var options = Idx() with { Imbalance = 3, TrainLimit = 200 };
 
-        var first = FirstPixels(DataCatalog.Load(options, normalize: false).TrainImages).ToArray();
-        var again = FirstPixels(DataCatalog.Load(options with { Seed = 99 }, normalize: false).TrainImages).ToArray();
-        var other = FirstPixels(DataCatalog.Load(options with { DataSeed = 2 }, normalize: false).TrainImages).ToArray();
+        var first = FirstPixels(Load(options, normalize: false).TrainImages).ToArray();
+        var again = FirstPixels(Load(options with { Seed = 99 }, normalize: false).TrainImages).ToArray();
+        var other = FirstPixels(Load(options with { DataSeed = 2 }, normalize: false).TrainImages).ToArray();
 
         Assert.Equal(first, again); // the experiment seed does not touch the data
         Assert.Equal(first.Length, other.Length);
@@ -57,7 +61,7 @@ public sealed class DataTransformTests : IDisposable
     public void Load_PairFlip_FlipsOnlyListedClassesToTheirPartner_ValidationAndTestStayClean()
     {
         var noise = new LabelNoise(LabelNoiseKind.PairFlip, 0.4, [new FlipPair(0, 1)]);
-        var data = DataCatalog.Load(Idx() with { LabelNoise = noise }, normalize: false);
+        var data = Load(Idx() with { LabelNoise = noise }, normalize: false);
 
         var clean = FirstPixels(data.TrainImages).Select(p => (int)Math.Round(p * 255) % 10).ToArray();
         var noisy = Labels(data);
@@ -80,7 +84,7 @@ public sealed class DataTransformTests : IDisposable
         DataFiles.WriteLabels(Path.Combine(_folder.Path, "train-labels-idx1-ubyte.gz"), labels, gzip: true);
 
         var error = Assert.Throws<DataFormatException>(() =>
-            DataCatalog.Load(Idx() with { ValidationSplit = ValidationSplitKind.Balanced, DataSeed = 3 }, normalize: false));
+            Load(Idx() with { ValidationSplit = ValidationSplitKind.Balanced, DataSeed = 3 }, normalize: false));
 
         Assert.Contains("class 9 has 0 images, fewer than the 2 the balanced validation split takes", error.Message);
     }
@@ -88,7 +92,7 @@ public sealed class DataTransformTests : IDisposable
     [Fact]
     public void Load_TailSplitWithoutTransforms_IsTheHistoricCarve()
     {
-        var data = DataCatalog.Load(Idx() with { TrainLimit = 50 }, normalize: false);
+        var data = Load(Idx() with { TrainLimit = 50 }, normalize: false);
 
         Assert.Equal(Enumerable.Range(230, 20).Select(i => i / 255f), FirstPixels(data.ValidationImages));
         Assert.Equal(Enumerable.Range(0, 50).Select(i => i / 255f), FirstPixels(data.TrainImages));

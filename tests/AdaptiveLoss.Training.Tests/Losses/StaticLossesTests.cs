@@ -110,7 +110,7 @@ public sealed class StaticLossesTests
     {
         var (z, y) = Problem(7);
         int[] counts = [300, 200, 50, 10];
-        var options = new ExperimentOptions { Loss = mode, Smoothing = 0.2, FocalGamma = 1.5, ClassBalanceBeta = 0.9, Tau = 0.7,
+        var options = new ChildSettings { Loss = mode, Smoothing = 0.2, FocalGamma = 1.5, ClassBalanceBeta = 0.9, Tau = 0.7,
             LabelNoise = new LabelNoise(LabelNoiseKind.Symmetric, 0.2, []) };
         using var childLoss = new ChildLoss(options, Classes, counts, torch.CPU);
         using var logits = Logits(z).to_type(ScalarType.Float32);
@@ -132,7 +132,7 @@ public sealed class StaticLossesTests
     public void ChildLoss_CeDuringWarmup_IsCrossEntropyWhateverTheMode()
     {
         var (z, y) = Problem(8);
-        using var childLoss = new ChildLoss(new ExperimentOptions { Loss = LossMode.Focal }, Classes, [1, 1, 1, 1], torch.CPU);
+        using var childLoss = new ChildLoss(new ChildSettings { Loss = LossMode.Focal }, Classes, [1, 1, 1, 1], torch.CPU);
         using var logits = Logits(z).to_type(ScalarType.Float32);
         using var phi = torch.eye(Classes);
 

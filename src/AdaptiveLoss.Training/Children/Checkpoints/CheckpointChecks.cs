@@ -18,14 +18,14 @@ internal static class CheckpointChecks
         var path = checkpoint.PathOf(ChildCheckpoint.StateFile);
         Same(path, "child", s.ChildId, spec.ChildId);
         Same(path, "seed", s.Seed, spec.Seed);
-        Same(path, "model", s.Model, spec.Options.Model.ToString());
+        Same(path, "model", s.Model, spec.Settings.Model.ToString());
         Same(path, "classes", s.Classes, data.Classes);
         Same(path, "input shape", string.Join('×', s.InputShape ?? []), string.Join('×', data.InputShape));
         Same(path, "training images", s.TrainCount, data.TrainCount);
-        Same(path, "batch size", s.BatchSize, spec.Options.BatchSize);
+        Same(path, "batch size", s.BatchSize, spec.Settings.BatchSize);
         Same(path, "window length", s.WindowLength, plan.WindowLength);
         Same(path, "total iterations", s.TotalIterations, plan.TotalIterations);
-        Same(path, "training", s.Training, Training(spec.Options));
+        Same(path, "training", s.Training, Training(spec.Settings));
         if (s.NextWindow < 0 || s.NextWindow > plan.Windows || s.Iteration < 0 || s.Iteration > plan.TotalIterations)
         {
             throw new CheckpointException(path, $"window {s.NextWindow} / iteration {s.Iteration} outside the run's {plan.Windows} windows");
@@ -68,14 +68,14 @@ internal static class CheckpointChecks
     }
 
     /// <summary>The hyperparameters that shape a child's training beyond the plan, as one comparable line.</summary>
-    public static string Training(ExperimentOptions options) => FormattableString.Invariant(
+    public static string Training(ChildSettings options) => FormattableString.Invariant(
         $"task {options.Task}, loss {options.Loss} {options.LossForm}, lr {options.LearningRate:R}, beta {options.Beta:R}, phi-max {options.PhiMax:R}")
         + MismatchSettings(options);
 
     // Only what differs from the defaults is appended, so checkpoints of runs without these settings stay valid.
-    private static string MismatchSettings(ExperimentOptions o)
+    private static string MismatchSettings(ChildSettings o)
     {
-        var d = new ExperimentOptions();
+        var d = new ChildSettings();
         var parts = new List<string>();
         void Add(bool differs, FormattableString text)
         {

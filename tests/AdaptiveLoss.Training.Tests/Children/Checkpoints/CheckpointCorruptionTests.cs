@@ -92,7 +92,7 @@ public sealed class CheckpointCorruptionTests : IDisposable
         AssertRefused(ChildTrainerTests.Options(), "checkpoint.json", "format 9");
     }
 
-    private void AssertRefused(ExperimentOptions options, string file, string expected)
+    private void AssertRefused(ChildSettings options, string file, string expected)
     {
         var controller = new ScriptedController();
         using var trainer = Trainer(options);
@@ -106,6 +106,6 @@ public sealed class CheckpointCorruptionTests : IDisposable
         Assert.Null(trainer.ResumedAt);
     }
 
-    private ChildTrainer Trainer(ExperimentOptions options) =>
+    private ChildTrainer Trainer(ChildSettings options) =>
         new(new ChildSpec("exp/0", 0, 7, options), _data, _folder.Path);
 }

@@ -23,7 +23,7 @@ public sealed class CheckpointCostTests(ITestOutputHelper output) : IDisposable
     public void WriteCheckpoint_DefaultChild_SizeAndMedianTime(ModelKind model)
     {
         using var data = Fashion(64);
-        var options = new ExperimentOptions { Model = model, BatchSize = 16, Window = 2, Epochs = 1 };
+        var options = new ChildSettings { Model = model, BatchSize = 16, Window = 2, Epochs = 1 };
         using var trainer = new ChildTrainer(new ChildSpec("exp/0", 0, 1, options), data, _folder.Path);
         var parameters = trainer.Model.parameters().Sum(p => p.numel());
         var times = new List<double>();
