@@ -108,6 +108,9 @@ public sealed record ChildSettings
     /// <summary>Φ_0, C rows of C entries; null = I.</summary>
     public double[][]? Phi { get; init; }
 
+    /// <summary>How the policy's decisions on Φ are grouped: one per class pair, or one for all of them.</summary>
+    public PhiGroupKind PhiGroups { get; init; } = PhiGroupKind.Pairs;
+
     /// <summary>Per-class logit offsets δ moved by the policy beside Φ.</summary>
     public bool ClassOffsets { get; init; }
 
@@ -138,7 +141,7 @@ public sealed record ChildSettings
             Classes = options.Classes, DataSeed = options.DataSeed, ValidationSplit = options.ValidationSplit,
             Imbalance = options.Imbalance, ImbalanceOrder = options.ImbalanceOrder, LabelNoise = options.LabelNoise,
             Smoothing = options.Smoothing, FocalGamma = options.FocalGamma, ClassBalanceBeta = options.ClassBalanceBeta,
-            Tau = options.Tau, Phi = options.Phi, ClassOffsets = options.ClassOffsets, OffsetBeta = options.OffsetBeta,
+            Tau = options.Tau, Phi = options.Phi, PhiGroups = options.PhiGroups, ClassOffsets = options.ClassOffsets, OffsetBeta = options.OffsetBeta,
             OffsetMax = options.OffsetMax, TensorBoardDirectory = options.TensorBoardDirectory, Device = options.Device,
         };
     }

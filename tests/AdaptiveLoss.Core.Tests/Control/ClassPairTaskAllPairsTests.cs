@@ -6,7 +6,7 @@ namespace AdaptiveLoss.Core.Tests.Control;
 /// <summary><see cref="PhiGroupKind.All"/>: one decision moves every off-diagonal Φ entry; its state is the mean of the pair rows.</summary>
 public sealed class ClassPairTaskAllPairsTests
 {
-    private static readonly ExperimentOptions AllPairs = new() { PhiGroups = PhiGroupKind.All, Beta = 0.05, PhiMax = 0.12 };
+    private static readonly ChildSettings AllPairs = new() { PhiGroups = PhiGroupKind.All, Beta = 0.05, PhiMax = 0.12 };
 
     // Soft confusions whose pairs differ, so that the pairs' state rows differ and their mean is not any one of them.
     private static readonly double[,] Confusion = { { 0.8, 0.15, 0.05 }, { 0.1, 0.6, 0.3 }, { 0.0, 0.2, 0.8 } };
