@@ -35,6 +35,8 @@ public sealed class SmokeBenchTests : IDisposable
         Assert.Equal(["ce", "ala", "frozen", "paper"], arms.Select(a => a.GetProperty("arm").GetString()));
         Assert.All(arms, a => Assert.Equal([1, 2], a.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("seed").GetInt32())));
         Assert.All(arms.Skip(1), a => Assert.Equal(2, a.GetProperty("versusCe").GetProperty("seeds").GetArrayLength()));
+        // Each run keeps its state in its own folder, never in the working directory's state/ (stale ids would refuse it).
+        Assert.All(["ce", "ala", "frozen", "paper"], arm => Assert.True(Directory.Exists(_temp.Combine("runs", "smoke", arm, "state", "runs")), arm));
         Assert.Equal(FigureKeys.All.Select(f => f.Key).Order(), json.RootElement.GetProperty("figures").EnumerateObject().Select(p => p.Name).Order());
         // The reward plot needs results.json only; the others are drawn exactly when the CLI wrote history.json.
         var hasHistory = File.Exists(_temp.Combine("runs", "smoke", "ala", "history.json"));

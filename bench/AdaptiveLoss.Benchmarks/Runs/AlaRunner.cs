@@ -5,19 +5,25 @@ namespace AdaptiveLoss.Benchmarks.Runs;
 /// <summary>
 /// Runs <c>ala run</c> as a process, as a user would: its output goes to <c>ala.log</c> in the run folder and the
 /// exact command to <c>bench-run.json</c>. A stale results.json is removed first so that a failed run never leaves
-/// an older result to be analysed as if it were this one.
+/// an older result to be analysed as if it were this one. Unless the flags name one, every run gets a state folder of
+/// its own inside its run folder: ids stored by an earlier run (or by an older build) can then never refuse or
+/// confuse this one, and an interrupted run resumes with <c>ala resume ID --state RUNDIR/state</c>.
 /// </summary>
 internal sealed class AlaRunner(AlaCommand ala, TextWriter log)
 {
     /// <summary>The log file name inside a run folder.</summary>
     public const string LogFileName = "ala.log";
 
-    /// <summary>Runs <c>ala run FLAGS --experiment-id ID --out RUNDIR</c>; returns the exit code.</summary>
+    /// <summary>The state folder of a run that names none: inside its run folder.</summary>
+    public const string StateFolderName = "state";
+
+    /// <summary>Runs <c>ala run FLAGS --experiment-id ID --out RUNDIR [--state RUNDIR/state]</c>; returns the exit code.</summary>
     public async Task<int> RunAsync(string experimentId, string runDirectory, IReadOnlyList<string> flags, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(runDirectory);
         File.Delete(Path.Combine(runDirectory, Results.RunResultsReader.FileName));
-        string[] arguments = ["run", .. flags, "--experiment-id", experimentId, "--out", runDirectory];
+        string[] state = flags.Contains("--state") ? [] : ["--state", Path.Combine(runDirectory, StateFolderName)];
+        string[] arguments = ["run", .. flags, "--experiment-id", experimentId, "--out", runDirectory, .. state];
         var command = ala.Format(arguments);
         log.WriteLine($"[bench] {experimentId}: {command}");
 
