@@ -36,7 +36,9 @@ public sealed class ClassPairTask : ILossTask
     public int GroupCount => PhiGroupCount + (Offsets?.Classes ?? 0);
 
     // The groups that act on Φ: every class pair, or one for all of them (ExperimentOptions.PhiGroups).
-    private int PhiGroupCount => _options.PhiGroups == PhiGroupKind.All ? 1 : ClassPairs.Count(Phi.Classes);
+    private int PhiGroupCount => AllPairs ? 1 : ClassPairs.Count(Phi.Classes);
+
+    private bool AllPairs => _options.PhiGroups == PhiGroupKind.All;
 
     /// <inheritdoc />
     public int FeatureCount => States.FeatureCount;
@@ -48,7 +50,7 @@ public sealed class ClassPairTask : ILossTask
     public float[][] BuildStates(double progress)
     {
         var pairs = States.Build(Phi, progress);
-        float[][] phiRows = _options.PhiGroups == PhiGroupKind.All ? [MeanRow(pairs)] : pairs;
+        float[][] phiRows = AllPairs ? [MeanRow(pairs)] : pairs;
         return Offsets is null ? phiRows : [.. phiRows, .. States.BuildClasses(Offsets, progress)];
     }
 
@@ -66,7 +68,7 @@ public sealed class ClassPairTask : ILossTask
 
             var groups = PhiGroupCount;
             // One decision for all pairs moves every off-diagonal entry by the same ±β (clipped per entry as always).
-            var pairActions = _options.PhiGroups == PhiGroupKind.All
+            var pairActions = AllPairs
                 ? Enumerable.Repeat(actions[0], ClassPairs.Count(Phi.Classes)).ToArray()
                 : actions.Take(groups).ToArray();
             Phi.Apply(pairActions, _options.Beta, _options.PhiMax);
@@ -78,7 +80,7 @@ public sealed class ClassPairTask : ILossTask
         if (actions.Count != GroupCount)
         {
             throw new ArgumentException(
-                $"expected {GroupCount} actions ({(_options.PhiGroups == PhiGroupKind.All ? "one for all class pairs" : $"one per class pair of {Phi.Classes} classes")}{(Offsets is null ? "" : " and one per class")}), got {actions.Count}", nameof(actions));
+                $"expected {GroupCount} actions ({(AllPairs ? "one for all class pairs" : $"one per class pair of {Phi.Classes} classes")}{(Offsets is null ? "" : " and one per class")}), got {actions.Count}", nameof(actions));
         }
     }
 
