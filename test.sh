@@ -8,13 +8,17 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 results=TestResults
 rm -rf "$results"
 
-# The cluster tests start their own redis-server on a free loopback port (never a global one): install the Debian
-# package when it is missing. They fail, not skip, without it.
-if ! command -v redis-server >/dev/null 2>&1; then
+# The cluster tests start their own redis-server on a free loopback port (never a global one), and the hostile-input
+# tests measure each process's peak memory with GNU time: install the Debian packages when they are missing. The tests
+# fail, not skip, without them.
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if ((${#missing[@]} > 0)); then
     sudo=""
     if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-    $sudo apt-get install -y redis-server || { $sudo apt-get update && $sudo apt-get install -y redis-server; }
-    # The package starts a system-wide server on 6379; the tests do not use it, so stop it where a service manager runs.
+    $sudo apt-get install -y "${missing[@]}" || { $sudo apt-get update && $sudo apt-get install -y "${missing[@]}"; }
+    # The redis package starts a system-wide server on 6379; the tests do not use it, so stop it where a service manager runs.
     $sudo service redis-server stop >/dev/null 2>&1 || true
 fi
 
