@@ -14,6 +14,13 @@ namespace AdaptiveLoss.Cli.Hosting;
 /// </summary>
 internal sealed class ClusterConnection : IAsyncDisposable
 {
+    /// <summary>
+    /// Training slots of the embedded silo: children beyond them queue, as on a standalone silo with <c>--max-children</c>
+    /// (docs/cluster.md). Four per core, at least 16, so the runs of the docs (≤ 16 children) never queue, while
+    /// <c>--children 1000</c> holds 16 models in memory, not 1,000.
+    /// </summary>
+    public static int EmbeddedSlots(int processorCount) => Math.Max(16, 4 * processorCount);
+
     /// <summary>How long a client waits for the cluster's gateway before giving up.</summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
 
@@ -25,6 +32,9 @@ internal sealed class ClusterConnection : IAsyncDisposable
         Description = description;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
+
+    /// <summary>The host's services (the embedded silo's settings, for tests).</summary>
+    internal IServiceProvider Services => _host.Services;
 
     /// <summary>The grain factory of the silo or client.</summary>
     public IGrainFactory Grains { get; }
@@ -49,7 +59,8 @@ internal sealed class ClusterConnection : IAsyncDisposable
             var ports = FreePorts.Pick(2);
             builder.UseOrleans(silo =>
             {
-                silo.UseLocalhostClustering(ports[0], ports[1]).AddActivityPropagation().AddAdaptiveLossGrains();
+                silo.UseLocalhostClustering(ports[0], ports[1]).AddActivityPropagation()
+                    .AddAdaptiveLossGrains(o => o.MaxConcurrentChildren = EmbeddedSlots(Environment.ProcessorCount));
                 if (stateDirectory is not null)
                 {
                     silo.AddAdaptiveLossState(stateDirectory);

@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Data;
 
 namespace AdaptiveLoss.Core.Options;
@@ -24,28 +25,33 @@ public static class ExperimentOptionsValidator
             }
         }
 
-        Check(o.Children >= 1, nameof(o.Children), $"must be at least 1 (got {o.Children})");
-        Check(o.Epochs >= 1, nameof(o.Epochs), $"must be at least 1 (got {o.Epochs})");
+        // Upper bounds: OptionLimits (a shared silo must not be exhaustible by one client's options).
+        Check(o.Children is >= 1 and <= OptionLimits.MaxChildren, nameof(o.Children), Range(o.Children, 1, OptionLimits.MaxChildren));
+        Check(o.Epochs is >= 1 and <= OptionLimits.MaxEpochs, nameof(o.Epochs), Range(o.Epochs, 1, OptionLimits.MaxEpochs));
         Check(o.Window >= 1, nameof(o.Window), $"must be at least 1 (got {o.Window})");
         Check(o.Beta > 0 && double.IsFinite(o.Beta), nameof(o.Beta), $"must be a positive number (got {o.Beta})");
         Check(o.PhiMax > 0 && double.IsFinite(o.PhiMax), nameof(o.PhiMax), $"must be a positive number (got {o.PhiMax})");
         Check(o.TrainLimit is null or >= 1, nameof(o.TrainLimit), $"must be at least 1 (got {o.TrainLimit})");
-        Check(o.BatchSize >= 1, nameof(o.BatchSize), $"must be at least 1 (got {o.BatchSize})");
-        Check(o.LearningRate > 0, nameof(o.LearningRate), $"must be positive (got {o.LearningRate})");
+        Check(o.BatchSize is >= 1 and <= OptionLimits.MaxBatchSize, nameof(o.BatchSize), Range(o.BatchSize, 1, OptionLimits.MaxBatchSize));
+        Check(o.LearningRate > 0 && double.IsFinite(o.LearningRate), nameof(o.LearningRate), $"must be a positive number (got {o.LearningRate})");
         Check(o.ValidationSize >= 1, nameof(o.ValidationSize), $"must be at least 1 (got {o.ValidationSize})");
-        Check(o.HistoryLength >= 1, nameof(o.HistoryLength), $"must be at least 1 (got {o.HistoryLength})");
-        Check(o.EvaluationsPerWindow >= 1, nameof(o.EvaluationsPerWindow), $"must be at least 1 (got {o.EvaluationsPerWindow})");
+        Check(o.HistoryLength is >= 1 and <= OptionLimits.MaxHistoryLength, nameof(o.HistoryLength), Range(o.HistoryLength, 1, OptionLimits.MaxHistoryLength));
+        Check(o.EvaluationsPerWindow is >= 1 and <= OptionLimits.MaxEvaluationsPerWindow, nameof(o.EvaluationsPerWindow),
+            Range(o.EvaluationsPerWindow, 1, OptionLimits.MaxEvaluationsPerWindow));
+        // Evaluation points are iterations of the window (WindowPlan.EvaluationPoints): more than K would repeat them.
+        Check(o.Window < 1 || o.EvaluationsPerWindow > OptionLimits.MaxEvaluationsPerWindow || o.EvaluationsPerWindow <= o.Window, nameof(o.EvaluationsPerWindow), $"must be at most {{0}} {o.Window} (got {o.EvaluationsPerWindow})",
+            nameof(o.Window));
         Check(o.Gamma is > 0 and <= 1, nameof(o.Gamma), $"must be in (0, 1] (got {o.Gamma})");
-        Check(o.PolicyHidden >= 1, nameof(o.PolicyHidden), $"must be at least 1 (got {o.PolicyHidden})");
-        Check(o.PolicyLearningRate > 0, nameof(o.PolicyLearningRate), $"must be positive (got {o.PolicyLearningRate})");
-        Check(o.ReplayCapacity >= 0, nameof(o.ReplayCapacity), $"must be at least 0 (got {o.ReplayCapacity})");
-        Check(o.ReplaySample >= 0, nameof(o.ReplaySample), $"must be at least 0 (got {o.ReplaySample})");
-        Check(o.EmaDecay is >= 0 and < 1, nameof(o.EmaDecay), $"must be in [0, 1) (got {o.EmaDecay})");
-        Check(o.RoundTimeoutSeconds > 0, nameof(o.RoundTimeoutSeconds), $"must be positive (got {o.RoundTimeoutSeconds})");
+        if (PolicySettings.From(o).NumericProblem() is { } policy)
+        {
+            errors.Add(policy);
+        }
+
         Check(o.WarmupEpochs >= 0 && o.WarmupEpochs < o.Epochs, nameof(o.WarmupEpochs), $"must be in [0, {{0}}) (got {o.WarmupEpochs})", nameof(o.Epochs));
-        Check(o.CollapseFactor > 1, nameof(o.CollapseFactor), $"must be above 1 (got {o.CollapseFactor})");
+        Check(o.CollapseFactor > 1 && double.IsFinite(o.CollapseFactor), nameof(o.CollapseFactor), $"must be a number above 1 (got {o.CollapseFactor})");
+        // A guard at 0 rolls back every window (every logit exceeds it): the run would end with untrained models.
+        Check(o.MaxLogit > 0 && double.IsFinite(o.MaxLogit), nameof(o.MaxLogit), $"must be a positive number (got {o.MaxLogit})");
         Check(o.Classes is null or (>= 2 and <= MaxClasses), nameof(o.Classes), $"must be in 2..{MaxClasses} (got {o.Classes})");
-        Check(o.SnapshotEvery >= 1, nameof(o.SnapshotEvery), $"must be at least 1 (got {o.SnapshotEvery})");
         if (o.InitialPolicy is { } p)
         {
             var features = PairStateBuilder.FeatureCountFor(o.HistoryLength);
@@ -61,6 +67,10 @@ public static class ExperimentOptionsValidator
         Check(o.Task != TaskKind.Cifar10 || o.DataDirectory is not null, nameof(o.Task), "cifar10 needs {0}", nameof(o.DataDirectory));
         return errors;
     }
+
+    /// <summary>"must be in LOW..HIGH (got V)": the one wording of every bounded whole-number setting.</summary>
+    public static string Range(long value, long low, long high) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be in {low}..{high} (got {value})");
 
     /// <summary>The classes every split of the run has: the task's, or <see cref="ExperimentOptions.Classes"/>.</summary>
     public static int ClassesOf(ExperimentOptions o) => o.Classes ?? MaxClasses;

@@ -6,11 +6,15 @@ namespace AdaptiveLoss.Training.Children;
 /// </summary>
 internal sealed record WindowPlan(long IterationsPerEpoch, long TotalIterations, int WindowLength, int Windows)
 {
+    /// <summary>The plan of a run; the window count in checked arithmetic (the run is refused before it starts when it overflows).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">More windows than an int counts.</exception>
     public static WindowPlan Create(long trainCount, int batchSize, int epochs, int window)
     {
+        var windows = Core.Options.OptionLimits.WindowsPerChild(trainCount, batchSize, epochs, window)
+            ?? throw new ArgumentOutOfRangeException(nameof(epochs), epochs,
+                $"{epochs} epochs of {trainCount} images in batches of {batchSize} make more than 2^31 windows of {window}");
         var perEpoch = (trainCount + batchSize - 1) / batchSize;
-        var total = perEpoch * epochs;
-        return new WindowPlan(perEpoch, total, window, (int)((total + window - 1) / window));
+        return new WindowPlan(perEpoch, perEpoch * epochs, window, (int)windows);
     }
 
     /// <summary>First iteration (0-based) of window <paramref name="w"/>.</summary>

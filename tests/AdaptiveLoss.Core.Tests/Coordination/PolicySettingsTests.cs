@@ -63,7 +63,7 @@ public sealed class PolicySettingsTests
         var error = (PolicySettings.From(Shared) with { RoundTimeoutSeconds = 0 }).Problem(24);
 
         Assert.Equal(nameof(ExperimentOptions.RoundTimeoutSeconds), error?.Setting);
-        Assert.Equal("RoundTimeoutSeconds must be positive (got 0)", error?.ToString());
+        Assert.Equal("RoundTimeoutSeconds must be a positive number of seconds, at most 86400 (got 0)", error?.ToString());
         Assert.Null(PolicySettings.From(Shared).Problem(24));
     }
 }
