@@ -14,7 +14,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     [Theory]
-    [InlineData("run --children 0", "ala: --children must be at least 1 (got 0)")]
+    [InlineData("run --children 0", "ala: --children must be in 1..1024 (got 0)")]
     [InlineData("run --task nosuch", "ala: --task must be one of fashion-mnist, idx, cifar10 (got 'nosuch')")]
     [InlineData("run --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
     [InlineData("run --task idx --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]

@@ -18,7 +18,7 @@ public sealed class RunPlanTests : IDisposable
 
     [Fact]
     public void From_ZeroChildren_GivesTheValidatorMessage() =>
-        Assert.Equal("--children must be at least 1 (got 0)", Problem("--children", "0"));
+        Assert.Equal("--children must be in 1..1024 (got 0)", Problem("--children", "0"));
 
     [Fact]
     public void From_IdxWithoutData_NeedsData() => Assert.Equal("--task idx needs --data", Problem("--task", "idx"));

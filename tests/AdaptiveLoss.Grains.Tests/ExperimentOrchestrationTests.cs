@@ -8,15 +8,20 @@ public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
-    [Fact]
-    public async Task StartAsync_InvalidOptions_RefusedNamingTheSetting()
+    [Theory]
+    [InlineData(0, 32, "Children must be in 1..1024 (got 0)")]
+    [InlineData(100_000, 32, "Children must be in 1..1024 (got 100000)")]
+    [InlineData(4, 46_341, "PolicyHidden must be in 1..1024 (got 46341)")]
+    public async Task StartAsync_InvalidOptions_RefusedNamingTheSetting(int children, int hidden, string expected)
     {
+        // A client of a shared silo that skips the CLI meets the same bounds (OptionLimits): nothing starts.
         var experiment = fixture.Grains.GetGrain<IExperimentGrain>(NewId());
 
-        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() => experiment.StartAsync(new ExperimentOptions { Children = 0 }));
+        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() =>
+            experiment.StartAsync(new ExperimentOptions { Children = children, PolicyHidden = hidden }));
 
-        Assert.Equal("Children must be at least 1 (got 0)", error.Message);
-        Assert.Equal(nameof(ExperimentOptions.Children), error.Error?.Setting);
+        Assert.Equal(expected, error.Message);
+        Assert.Equal(expected.Split(' ')[0], error.Error?.Setting);
         Assert.Equal(ExperimentState.Idle, (await experiment.GetStatusAsync()).State);
     }
 
