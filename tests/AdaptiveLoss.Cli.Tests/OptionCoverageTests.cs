@@ -23,6 +23,7 @@ public sealed class OptionCoverageTests
         ("--beta", "0.07", nameof(ExperimentOptions.Beta), 0.07),
         ("--phi-max", "0.5", nameof(ExperimentOptions.PhiMax), 0.5),
         ("--phi-groups", "all", nameof(ExperimentOptions.PhiGroups), PhiGroupKind.All),
+        ("--credit", "pair", nameof(ExperimentOptions.Credit), CreditKind.Pair),
         ("--reward", "sign", nameof(ExperimentOptions.Reward), RewardKind.Sign),
         ("--baseline", "ema", nameof(ExperimentOptions.Baseline), BaselineKind.Ema),
         ("--freeze-policy", "", nameof(ExperimentOptions.FreezePolicy), true),

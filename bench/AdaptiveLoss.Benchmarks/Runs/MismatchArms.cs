@@ -28,6 +28,9 @@ internal static class MismatchArms
     /// <summary>Its learning control: the same with the policy frozen.</summary>
     public const string FrozenAll = "frozen-all";
 
+    /// <summary>ALA with a difference reward per class pair (<c>--credit pair</c>); its control is <see cref="Frozen"/>.</summary>
+    public const string AlaPair = "ala-pair";
+
     private const TaskFamily CleanOrNoise = TaskFamily.Clean | TaskFamily.Noise;
 
     /// <summary>Every arm in run order.</summary>
@@ -46,6 +49,8 @@ internal static class MismatchArms
         new("phi-flip-pos0.2", ArmKind.Static, TaskFamily.PairFlip, "static Φ: +0.2 on the flipped pairs 0-6, 2-4, 5-7", [], new PhiShift(0, 0.2)),
         new(Ala, ArmKind.Ala, TaskFamily.All, "ALA, defaults (learning policy)", [], Control: Frozen),
         new(Frozen, ArmKind.Frozen, TaskFamily.All, "ALA, policy frozen at its random initialisation (Φ still moves)", ["--freeze-policy"]),
+        // Pair credit (docs/credit.md): a frozen policy never reads a reward, so the frozen arm is its control as it is.
+        new(AlaPair, ArmKind.Ala, TaskFamily.All, "ALA with a difference reward per class pair (credit design)", ["--credit", "pair"], Control: Frozen),
         // The departure of docs/mismatch.md: per-class logit offsets beside Φ, where only a per-class term can help.
         new(AlaOffsets, ArmKind.Ala, TaskFamily.LongTail, "ALA with class offsets δ (a departure: can express logit adjustment)", ["--class-offsets"],
             Control: FrozenOffsets),

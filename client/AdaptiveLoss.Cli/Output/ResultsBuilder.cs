@@ -44,7 +44,7 @@ internal static class ResultsBuilder
             ChildEpochs = options.Children * options.Epochs,
             Data = DataOf(options, outcomes),
             LossSettings = new LossSettingsResult(options.Smoothing, options.FocalGamma, options.ClassBalanceBeta, options.Tau, options.Phi,
-                CliNames.NameOf(options.PhiGroups)),
+                CliNames.NameOf(options.PhiGroups), CliNames.NameOf(options.Credit)),
         };
     }
 

@@ -37,8 +37,9 @@ internal sealed record ResultsDocument(
 internal sealed record DataResult(int DataSeed, string Validation, double? Imbalance, int[]? ImbalanceOrder, string? LabelNoise,
     int[] TrainClassCounts, double[][]? NoiseMatrix);
 
-/// <summary>ε, γ, β and τ of the static losses, the user's fixed Φ (rows) when one was given, and how ALA groups its actions on Φ.</summary>
-internal sealed record LossSettingsResult(double Smoothing, double FocalGamma, double CbBeta, double Tau, double[][]? Phi, string PhiGroups);
+/// <summary>ε, γ, β and τ of the static losses, the user's fixed Φ (rows) when one was given, how ALA groups its actions on Φ and credits its rewards.</summary>
+internal sealed record LossSettingsResult(double Smoothing, double FocalGamma, double CbBeta, double Tau, double[][]? Phi, string PhiGroups,
+    string Credit = "global");
 
 /// <summary>One completed child: final validation metric, the single test evaluation, Φ statistics.</summary>
 internal sealed record ChildResult(

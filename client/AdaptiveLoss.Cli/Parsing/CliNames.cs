@@ -35,6 +35,7 @@ internal static class CliNames
             ("auto", ValidationSplitKind.Auto), ("tail", ValidationSplitKind.Tail), ("balanced", ValidationSplitKind.Balanced),
         },
         [typeof(PhiGroupKind)] = new (string, PhiGroupKind)[] { ("pairs", PhiGroupKind.Pairs), ("all", PhiGroupKind.All) },
+        [typeof(CreditKind)] = new (string, CreditKind)[] { ("global", CreditKind.Global), ("pair", CreditKind.Pair) },
         [typeof(RewardKind)] = new (string, RewardKind)[] { ("diff", RewardKind.Diff), ("sign", RewardKind.Sign) },
         [typeof(BaselineKind)] = new (string, BaselineKind)[] { ("population", BaselineKind.Population), ("ema", BaselineKind.Ema) },
     };

@@ -29,6 +29,8 @@ internal static class RunOptionTable
         Real("--phi-max", nameof(ExperimentOptions.PhiMax), "X", "off-diagonal Φ entries are clipped to [−X, X]", D.PhiMax, (o, v) => o with { PhiMax = v }),
         Choice("--phi-groups", nameof(ExperimentOptions.PhiGroups), "the policy's decisions on Φ: pairs = one per class pair (the paper); "
             + "all = one that moves every off-diagonal entry at once (docs/mismatch.md)", D.PhiGroups, (o, v) => o with { PhiGroups = v }),
+        Choice("--credit", nameof(ExperimentOptions.Credit), "how a window's reward reaches the decisions: global = one reward for all (the paper); "
+            + "pair = each class pair its own difference reward, the drop of its share of the metric (docs/credit.md)", D.Credit, (o, v) => o with { Credit = v }),
         Choice("--reward", nameof(ExperimentOptions.Reward), "diff = improvement in percentage points; sign = its sign (paper Eq. 5)", D.Reward, (o, v) => o with { Reward = v }),
         Choice("--baseline", nameof(ExperimentOptions.Baseline), "REINFORCE baseline: mean reward of the round, or an EMA of past rewards", D.Baseline, (o, v) => o with { Baseline = v }),
         new("--preset", "paper", "the re-implementation's settings: sigmoid, β 0.1, sign, ema, φ_max 1; explicit flags override them", "none",

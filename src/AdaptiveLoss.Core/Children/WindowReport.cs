@@ -24,6 +24,7 @@ namespace AdaptiveLoss.Core.Children;
 /// <param name="TrainLoss">Mean training loss over the window.</param>
 /// <param name="ImagesPerSecond">Training throughput of the window (excluding evaluation).</param>
 /// <param name="ValidationError">Validation classification error at the window end.</param>
+/// <param name="GroupRewards">With pair credit, one difference reward per group (docs/credit.md); null otherwise.</param>
 public sealed record WindowReport(
     string ChildId,
     int Window,
@@ -41,4 +42,5 @@ public sealed record WindowReport(
     PhiStats Phi,
     double TrainLoss,
     double ImagesPerSecond,
-    double ValidationError);
+    double ValidationError,
+    double[]? GroupRewards = null);

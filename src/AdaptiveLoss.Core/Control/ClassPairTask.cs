@@ -21,7 +21,11 @@ public sealed class ClassPairTask : ILossTask
         Phi = options.Phi is { } phi ? new LossParameters(classes, PhiMatrix.ToRowMajor(phi)) : new LossParameters(classes);
         States = new PairStateBuilder(classes, options.HistoryLength);
         Offsets = options.ClassOffsets ? new ClassOffsets(classes) : null;
+        Credit = options.Credit == CreditKind.Pair ? new PairCredit(ClassPairs.Count(classes)) : null;
     }
+
+    /// <summary>Each pair's difference reward under <see cref="CreditKind.Pair"/> (docs/credit.md), else null.</summary>
+    public PairCredit? Credit { get; }
 
     /// <summary>The per-class logit offsets δ when <see cref="ChildSettings.ClassOffsets"/> is on (groups after the pairs), else null.</summary>
     public ClassOffsets? Offsets { get; }
@@ -43,8 +47,23 @@ public sealed class ClassPairTask : ILossTask
     /// <inheritdoc />
     public int FeatureCount => States.FeatureCount;
 
-    /// <summary>Records the validation soft confusion matrix measured at a window end.</summary>
-    public void Observe(double[,] softConfusion) => States.Observe(softConfusion);
+    /// <summary>
+    /// Records the validation soft confusion matrix measured at a window end and, under pair credit, the pairs' shares of
+    /// the metric (<see cref="Metrics.ClassificationMetrics.PairShares"/>).
+    /// </summary>
+    public void Observe(double[,] softConfusion, IReadOnlyList<double>? pairShares = null)
+    {
+        if (Credit is null)
+        {
+            States.Observe(softConfusion);
+            return;
+        }
+
+        // Both checked before either is recorded, so a bad measurement changes nothing.
+        Credit.Check(pairShares ?? throw new ArgumentException("pair credit needs the pairs' shares of the metric", nameof(pairShares)));
+        States.Observe(softConfusion);
+        Credit.Observe(pairShares);
+    }
 
     /// <inheritdoc />
     public float[][] BuildStates(double progress)
@@ -91,7 +110,7 @@ public sealed class ClassPairTask : ILossTask
     public bool IsFinite() => Phi.IsFinite() && Offsets?.IsFinite() != false;
 
     /// <inheritdoc />
-    public LossTaskState Save() => new(Phi.ToArray(), Offsets?.ToArray(), [.. States.History.Select(Flatten)]);
+    public LossTaskState Save() => new(Phi.ToArray(), Offsets?.ToArray(), [.. States.History.Select(Flatten)], Credit?.Last);
 
     /// <inheritdoc />
     public void Check(LossTaskState state)
@@ -110,6 +129,10 @@ public sealed class ClassPairTask : ILossTask
         }
 
         new PairStateBuilder(Phi.Classes, States.HistoryLength).Restore(Matrices(state.History));
+        if (Credit is not null && state.Shares is not null)
+        {
+            Credit.Check(state.Shares);
+        }
     }
 
     /// <inheritdoc />
@@ -120,6 +143,8 @@ public sealed class ClassPairTask : ILossTask
         // A checkpoint written without class offsets resumes with δ = 0.
         Offsets?.Load(state.Offsets ?? new double[Offsets.Classes]);
         States.Restore(Matrices(state.History));
+        // A checkpoint written under global credit resumes without shares: the next window reports a global reward.
+        Credit?.Restore(state.Shares);
     }
 
     // The state of the all-pairs group: the mean of the pairs' rows, feature by feature (the same layout, so the policy's

@@ -177,7 +177,8 @@ public sealed partial class PolicyCoordinator
         }
         else
         {
-            var transition = new Transition(report.ChildId, report.Window, report.States, report.Actions, report.Reward, report.PolicyVersion);
+            var transition = new Transition(report.ChildId, report.Window, report.States, report.Actions, report.Reward, report.PolicyVersion,
+                report.GroupRewards);
             added = _book.Add(transition, now);
             if (added)
             {

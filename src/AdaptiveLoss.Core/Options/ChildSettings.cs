@@ -111,6 +111,9 @@ public sealed record ChildSettings
     /// <summary>How the policy's decisions on Φ are grouped: one per class pair, or one for all of them.</summary>
     public PhiGroupKind PhiGroups { get; init; } = PhiGroupKind.Pairs;
 
+    /// <summary><see cref="ExperimentOptions.Credit"/>: whether the child reports a reward per class pair.</summary>
+    public CreditKind Credit { get; init; } = CreditKind.Global;
+
     /// <summary>Per-class logit offsets δ moved by the policy beside Φ.</summary>
     public bool ClassOffsets { get; init; }
 
@@ -141,7 +144,7 @@ public sealed record ChildSettings
             Classes = options.Classes, DataSeed = options.DataSeed, ValidationSplit = options.ValidationSplit,
             Imbalance = options.Imbalance, ImbalanceOrder = options.ImbalanceOrder, LabelNoise = options.LabelNoise,
             Smoothing = options.Smoothing, FocalGamma = options.FocalGamma, ClassBalanceBeta = options.ClassBalanceBeta,
-            Tau = options.Tau, Phi = options.Phi, PhiGroups = options.PhiGroups, ClassOffsets = options.ClassOffsets, OffsetBeta = options.OffsetBeta,
+            Tau = options.Tau, Phi = options.Phi, PhiGroups = options.PhiGroups, Credit = options.Credit, ClassOffsets = options.ClassOffsets, OffsetBeta = options.OffsetBeta,
             OffsetMax = options.OffsetMax, TensorBoardDirectory = options.TensorBoardDirectory, Device = options.Device,
         };
     }

@@ -175,6 +175,12 @@ public sealed record ExperimentOptions
     /// </summary>
     public PhiGroupKind PhiGroups { get; init; } = PhiGroupKind.Pairs;
 
+    /// <summary>
+    /// How each window's reward is credited to the decisions (docs/credit.md): one global reward (the paper), or each
+    /// class pair its own difference reward. Default <see cref="CreditKind.Global"/>.
+    /// </summary>
+    public CreditKind Credit { get; init; } = CreditKind.Global;
+
     /// <summary>Action size on a class offset δ_c. Default 0.1 (logit adjustment at R = 10 spans ln 10 ≈ 2.3 between head and tail).</summary>
     public double OffsetBeta { get; init; } = 0.1;
 

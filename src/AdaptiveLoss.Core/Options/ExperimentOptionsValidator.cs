@@ -72,6 +72,15 @@ public static class ExperimentOptionsValidator
     public static string Range(long value, long low, long high) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be in {low}..{high} (got {value})");
 
+    private static ValidationError? CreditProblem(ExperimentOptions o) =>
+        o.Loss != LossMode.Ala ? new(nameof(o.Credit), "pair credits the policy's actions, so it needs {0} ala", nameof(o.Loss))
+        : o.Metric is not (MetricKind.Error or MetricKind.BalancedError)
+            ? new(nameof(o.Credit), "pair needs a metric that is a sum over class pairs: {0} error or balanced-error", nameof(o.Metric))
+        : o.PhiGroups != PhiGroupKind.Pairs ? new(nameof(o.Credit), "pair credits each class pair, so it needs {0} pairs", nameof(o.PhiGroups))
+        : o.ClassOffsets ? new(nameof(o.Credit), "pair has no share of the metric for the class offsets; drop {0}", nameof(o.ClassOffsets))
+        : o.Baseline != BaselineKind.Population ? new(nameof(o.Credit), "pair compares each pair with the same pair of the round: it needs {0} population", nameof(o.Baseline))
+        : null;
+
     /// <summary>The classes every split of the run has: the task's, or <see cref="ExperimentOptions.Classes"/>.</summary>
     public static int ClassesOf(ExperimentOptions o) => o.Classes ?? MaxClasses;
 
@@ -136,6 +145,13 @@ public static class ExperimentOptionsValidator
         if (o.PhiGroups != PhiGroupKind.Pairs && o.Loss != LossMode.Ala)
         {
             errors.Add(new(nameof(o.PhiGroups), "groups the policy's actions on Φ, so it needs {0} ala", nameof(o.Loss)));
+        }
+
+        // A pair's share of the metric exists for sums over pairs only (ClassificationMetrics.PairShares), and a
+        // per-pair baseline needs the pairs of a round side by side (docs/credit.md).
+        if (o.Credit == CreditKind.Pair && CreditProblem(o) is { } credit)
+        {
+            errors.Add(credit);
         }
 
         if (o.Loss == LossMode.Forward && o.LabelNoise is null)

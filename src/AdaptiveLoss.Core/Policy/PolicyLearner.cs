@@ -7,7 +7,8 @@ namespace AdaptiveLoss.Core.Policy;
 /// <summary>
 /// The shared loss controller: π_θ, its Adam state, the replay memory and the baseline (docs/design.md §1.4). Decides actions
 /// for a state and performs one REINFORCE update per round:
-/// ∇J ≈ mean over transitions of (r − b) Σ_groups ∇ log π(a_g|s_g)  — the joint log-probability is the sum over groups.
+/// ∇J ≈ mean over transitions of (r − b) Σ_groups ∇ log π(a_g|s_g)  — the joint log-probability is the sum over groups;
+/// with pair credit each group's term has its own advantage instead (<see cref="GroupCredit"/>, docs/credit.md).
 /// A round's transitions get advantages from the baseline (population: r minus the round's mean reward; ema: r minus
 /// the running average before this round, then the average moves), are added to the memory, and the update uses them
 /// plus <see cref="PolicySettings.ReplaySample"/> transitions sampled from the memory (with their stored advantages).
@@ -118,16 +119,17 @@ public sealed class PolicyLearner
         var replayed = Memory.Sample(_settings.ReplaySample, random);
         var used = round.Count + replayed.Count;
         Array.Clear(_gradient);
-        foreach (var transition in round)
+        var groupAdvantages = GroupCredit.Advantages(round);
+        for (var k = 0; k < round.Count; k++)
         {
-            var advantage = transition.Reward - baseline;
-            Accumulate(transition, advantage, used);
-            Memory.Add(new ScoredTransition(transition, advantage));
+            var advantage = round[k].Reward - baseline;
+            Accumulate(round[k], advantage, groupAdvantages[k], used);
+            Memory.Add(new ScoredTransition(round[k], advantage, groupAdvantages[k]));
         }
 
         foreach (var scored in replayed)
         {
-            Accumulate(scored.Transition, scored.Advantage, used);
+            Accumulate(scored.Transition, scored.Advantage, scored.GroupAdvantages, used);
         }
 
         // _gradient holds ∇(−J); Adam descends it, which ascends J.
@@ -171,12 +173,13 @@ public sealed class PolicyLearner
         Transitions += round.Count;
     }
 
-    // Adds −(A / N) Σ_groups ∇ log π(a_g|s_g): this transition's share of ∇(−J).
-    private void Accumulate(Transition transition, double advantage, int used)
+    // Adds −(1 / N) Σ_groups A_g ∇ log π(a_g|s_g): this transition's share of ∇(−J), A_g = A for a global reward,
+    // the group's own advantage with pair credit (GroupCredit).
+    private void Accumulate(Transition transition, double advantage, double[]? groupAdvantages, int used)
     {
-        var scale = -advantage / used;
         for (var g = 0; g < transition.States.Length; g++)
         {
+            var scale = -(groupAdvantages?[g] ?? advantage) / used;
             Network.AccumulateLogProbabilityGradient(transition.States[g], transition.Actions[g], scale, _gradient);
         }
     }
@@ -249,8 +252,14 @@ public sealed class PolicyLearner
             throw new ArgumentException("a round needs at least one transition", nameof(round));
         }
 
+        var groups = round.FirstOrDefault(t => t.GroupRewards is not null)?.GroupRewards?.Length;
         foreach (var t in round)
         {
+            if (GroupCredit.Problem(t, groups) is { } credit)
+            {
+                throw new ArgumentException($"transition {t.ChildId} window {t.Window}: {credit}", nameof(round));
+            }
+
             if (t.States.Length != t.Actions.Length)
             {
                 throw new ArgumentException(

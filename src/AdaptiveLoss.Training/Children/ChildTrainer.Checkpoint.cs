@@ -44,6 +44,7 @@ public sealed partial class ChildTrainer
             PreviousMetric = run.PreviousMetric, BestError = run.BestError, LastValidationError = run.LastValidationError,
             Discarded = run.Discarded, ConsecutiveNativeFaults = run.ConsecutiveNativeFaults, ElapsedSeconds = elapsedSeconds,
             Best = run.Best, Offsets = task.Offsets, Phi = task.Parameters, History = task.History,
+            Shares = task.Shares,
             AdamSteps = adam.Select(s => s.step).ToArray(),
         };
         var bytes = _checkpoints!.Write(_spec.ChildId, nextWindow, new (string, Action<Stream>)[]

@@ -67,11 +67,13 @@ public sealed partial class ChildTrainer
             : "non-finite Φ after the window's actions";
 
         double windowMetric, reward;
+        double[]? groupRewards = null;
         if (reason is null)
         {
             windowMetric = WindowReward.DiscountedMean(window.Metrics, _options.Gamma);
             reward = WindowReward.Compute(run.PreviousMetric, windowMetric, _options.Reward, _task.Direction);
             var last = window.Last!;
+            groupRewards = _task.GroupRewards(last);
             _task.Observe(last);
             run.PreviousMetric = windowMetric;
             run.BestError = Math.Min(run.BestError, window.MinError);
@@ -94,7 +96,7 @@ public sealed partial class ChildTrainer
         return new WindowReport(_spec.ChildId, w, _plan.EpochOf(end - 1), end, _plan.TotalIterations,
             window.Metrics.ToArray(), windowMetric, reward, decision.PolicyVersion, states, decision.Actions,
             reason is not null, reason, phiStats, window.MeanLoss, window.ImagesPerSecond,
-            reason is null ? window.Last!.Error : window.Last?.Error ?? run.LastValidationError);
+            reason is null ? window.Last!.Error : window.Last?.Error ?? run.LastValidationError, groupRewards);
     }
 
     /// <summary>

@@ -10,8 +10,12 @@ internal record Evaluation(double Metric, double Error, double MaxAbsLogit)
     public virtual bool IsFinite() => double.IsFinite(Metric) && double.IsFinite(Error) && double.IsFinite(MaxAbsLogit);
 }
 
-/// <summary>A classification evaluation: <see cref="Evaluation"/> and the soft confusion C the state is built from (docs/design.md §1.2).</summary>
-internal sealed record ClassificationEvaluation(double Metric, double Error, double MaxAbsLogit, double[,] SoftConfusion)
+/// <summary>
+/// A classification evaluation: <see cref="Evaluation"/>, the soft confusion C the state is built from (docs/design.md §1.2)
+/// and, under pair credit, each class pair's share of the metric (docs/credit.md).
+/// </summary>
+internal sealed record ClassificationEvaluation(double Metric, double Error, double MaxAbsLogit, double[,] SoftConfusion,
+    double[]? PairShares = null)
     : Evaluation(Metric, Error, MaxAbsLogit)
 {
     /// <inheritdoc />

@@ -15,15 +15,17 @@ internal static class Evaluator
     /// <summary>Images per forward pass.</summary>
     public const int ChunkSize = 1000;
 
+    /// <summary>The validation evaluation; <paramref name="pairShares"/> adds each pair's share of the metric (pair credit).</summary>
     public static ClassificationEvaluation Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, int[] labels, int classes,
-        MetricKind metric, Device device)
+        MetricKind metric, Device device, bool pairShares = false)
     {
         var (logProbabilities, maxAbsLogit) = LogProbabilities(model, images, classes, device);
         return new ClassificationEvaluation(
             ClassificationMetrics.Evaluate(metric, logProbabilities, labels, classes),
             ClassificationMetrics.Error(logProbabilities, labels, classes),
             maxAbsLogit,
-            ClassificationMetrics.SoftConfusion(logProbabilities, labels, classes));
+            ClassificationMetrics.SoftConfusion(logProbabilities, labels, classes),
+            pairShares ? ClassificationMetrics.PairShares(logProbabilities, labels, classes, metric) : null);
     }
 
     /// <summary>

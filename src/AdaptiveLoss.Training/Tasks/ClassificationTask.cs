@@ -71,10 +71,19 @@ internal sealed class ClassificationTask : ITrainingTask
 
     /// <inheritdoc />
     public Evaluation Evaluate(nn.Module<Tensor, Tensor> model) =>
-        Evaluator.Evaluate(model, _data.ValidationImages, _data.ValidationLabelArray, _data.Classes, _options.Metric, _device);
+        Evaluator.Evaluate(model, _data.ValidationImages, _data.ValidationLabelArray, _data.Classes, _options.Metric, _device,
+            pairShares: _task.Credit is not null);
 
     /// <inheritdoc />
-    public void Observe(Evaluation evaluation) => _task.Observe(((ClassificationEvaluation)evaluation).SoftConfusion);
+    public void Observe(Evaluation evaluation)
+    {
+        var classification = (ClassificationEvaluation)evaluation;
+        _task.Observe(classification.SoftConfusion, classification.PairShares);
+    }
+
+    /// <inheritdoc />
+    public double[]? GroupRewards(Evaluation evaluation) =>
+        _task.Credit is { } credit && ((ClassificationEvaluation)evaluation).PairShares is { } shares ? credit.Rewards(shares) : null;
 
     /// <inheritdoc />
     public MetricSet TestMetrics(nn.Module<Tensor, Tensor> model) =>

@@ -36,6 +36,12 @@ internal interface ITrainingTask : IDisposable
     /// <summary>Records <paramref name="evaluation"/>'s observation (one of this task's) in the state history.</summary>
     void Observe(Evaluation evaluation);
 
+    /// <summary>
+    /// Under pair credit, one difference reward per group for a window that ended with <paramref name="evaluation"/>
+    /// (before it is observed; docs/credit.md); null for a global reward.
+    /// </summary>
+    double[]? GroupRewards(Evaluation evaluation);
+
     /// <summary>Every metric of the model on the test split (the best-validation window's record).</summary>
     MetricSet TestMetrics(nn.Module<Tensor, Tensor> model);
 

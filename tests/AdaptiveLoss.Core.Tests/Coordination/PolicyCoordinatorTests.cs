@@ -32,6 +32,21 @@ public sealed class PolicyCoordinatorTests
     }
 
     [Fact]
+    public void Report_PairCredit_TheGroupRewardsReachTheLearnerAsPerGroupAdvantages()
+    {
+        // docs/credit.md: each group against the same group of the round; the round's memory chunk keeps them.
+        var coordinator = Joined("e", ["e/0", "e/1"]);
+
+        coordinator.Report(Windows.Report("e/0", 0, reward: 3.0) with { GroupRewards = [1.0, 2.0, 0.0] }, T0);
+        var second = coordinator.Report(Windows.Report("e/1", 0, reward: 1.0) with { GroupRewards = [-1.0, 2.0, 0.0] }, T0);
+
+        var items = Assert.Single(second.Write.Memory).Items;
+        Assert.Equal([[1.0, 0.0, 0.0], [-1.0, 0.0, 0.0]], items.Select(i => i.GroupAdvantages!).ToArray());
+        Assert.Equal([1.0, -1.0], items.Select(i => i.Advantage));
+        Assert.Equal([1.0, 2.0, 0.0], items[0].Transition.GroupRewards!);
+    }
+
+    [Fact]
     public void Report_WritesNotAcknowledged_ListedAgainByTheNextStep()
     {
         var coordinator = Joined("e", ["e/0", "e/1"]);

@@ -48,6 +48,8 @@ internal sealed class DistanceBinTrainingTask(TaskData data) : ITrainingTask
         return new BinEvaluation(error, error, maxAbs, shares);
     }
 
+    public double[]? GroupRewards(Evaluation evaluation) => null;
+
     public void Observe(Evaluation evaluation) => Bins.Observe(((BinEvaluation)evaluation).Shares);
 
     public MetricSet TestMetrics(nn.Module<Tensor, Tensor> model)

@@ -97,7 +97,7 @@ internal static class CheckpointChecks
     }
 
     /// <summary>The task's part of state.json (its field names predate the task seam, so older checkpoints still load).</summary>
-    public static LossTaskState TaskState(CheckpointState state) => new(state.Phi ?? [], state.Offsets, state.History ?? []);
+    public static LossTaskState TaskState(CheckpointState state) => new(state.Phi ?? [], state.Offsets, state.History ?? [], state.Shares);
 
     private static void Same<T>(string path, string what, T stored, T live)
     {

@@ -64,6 +64,9 @@ internal sealed record CheckpointState
     /// <summary>Φ row-major.</summary>
     public required double[] Phi { get; init; }
 
+    /// <summary>Each class pair's share of the metric at this window end (pair credit, docs/credit.md); null otherwise.</summary>
+    public double[]? Shares { get; init; }
+
     /// <summary>The state builder's soft-confusion history, oldest first, each C×C row-major.</summary>
     public required double[][] History { get; init; }
 
