@@ -22,12 +22,12 @@ internal static class DataSplit
             var validationSize = options.ValidationSize;
             if (validationSize >= n)
             {
-                throw new DataFormatException(source, $"validation size {validationSize} leaves no training images: the training file holds {n}");
+                throw NoTrainingImages(source, validationSize, n);
             }
 
             if (!testImages.shape[1..].SequenceEqual(trainImages.shape[1..]))
             {
-                throw new DataFormatException(source, $"shape mismatch: test images are {Shape(testImages)} but training images are {Shape(trainImages)}");
+                throw ShapeMismatch(source, Shape(testImages), Shape(trainImages));
             }
 
             var labels = trainLabels.data<long>().Select(l => (int)l).ToArray();
@@ -63,6 +63,14 @@ internal static class DataSplit
             testLabels.Dispose();
         }
     }
+
+    /// <summary>The one-line error for a validation split that takes every training image.</summary>
+    internal static DataFormatException NoTrainingImages(string source, int validationSize, long images) =>
+        new(source, $"validation size {validationSize} leaves no training images: the training file holds {images}");
+
+    /// <summary>The one-line error for test and training images of different shapes ("1x28x28").</summary>
+    internal static DataFormatException ShapeMismatch(string source, string test, string train) =>
+        new(source, $"shape mismatch: test images are {test} but training images are {train}");
 
     private static (int[] Validation, int[] Train) Validation(string source, int[] labels, int classes, ChildSettings options)
     {
