@@ -104,6 +104,17 @@ public sealed class HostileFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_RunRecordLinkedToDevZero_Refused()
+    {
+        var runs = Directory.CreateDirectory(Path.Combine(_folder, "state", "runs")).FullName;
+        File.CreateSymbolicLink(Path.Combine(runs, "e1.json"), "/dev/zero");
+
+        var result = await HostileRun.CliAsync(_folder, "resume", "e1", "--state", Path.Combine(_folder, "state"));
+
+        HostileRun.AssertRefused(result, $"run record {runs}/e1.json: is a character device, not a regular file");
+    }
+
+    [Fact]
     public async Task Report_OutOfMemory_OneLineAndExitOneNotACrash()
     {
         // A 50 MiB history is within the limit; a 32 MiB GC heap cannot hold it, so reading it runs out of memory.
