@@ -71,6 +71,12 @@ public sealed class RunPlanTests : IDisposable
     }
 
     [Fact]
+    public void Describe_SiloRefusedTheData_NamesTheDataFlag() =>
+        Assert.Equal("--data: /silo/x/train-labels-idx1-ubyte: label out of range: item 3 has label 11, expected 0..9",
+            RunOptionTable.Describe(new(nameof(AdaptiveLoss.Core.Options.ExperimentOptions.DataDirectory),
+                ": /silo/x/train-labels-idx1-ubyte: label out of range: item 3 has label 11, expected 0..9")));
+
+    [Fact]
     public void From_OutUnderAFile_NamesTheFlag()
     {
         WriteIdxFiles(gzip: false, skip: null);

@@ -47,7 +47,7 @@ public sealed class ReaderFuzzTests : IDisposable
         var random = new Random(gzip ? 22 : 23);
         for (var i = 0; i < Cases / 2; i++)
         {
-            DataFiles.WriteIdxFolder(_folder.Path, train: 30, test: 10, gzip: gzip);
+            DataFiles.WriteIdxFolder(_folder.Path, train: 12, test: 4, gzip: gzip);
             var name = Names(gzip)[random.Next(4)];
             var bytes = File.ReadAllBytes(_folder.File(name));
             File.WriteAllBytes(_folder.File(name), bytes[..random.Next(0, bytes.Length)]);
@@ -63,7 +63,7 @@ public sealed class ReaderFuzzTests : IDisposable
         var random = new Random(gzip ? 24 : 25);
         for (var i = 0; i < Cases / 2; i++)
         {
-            DataFiles.WriteIdxFolder(_folder.Path, train: 30, test: 10, gzip: false);
+            DataFiles.WriteIdxFolder(_folder.Path, train: 12, test: 4, gzip: false);
             var name = Names(gzip: false)[random.Next(4)];
             var bytes = File.ReadAllBytes(_folder.File(name));
             // The header and the first labels: where a flip changes what the file claims.
