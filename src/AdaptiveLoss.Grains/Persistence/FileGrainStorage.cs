@@ -36,6 +36,10 @@ public sealed class FileGrainStorage(string root, IGrainStorageSerializer serial
             var bytes = BoundedFile.ReadAllBytes(path, MaxDocumentBytes);
             grainState.State = serializer.Deserialize<T>(new BinaryData(bytes));
         }
+        catch (BoundedFileException ex)
+        {
+            throw new InvalidDataException($"grain state {path} cannot be read: it {ex.Problem}", ex);
+        }
         catch (Exception ex) when (ex is not FileNotFoundException)
         {
             throw new InvalidDataException($"grain state {path} cannot be read: {ex.Message}", ex);

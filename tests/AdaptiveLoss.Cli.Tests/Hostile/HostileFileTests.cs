@@ -45,6 +45,7 @@ public sealed class HostileFileTests : IDisposable
         var result = await HostileRun.CliAsync(_folder, "report", run);
 
         HostileRun.AssertRefused(result, $"{run}/history.json: is larger than 64 MiB");
+        Assert.Equal($"ala: {run}/history.json: is larger than 64 MiB", result.ErrorLines[0]);
     }
 
     [Theory]
@@ -58,6 +59,7 @@ public sealed class HostileFileTests : IDisposable
         var result = await HostileRun.CliAsync(_folder, "report", run);
 
         HostileRun.AssertRefused(result, $"{run}/history.json: {problem}");
+        Assert.Equal($"ala: {run}/history.json: {problem}", result.ErrorLines[0]);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class FileGrainStorageTests : IDisposable
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => _storage.ReadStateAsync("child", _child, new GrainState<Stored<Note>>()));
 
-        Assert.Equal($"grain state {path} cannot be read: {path}: is a character device, not a regular file", error.Message);
+        Assert.Equal($"grain state {path} cannot be read: it is a character device, not a regular file", error.Message);
     }
 
     public sealed record Note(string Text, double[] Values);

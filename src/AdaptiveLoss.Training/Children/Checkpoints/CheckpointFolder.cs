@@ -97,6 +97,10 @@ internal sealed class CheckpointFolder(string path)
         {
             manifest = JsonSerializer.Deserialize<CheckpointManifest>(BoundedFile.ReadAllBytes(manifestPath, MaxDocumentBytes), Json);
         }
+        catch (BoundedFileException ex)
+        {
+            throw new CheckpointException(manifestPath, $"unreadable manifest: it {ex.Problem}", ex);
+        }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
             throw new CheckpointException(manifestPath, $"unreadable manifest ({ex.GetType().Name})", ex);

@@ -31,6 +31,10 @@ internal sealed record ChildCheckpoint(string Folder, CheckpointState State, Lis
         {
             state = JsonSerializer.Deserialize<CheckpointState>(BoundedFile.ReadAllBytes(statePath, CheckpointFolder.MaxDocumentBytes), CheckpointFolder.Json);
         }
+        catch (BoundedFileException ex)
+        {
+            throw new CheckpointException(statePath, $"unreadable state: it {ex.Problem}", ex);
+        }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
             throw new CheckpointException(statePath, $"unreadable state ({ex.GetType().Name})", ex);
