@@ -17,6 +17,10 @@ public static class DataPreflight
 {
     private const int Chunk = 64 * 1024;
 
+    // Training labels kept for the exact carve: 16 M (a byte each) covers every real data set many times over; a
+    // larger file still gets every check but that one, so memory stays bounded whatever the header says.
+    private const int MaxKeptLabels = 1 << 24;
+
     /// <summary>Checks the data of <paramref name="options"/>'s task.</summary>
     /// <exception cref="DataFormatException">The first problem, naming the file or folder.</exception>
     /// <exception cref="ArgumentException">A task that needs <c>--data</c> has none.</exception>
@@ -51,6 +55,12 @@ public static class DataPreflight
         {
             throw new DataFormatException(train.Source, balanced);
         }
+
+        // The loader's own carve on the labels (the long tail needs every class after the train limit, say).
+        if (train.Labels is { } labels)
+        {
+            DataSplit.Indices(train.Source, [.. labels.Where(l => l < classes).Select(l => (int)l)], classes, options);
+        }
     }
 
     /// <summary>The one-line problem <see cref="Check"/> finds, or null when the data is fit to run on.</summary>
@@ -83,7 +93,8 @@ public static class DataPreflight
             throw CountMismatch(labelPath, labels.Count, images.Count, imagePath);
         }
 
-        return new Split(labelPath, $"1x{images.Rows}x{images.Cols}", CountIdxLabels(labelPath, labels));
+        var (perClass, kept) = ReadIdxLabels(labelPath, labels);
+        return new Split(labelPath, $"1x{images.Rows}x{images.Cols}", perClass, kept);
     }
 
     // The header of an IDX file, and the file's (uncompressed) length checked against it.
@@ -124,9 +135,10 @@ public static class DataPreflight
     }
 
     // The labels after the header, streamed in chunks: never the whole file in memory, whatever its header says.
-    private static long[] CountIdxLabels(string path, IdxHeader header)
+    private static (long[] PerClass, byte[]? Kept) ReadIdxLabels(string path, IdxHeader header)
     {
         var perClass = new long[DataCatalog.IdxClasses];
+        var kept = header.Count <= MaxKeptLabels ? new byte[header.Count] : null;
         using var stream = IdxReader.Open(path);
         IdxReader.ReadExactly(stream, path, header.HeaderBytes, "header", header.HeaderBytes);
         var buffer = new byte[Chunk];
@@ -147,10 +159,14 @@ public static class DataPreflight
                 }
 
                 perClass[buffer[k]]++;
+                if (kept is not null)
+                {
+                    kept[at] = buffer[k];
+                }
             }
         }
 
-        return perClass;
+        return (perClass, kept);
     }
 
     private static int ReadChunk(Stream stream, string path, Span<byte> buffer)
@@ -171,6 +187,7 @@ public static class DataPreflight
         var perClass = new long[CifarReader.Classes];
         var paths = names.Select(n => CifarReader.Resolve(folder, n)).ToArray();
         var label = new byte[1];
+        var kept = new List<byte>();
         foreach (var path in paths)
         {
             var records = CifarReader.CheckedLength(path) / CifarReader.RecordBytes;
@@ -183,12 +200,17 @@ public static class DataPreflight
                 }
 
                 perClass[label[0] < perClass.Length ? label[0] : throw CifarReader.LabelOutOfRange(path, r, label[0])]++;
+                if (kept.Count < MaxKeptLabels)
+                {
+                    kept.Add(label[0]);
+                }
             }
         }
 
-        return new Split(paths.Length == 1 ? paths[0] : folder, "3x32x32", perClass);
+        return new Split(paths.Length == 1 ? paths[0] : folder, "3x32x32", perClass, kept.Count == perClass.Sum() ? [.. kept] : null);
     }
 
-    // What the split checks need of one split: where it comes from, one image's shape, its images per label.
-    private sealed record Split(string Source, string Shape, long[] PerClass);
+    // What the split checks need of one split: where it comes from, one image's shape, its images per label, and its
+    // labels in file order (null when there are too many to keep).
+    private sealed record Split(string Source, string Shape, long[] PerClass, byte[]? Labels);
 }

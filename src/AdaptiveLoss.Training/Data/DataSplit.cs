@@ -31,8 +31,7 @@ internal static class DataSplit
             }
 
             var labels = trainLabels.data<long>().Select(l => (int)l).ToArray();
-            var (validation, train) = Validation(source, labels, classes, options);
-            train = Train(source, labels, train, classes, options);
+            var (validation, train) = Indices(source, labels, classes, options);
             var cleanTrainLabels = train.Select(i => labels[i]).ToArray();
             var noise = options.ResolvedLabelNoise();
             var observed = noise?.Apply(cleanTrainLabels, classes, options.DataSeed) ?? cleanTrainLabels;
@@ -62,6 +61,17 @@ internal static class DataSplit
             testImages.Dispose();
             testLabels.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The validation and training indices into <paramref name="labels"/> (the training file's, after --classes):
+    /// the carve, then the train limit and the long tail. Labels alone decide them, so the data preflight carves the
+    /// same splits from the labels file before any image is loaded, and fails where loading would.
+    /// </summary>
+    internal static (int[] Validation, int[] Train) Indices(string source, int[] labels, int classes, ChildSettings options)
+    {
+        var (validation, rest) = Validation(source, labels, classes, options);
+        return (validation, Train(source, labels, rest, classes, options));
     }
 
     /// <summary>The one-line error for a validation split that takes every training image.</summary>

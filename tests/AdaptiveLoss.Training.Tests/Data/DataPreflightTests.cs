@@ -174,6 +174,22 @@ public sealed class DataPreflightTests : IDisposable
     }
 
     [Fact]
+    public void Check_LongTailMissingAClassAfterTheTrainLimit_TheLoadersOwnError()
+    {
+        Raw(train: 200, test: 50);
+        var settings = new ExperimentOptions
+        {
+            Task = TaskKind.Idx, DataDirectory = _folder.Path, ValidationSize = 20, TrainLimit = 5, Imbalance = 10, ValidationSplit = ValidationSplitKind.Tail,
+        }.ChildSettings();
+
+        var problem = DataPreflight.Problem(settings);
+
+        Assert.Equal($"{TrainLabels}: --imbalance needs every class in the training split; class 5 has no images", problem);
+        var load = Assert.Throws<DataFormatException>(() => DataCatalog.Load(settings));
+        Assert.Equal(load.Problem, problem![(TrainLabels.Length + 2)..]);
+    }
+
+    [Fact]
     public async Task Check_FifoForLabels_RefusedWithoutBlocking()
     {
         Raw(train: 200, test: 50);
