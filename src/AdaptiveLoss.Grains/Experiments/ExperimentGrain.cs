@@ -44,8 +44,10 @@ public sealed class ExperimentGrain(
             throw new InvalidOptionsException(first);
         }
 
-        // The client checked its own data folder; this silo reads its own (docs/cluster.md), so it is checked here too.
-        if (runner.DataProblem(options.ChildSettings()) is { } data)
+        // The client checked its own data folder; this silo reads its own (docs/cluster.md), so it is checked here too,
+        // off the grain's scheduler (it reads headers and labels from disk).
+        var settings = options.ChildSettings();
+        if (await Task.Run(() => runner.DataProblem(settings)) is { } data)
         {
             throw new InvalidOptionsException(new ValidationError(nameof(ExperimentOptions.DataDirectory), ": " + data));
         }
