@@ -85,6 +85,7 @@ public sealed class RunPlanTests : IDisposable
 
         Assert.Equal($"--out '{file}/run' cannot be created: {file} is a file", Problem("--task", "idx", "--data", _folder, "--out", Path.Combine(file, "run")));
         Assert.Equal($"--state '{file}/state' cannot be created: {file} is a file", Problem("--task", "idx", "--data", _folder, "--state", Path.Combine(file, "state")));
+        Assert.Equal($"--tensorboard '{file}/tb' cannot be created: {file} is a file", Problem("--task", "idx", "--data", _folder, "--tensorboard", Path.Combine(file, "tb")));
     }
 
     [Fact]

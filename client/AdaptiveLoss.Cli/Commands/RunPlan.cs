@@ -74,11 +74,12 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException($"--tensorboard '{tensorBoard}' is a file, not a folder");
         }
 
-        // Every folder the run writes into, checked now rather than found unwritable when the results are due.
+        // Every folder this process writes into, checked now rather than found unwritable when the results are due; a
+        // cluster's silos write the events and the state on their own machines, so only an embedded run checks those.
         CheckWritable("--out", outDirectory);
-        CheckWritable("--tensorboard", arguments.TensorBoardDirectory);
         if (target.Embedded)
         {
+            CheckWritable("--tensorboard", arguments.TensorBoardDirectory);
             CheckWritable("--state", stateDirectory);
         }
 
