@@ -39,7 +39,7 @@ internal static class FileKind
                 return null;
             }
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
         {
             return null;
         }
