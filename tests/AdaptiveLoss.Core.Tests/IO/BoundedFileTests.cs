@@ -47,6 +47,15 @@ public sealed class BoundedFileTests : IDisposable
     }
 
     [Fact]
+    public void ReadAllBytes_RegularFileThatReportsNoLength_StillStopsAtTheLimit()
+    {
+        // /proc files are regular files of length 0 with content: only the read itself can find them too large.
+        var error = Assert.Throws<BoundedFileException>(() => BoundedFile.ReadAllBytes("/proc/self/maps", limit: 10));
+
+        Assert.Equal("is larger than 10 bytes", error.Problem);
+    }
+
+    [Fact]
     public async Task ReadAllBytes_Fifo_RefusedBeforeOpening()
     {
         var path = Path.Combine(_folder, "fifo");
