@@ -3,6 +3,7 @@ using AdaptiveLoss.Cli.Data;
 using AdaptiveLoss.Cli.Hosting;
 using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Cli.Tests.Hostile;
 
 namespace AdaptiveLoss.Cli.Tests;
 
@@ -48,6 +49,43 @@ public sealed class RunPlanTests : IDisposable
         Assert.Equal(Path.GetFullPath(Path.Combine("runs", "e1")), plan.OutDirectory);
         Assert.True(plan.Target.Embedded);
         Assert.False(Directory.Exists(plan.OutDirectory));
+    }
+
+    [Fact]
+    public void From_CorruptDataFile_ThePreflightsLineNamingTheFile()
+    {
+        WriteIdxFiles(gzip: false, skip: null);
+        HostileData.WriteImages(Path.Combine(_folder, "t10k-images-idx3-ubyte"), 10, 2, 2, magic: 7);
+
+        Assert.Equal($"{_folder}/t10k-images-idx3-ubyte: bad magic number 7 (an IDX images file starts with 2051)",
+            Problem("--task", "idx", "--data", _folder));
+    }
+
+    [Fact]
+    public void From_TooFewImagesForTheValidationSize_NamesTheLabelsFile()
+    {
+        WriteIdxFiles(gzip: true, skip: null);
+
+        Assert.Equal($"{_folder}/train-labels-idx1-ubyte.gz: validation size 6000 leaves no training images: the training file holds 5010",
+            Problem("--task", "idx", "--data", _folder, "--validation-size", "6000"));
+    }
+
+    [Fact]
+    public void Describe_SiloRefusedTheData_NamesTheDataFlag() =>
+        Assert.Equal("--data: /silo/x/train-labels-idx1-ubyte: label out of range: item 3 has label 11, expected 0..9",
+            RunOptionTable.Describe(new(nameof(AdaptiveLoss.Core.Options.ExperimentOptions.DataDirectory),
+                ": /silo/x/train-labels-idx1-ubyte: label out of range: item 3 has label 11, expected 0..9")));
+
+    [Fact]
+    public void From_OutUnderAFile_NamesTheFlag()
+    {
+        WriteIdxFiles(gzip: false, skip: null);
+        var file = Path.Combine(_folder, "f");
+        File.WriteAllText(file, "x");
+
+        Assert.Equal($"--out '{file}/run' cannot be created: {file} is a file", Problem("--task", "idx", "--data", _folder, "--out", Path.Combine(file, "run")));
+        Assert.Equal($"--state '{file}/state' cannot be created: {file} is a file", Problem("--task", "idx", "--data", _folder, "--state", Path.Combine(file, "state")));
+        Assert.Equal($"--tensorboard '{file}/tb' cannot be created: {file} is a file", Problem("--task", "idx", "--data", _folder, "--tensorboard", Path.Combine(file, "tb")));
     }
 
     [Fact]
@@ -164,11 +202,21 @@ public sealed class RunPlanTests : IDisposable
         Assert.True(ids.Distinct().Count() > 15);
     }
 
+    // Valid files: the plan's preflight reads their headers and labels (the default --validation-size is 5,000).
     private void WriteIdxFiles(bool gzip, string? skip)
     {
         foreach (var file in DataFolderCheck.IdxFiles.Where(f => f != skip))
         {
-            File.WriteAllBytes(Path.Combine(_folder, gzip ? file + ".gz" : file), [0]);
+            var path = Path.Combine(_folder, gzip ? file + ".gz" : file);
+            var count = file.StartsWith("train", StringComparison.Ordinal) ? 5010 : 10;
+            if (file.Contains("images", StringComparison.Ordinal))
+            {
+                HostileData.WriteImages(path, count, 2, 2, gzip);
+            }
+            else
+            {
+                HostileData.WriteLabels(path, HostileData.Labels(count), gzip);
+            }
         }
     }
 }

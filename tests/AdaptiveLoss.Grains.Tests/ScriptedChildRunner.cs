@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Control;
+using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Grains.Workers;
 using AdaptiveLoss.Training;
 
@@ -14,9 +15,17 @@ public sealed class ScriptedChildRunner : IChildRunner
 {
     public const int Groups = 45;
     private readonly ConcurrentDictionary<string, int> _faults = new();
+    private readonly ConcurrentDictionary<string, string> _dataProblems = new();
     private readonly ConcurrentDictionary<string, Task> _holds = new();
     private readonly ConcurrentDictionary<string, (int Window, Task Release)> _windowHolds = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
+
+    /// <summary>Makes this silo find <paramref name="problem"/> with the data folder <paramref name="dataDirectory"/>.</summary>
+    public void RefuseData(string dataDirectory, string problem) => _dataProblems[dataDirectory] = problem;
+
+    /// <summary>The problem <see cref="RefuseData"/> set for the settings' data folder, else none.</summary>
+    public string? DataProblem(ChildSettings settings) =>
+        settings.DataDirectory is { } folder && _dataProblems.TryGetValue(folder, out var problem) ? problem : null;
 
     /// <summary>Makes <paramref name="childId"/> throw at the start of window <paramref name="window"/>.</summary>
     public void FailAt(string childId, int window) => _faults[childId] = window;

@@ -26,13 +26,23 @@ internal static class CliApp
         }
 
         // The commands report their own errors (one line each); `ala run` handles Ctrl+C itself (exit 130).
-        return await result.InvokeAsync(new InvocationConfiguration
+        try
         {
-            Output = output,
-            Error = error,
-            EnableDefaultExceptionHandler = false,
-            ProcessTerminationTimeout = null,
-        });
+            return await result.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
+        }
+        catch (OutOfMemoryException)
+        {
+            // Never a crash with a stack trace (docs/design.md §4): inputs are bounded before they are read, so this is
+            // a machine short of memory, a runtime failure.
+            error.WriteLine("ala: out of memory");
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>The root command with every subcommand, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>

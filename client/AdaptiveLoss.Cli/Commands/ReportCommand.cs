@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Core.IO;
 using AdaptiveLoss.Reporting.History;
 
 namespace AdaptiveLoss.Cli.Commands;
@@ -59,6 +60,10 @@ internal static class ReportCommand
         try
         {
             return RunHistoryFile.Read(path);
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new UsageException($"{path}: {ex.Problem}");
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -4,8 +4,10 @@ using AdaptiveLoss.Cli.Data;
 using AdaptiveLoss.Cli.Hosting;
 using AdaptiveLoss.Cli.Output;
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Core.IO;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.ServiceDefaults;
+using AdaptiveLoss.Training.Data;
 
 namespace AdaptiveLoss.Cli.Commands;
 
@@ -46,7 +48,8 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
         }
 
         // Core names settings (Beta); the user typed flags (--beta).
-        var problem = (options.Validate() is [var first, ..] ? RunOptionTable.Describe(first) : null) ?? DataFolderCheck.Problem(options);
+        var problem = (options.Validate() is [var first, ..] ? RunOptionTable.Describe(first) : null) ?? DataFolderCheck.Problem(options)
+            ?? DataPreflight.Problem(options.ChildSettings());
         if (problem is not null)
         {
             throw new UsageException(problem);
@@ -71,10 +74,27 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException($"--tensorboard '{tensorBoard}' is a file, not a folder");
         }
 
+        // Every folder this process writes into, checked now rather than found unwritable when the results are due; a
+        // cluster's silos write the events and the state on their own machines, so only an embedded run checks those.
+        CheckWritable("--out", outDirectory);
+        if (target.Embedded)
+        {
+            CheckWritable("--tensorboard", arguments.TensorBoardDirectory);
+            CheckWritable("--state", stateDirectory);
+        }
+
         // The silo writes the events where the windows end (docs/cli.md, "TensorBoard"): the folder travels in the options.
         options = options with { TensorBoardDirectory = arguments.TensorBoardDirectory };
         var telemetry = arguments.Telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable);
         return new RunPlan(experimentId, options, outDirectory, target, telemetry, arguments.TensorBoardDirectory, arguments.Progress, stateDirectory);
+    }
+
+    private static void CheckWritable(string flag, string? folder)
+    {
+        if (folder is not null && WritableFolder.Problem(folder) is { } problem)
+        {
+            throw new UsageException($"{flag} '{folder}' {problem}");
+        }
     }
 
     /// <summary>yyyyMMdd-HHmmss-xxxx: sortable by start time, unique across parallel runs.</summary>

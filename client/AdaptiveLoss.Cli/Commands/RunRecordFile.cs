@@ -15,6 +15,9 @@ internal static class RunRecordFile
     /// <summary>The stored part of a run plan.</summary>
     public sealed record RunRecord(string ExperimentId, string OutDirectory, string? TensorBoardDirectory, ExperimentOptions Options);
 
+    /// <summary>Largest record read: the options may hold a whole initial policy (at most <see cref="Core.Policy.Snapshots.PolicySnapshotCodec.MaxBytes"/>).</summary>
+    public const long MaxBytes = 2 * Core.Policy.Snapshots.PolicySnapshotCodec.MaxBytes;
+
     public static string PathOf(string stateDirectory, string experimentId) => Path.Combine(stateDirectory, "runs", experimentId + ".json");
 
     public static void Write(string stateDirectory, RunPlan plan) =>
@@ -35,12 +38,16 @@ internal static class RunRecordFile
 
         try
         {
-            return JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), CoreSerialization.JsonOptions)
+            return JsonSerializer.Deserialize<RunRecord>(BoundedFile.ReadAllBytes(path, MaxBytes), CoreSerialization.JsonOptions)
                 ?? throw new JsonException("empty document");
         }
         catch (JsonException ex)
         {
             throw new Parsing.UsageException($"{path} is not a run record: {ex.Message.Split('\n')[0]}");
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new Parsing.UsageException($"run record {ex.Message}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdaptiveLoss.Core.IO;
 using AdaptiveLoss.ServiceDefaults;
 
 namespace AdaptiveLoss.Cli.Parsing;
@@ -78,20 +79,18 @@ internal static class ValueParser
     public static double[][] PhiFile(string flag, string path)
     {
         var full = Path(flag, path);
-        var info = new FileInfo(full);
-        if (!info.Exists)
+        if (!File.Exists(full))
         {
             throw new UsageException($"{flag} '{full}': no such file");
         }
 
-        if (info.Length > MaxPhiFileBytes)
-        {
-            throw new UsageException($"{flag} '{full}': {info.Length} bytes, more than the {MaxPhiFileBytes} a Φ file may have");
-        }
-
         try
         {
-            return Core.Control.PhiMatrix.Parse(File.ReadAllText(full));
+            return Core.Control.PhiMatrix.Parse(BoundedFile.ReadAllText(full, MaxPhiFileBytes));
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new UsageException($"{flag} '{full}' {ex.Problem}");
         }
         catch (Exception ex) when (ex is FormatException or IOException)
         {

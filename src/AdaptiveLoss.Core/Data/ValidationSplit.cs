@@ -17,7 +17,7 @@ public static class ValidationSplit
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        var available = new int[classes];
+        var available = new long[classes];
         for (var k = 0; k < labels.Length; k++)
         {
             if ((uint)labels[k] >= (uint)classes)
@@ -31,13 +31,12 @@ public static class ValidationSplit
         var quota = new int[classes];
         for (var c = 0; c < classes; c++)
         {
-            quota[c] = (size / classes) + (c < size % classes ? 1 : 0);
-            if (available[c] < quota[c])
-            {
-                throw new ArgumentException(
-                    $"class {c} has {available[c]} images, fewer than the {quota[c]} the balanced validation split takes",
-                    nameof(labels));
-            }
+            quota[c] = Quota(classes, size, c);
+        }
+
+        if (BalancedProblem(available, size) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(labels));
         }
 
         // Walk from the end so each class gives its last images.
@@ -67,6 +66,29 @@ public static class ValidationSplit
         }
 
         return (validation, train);
+    }
+
+    /// <summary>Images of class <paramref name="c"/> the balanced split of <paramref name="size"/> over <paramref name="classes"/> takes.</summary>
+    public static int Quota(int classes, int size, int c) => (size / classes) + (c < size % classes ? 1 : 0);
+
+    /// <summary>
+    /// Why <see cref="Balanced"/> cannot carve <paramref name="size"/> images from a file with <paramref name="available"/>
+    /// images per class (the class count is its length), or null when it can: the check alone, from counts, so data
+    /// can be checked before it is loaded.
+    /// </summary>
+    public static string? BalancedProblem(IReadOnlyList<long> available, int size)
+    {
+        ArgumentNullException.ThrowIfNull(available);
+        for (var c = 0; c < available.Count; c++)
+        {
+            var quota = Quota(available.Count, size, c);
+            if (available[c] < quota)
+            {
+                return $"class {c} has {available[c]} images, fewer than the {quota} the balanced validation split takes";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The historic carve: the last <paramref name="size"/> of <paramref name="count"/> indices validate, the rest train.</summary>

@@ -14,7 +14,7 @@ namespace AdaptiveLoss.Grains.Experiments;
 /// </summary>
 public sealed class ExperimentGrain(
     [PersistentState("experiment", AdaptiveLossStorage.Name)] IPersistentState<Stored<ExperimentRecord>> stored,
-    ILogger<ExperimentGrain> logger, TimeProvider time, IOptions<TrainingOptions> training) : Grain, IExperimentGrain
+    ILogger<ExperimentGrain> logger, TimeProvider time, IOptions<TrainingOptions> training, IChildRunner runner) : Grain, IExperimentGrain
 {
     private ExperimentProgress? _progress;
     private IGrainTimer? _watch;
@@ -42,6 +42,14 @@ public sealed class ExperimentGrain(
         if (options.Validate() is [var first, ..])
         {
             throw new InvalidOptionsException(first);
+        }
+
+        // The client checked its own data folder; this silo reads its own (docs/cluster.md), so it is checked here too,
+        // off the grain's scheduler (it reads headers and labels from disk).
+        var settings = options.ChildSettings();
+        if (await Task.Run(() => runner.DataProblem(settings)) is { } data)
+        {
+            throw new InvalidOptionsException(new ValidationError(nameof(ExperimentOptions.DataDirectory), ": " + data));
         }
 
         var id = this.GetPrimaryKeyString();

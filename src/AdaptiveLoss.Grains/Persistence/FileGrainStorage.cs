@@ -12,30 +12,41 @@ namespace AdaptiveLoss.Grains.Persistence;
 /// </summary>
 public sealed class FileGrainStorage(string root, IGrainStorageSerializer serializer) : IGrainStorage
 {
+    /// <summary>
+    /// Largest grain state document read: a coordinator's with the largest policy and its replay memory is tens of MiB;
+    /// a larger or non-regular file is refused, not read until memory runs out.
+    /// </summary>
+    public const long MaxDocumentBytes = 256 * BoundedFile.MiB;
+
     /// <summary>The folder holding every document.</summary>
     public string Root { get; } = Path.GetFullPath(root);
 
     /// <inheritdoc/>
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var path = PathOf(stateName, grainId);
         if (!File.Exists(path))
         {
             (grainState.State, grainState.ETag, grainState.RecordExists) = (Activator.CreateInstance<T>(), null, false);
-            return;
+            return Task.CompletedTask;
         }
 
-        var bytes = await File.ReadAllBytesAsync(path);
         try
         {
+            var bytes = BoundedFile.ReadAllBytes(path, MaxDocumentBytes);
             grainState.State = serializer.Deserialize<T>(new BinaryData(bytes));
         }
-        catch (Exception ex)
+        catch (BoundedFileException ex)
+        {
+            throw new InvalidDataException($"grain state {path} cannot be read: it {ex.Problem}", ex);
+        }
+        catch (Exception ex) when (ex is not FileNotFoundException)
         {
             throw new InvalidDataException($"grain state {path} cannot be read: {ex.Message}", ex);
         }
 
         (grainState.ETag, grainState.RecordExists) = (ETagOf(path), true);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Training;
 
 namespace AdaptiveLoss.Grains.Workers;
@@ -11,6 +12,12 @@ public interface IChildRunner
 {
     /// <summary>Trains the child described by <paramref name="spec"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why this silo cannot train on the data of <paramref name="settings"/> (docs/cluster.md: each silo reads its own
+    /// data folder), as one line naming the file, or null. A runner that reads no data (a test's fake) has no problem.
+    /// </summary>
+    string? DataProblem(ChildSettings settings) => null;
 
     /// <summary>Sets the process-wide compute threads for <paramref name="runningChildren"/> concurrent children (docs/design.md §3).</summary>
     void ConfigureThreads(int runningChildren);

@@ -1,6 +1,8 @@
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Training;
 using AdaptiveLoss.Training.Children;
+using AdaptiveLoss.Training.Data;
 using Microsoft.Extensions.Options;
 
 namespace AdaptiveLoss.Grains.Workers;
@@ -14,6 +16,9 @@ public sealed class TorchChildRunner(IOptions<TrainingOptions> options) : IChild
     /// <inheritdoc/>
     public ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken) =>
         ChildRun.Execute(spec, controller, cancellationToken, CheckpointFolder(options.Value.CheckpointRoot, spec.ChildId));
+
+    /// <inheritdoc/>
+    public string? DataProblem(ChildSettings settings) => DataPreflight.Problem(settings);
 
     /// <inheritdoc/>
     public void ConfigureThreads(int runningChildren) => TorchThreads.Configure(runningChildren);

@@ -10,6 +10,9 @@ public static class RunHistoryFile
     /// <summary>The file name next to results.json.</summary>
     public const string FileName = "history.json";
 
+    /// <summary>Largest history read: a long run's is under 1 MiB, so this leaves room for far longer ones.</summary>
+    public const long MaxBytes = 64 * BoundedFile.MiB;
+
     // The grain codec's options (camelCase, enum strings, NaN allowed: a diverged metric is a value, not an error).
     private static readonly JsonSerializerOptions Json = new(CoreSerialization.JsonOptions) { WriteIndented = true };
 
@@ -20,10 +23,26 @@ public static class RunHistoryFile
     /// <exception cref="InvalidDataException">Not JSON, or not a history.</exception>
     public static RunHistory Deserialize(string json)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(() => JsonSerializer.Deserialize<RunHistory>(json, Json));
+    }
+
+    /// <summary>Reads a history file: a regular file of at most <see cref="MaxBytes"/>, parsed from its UTF-8 bytes.</summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="BoundedFileException">Not a regular file, or over <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="InvalidDataException">Not a history.</exception>
+    public static RunHistory Read(string path)
+    {
+        var bytes = BoundedFile.ReadAllBytes(path, MaxBytes);
+        return Parse(() => JsonSerializer.Deserialize<RunHistory>(bytes, Json));
+    }
+
+    private static RunHistory Parse(Func<RunHistory?> deserialize)
+    {
         RunHistory? history;
         try
         {
-            history = JsonSerializer.Deserialize<RunHistory>(json, Json);
+            history = deserialize();
         }
         catch (JsonException ex)
         {
@@ -40,9 +59,4 @@ public static class RunHistoryFile
     {
         return AtomicFile.WriteText(directory, FileName, Serialize(history) + "\n");
     }
-
-    /// <summary>Reads a history file.</summary>
-    /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="InvalidDataException">Not a history.</exception>
-    public static RunHistory Read(string path) => Deserialize(File.ReadAllText(path));
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using AdaptiveLoss.Core.IO;
 
 namespace AdaptiveLoss.Reporting.TensorBoard;
 
@@ -8,10 +9,25 @@ namespace AdaptiveLoss.Reporting.TensorBoard;
 /// </summary>
 public static class EventFileTail
 {
-    /// <summary>The highest step of the file's events (0 for a file with only its file_version); null when a record is torn or damaged.</summary>
+    /// <summary>Largest event file read back: a child's events over a long run are a few hundred KiB.</summary>
+    public const long MaxBytes = 64 * BoundedFile.MiB;
+
+    /// <summary>
+    /// The highest step of the file's events (0 for a file with only its file_version); null when a record is torn or
+    /// damaged, or the file is not a regular file or is over <see cref="MaxBytes"/> (the caller then starts a new file).
+    /// </summary>
     public static long? LastStep(string path)
     {
-        var file = File.ReadAllBytes(path);
+        byte[] file;
+        try
+        {
+            file = BoundedFile.ReadAllBytes(path, MaxBytes);
+        }
+        catch (BoundedFileException)
+        {
+            return null;
+        }
+
         var last = 0L;
         var offset = 0;
         while (offset < file.Length)

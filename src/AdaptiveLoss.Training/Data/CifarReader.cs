@@ -1,3 +1,4 @@
+using AdaptiveLoss.Core.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -39,18 +40,14 @@ public static class CifarReader
         long at = 0;
         foreach (var (path, length) in files)
         {
-            var bytes = File.ReadAllBytes(path);
-            if (bytes.LongLength != length)
-            {
-                throw new DataFormatException(path, "file changed while it was read");
-            }
+            var bytes = ReadAll(path, length);
 
             for (long r = 0; r < length / RecordBytes; r++, at++)
             {
                 var record = bytes.AsSpan((int)(r * RecordBytes), RecordBytes);
                 if (record[0] >= Classes)
                 {
-                    throw new DataFormatException(path, $"label out of range: record {r} has label {record[0]}, expected 0..{Classes - 1}");
+                    throw LabelOutOfRange(path, r, record[0]);
                 }
 
                 labels[at] = record[0];
@@ -71,19 +68,52 @@ public static class CifarReader
         return File.Exists(path) ? path : throw new DataFormatException(path, "missing file (a CIFAR-10 binary folder holds data_batch_1..5.bin and test_batch.bin)");
     }
 
-    private static long CheckedLength(string path)
+    /// <summary>The one-line error for label <paramref name="label"/> of record <paramref name="record"/>.</summary>
+    internal static DataFormatException LabelOutOfRange(string path, long record, int label) =>
+        new(path, $"label out of range: record {record} has label {label}, expected 0..{Classes - 1}");
+
+    /// <summary>The length of <paramref name="path"/>, a regular file of whole records (at least one).</summary>
+    internal static long CheckedLength(string path)
     {
         if (!File.Exists(path))
         {
             throw new DataFormatException(path, "missing file");
         }
 
-        var length = new FileInfo(path).Length;
+        using var file = OpenRegular(path);
+        var length = file.Length;
         if (length == 0 || length % RecordBytes != 0)
         {
             throw new DataFormatException(path, $"truncated file: {length} bytes is not a whole number of {RecordBytes}-byte records");
         }
 
         return length;
+    }
+
+    /// <summary><paramref name="path"/> opened for reading if it is a regular file (a FIFO would block, a device never end).</summary>
+    internal static FileStream OpenRegular(string path)
+    {
+        try
+        {
+            return BoundedFile.OpenRegular(path);
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new DataFormatException(path, ex.Problem, ex);
+        }
+    }
+
+    // The whole file, which must still be the length checked before the buffers were sized.
+    private static byte[] ReadAll(string path, long length)
+    {
+        try
+        {
+            var bytes = BoundedFile.ReadAllBytes(path, length);
+            return bytes.LongLength == length ? bytes : throw new DataFormatException(path, "file changed while it was read");
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new DataFormatException(path, ex.Problem, ex);
+        }
     }
 }

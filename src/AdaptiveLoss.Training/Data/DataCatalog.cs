@@ -119,7 +119,7 @@ public static class DataCatalog
             var (n, m) = (images.shape[0], labels.shape[0]);
             images.Dispose();
             labels.Dispose();
-            throw new DataFormatException(labelPath, $"shape mismatch: {m} labels for the {n} images of {Path.GetFileName(imagePath)}");
+            throw DataPreflight.CountMismatch(labelPath, m, n, imagePath);
         }
 
         return (images, labels);

@@ -22,17 +22,16 @@ internal static class DataSplit
             var validationSize = options.ValidationSize;
             if (validationSize >= n)
             {
-                throw new DataFormatException(source, $"validation size {validationSize} leaves no training images: the training file holds {n}");
+                throw NoTrainingImages(source, validationSize, n);
             }
 
             if (!testImages.shape[1..].SequenceEqual(trainImages.shape[1..]))
             {
-                throw new DataFormatException(source, $"shape mismatch: test images are {Shape(testImages)} but training images are {Shape(trainImages)}");
+                throw ShapeMismatch(source, Shape(testImages), Shape(trainImages));
             }
 
             var labels = trainLabels.data<long>().Select(l => (int)l).ToArray();
-            var (validation, train) = Validation(source, labels, classes, options);
-            train = Train(source, labels, train, classes, options);
+            var (validation, train) = Indices(source, labels, classes, options);
             var cleanTrainLabels = train.Select(i => labels[i]).ToArray();
             var noise = options.ResolvedLabelNoise();
             var observed = noise?.Apply(cleanTrainLabels, classes, options.DataSeed) ?? cleanTrainLabels;
@@ -63,6 +62,25 @@ internal static class DataSplit
             testLabels.Dispose();
         }
     }
+
+    /// <summary>
+    /// The validation and training indices into <paramref name="labels"/> (the training file's, after --classes):
+    /// the carve, then the train limit and the long tail. Labels alone decide them, so the data preflight carves the
+    /// same splits from the labels file before any image is loaded, and fails where loading would.
+    /// </summary>
+    internal static (int[] Validation, int[] Train) Indices(string source, int[] labels, int classes, ChildSettings options)
+    {
+        var (validation, rest) = Validation(source, labels, classes, options);
+        return (validation, Train(source, labels, rest, classes, options));
+    }
+
+    /// <summary>The one-line error for a validation split that takes every training image.</summary>
+    internal static DataFormatException NoTrainingImages(string source, int validationSize, long images) =>
+        new(source, $"validation size {validationSize} leaves no training images: the training file holds {images}");
+
+    /// <summary>The one-line error for test and training images of different shapes ("1x28x28").</summary>
+    internal static DataFormatException ShapeMismatch(string source, string test, string train) =>
+        new(source, $"shape mismatch: test images are {test} but training images are {train}");
 
     private static (int[] Validation, int[] Train) Validation(string source, int[] labels, int classes, ChildSettings options)
     {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using AdaptiveLoss.Core.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,6 +15,9 @@ public static class IdxReader
 {
     /// <summary>Magic number of an IDX image file (unsigned bytes, 3 dimensions).</summary>
     public const int ImagesMagic = 2051;
+
+    // The first buffer of a gzip body; it doubles as data arrives.
+    private const int GrowFrom = 1 << 20;
 
     /// <summary>Magic number of an IDX label file (unsigned bytes, 1 dimension).</summary>
     public const int LabelsMagic = 2049;
@@ -38,39 +42,33 @@ public static class IdxReader
     internal static (byte[] Pixels, int Count, int Rows, int Cols) ReadImageBytes(string path)
     {
         using var stream = Open(path);
-        var header = ReadExactly(stream, path, 16, "header", 16);
-        CheckMagic(path, header, ImagesMagic, "images");
-        int n = BigEndian(header, 4), rows = BigEndian(header, 8), cols = BigEndian(header, 12);
-        if (n < 0 || rows <= 0 || cols <= 0)
-        {
-            throw new DataFormatException(path, $"invalid image header: {n} images of {rows}x{cols}");
-        }
-
-        var pixels = ReadExactly(stream, path, (long)n * rows * cols, $"{n} images of {rows}x{cols}", 16);
-        return (pixels, n, rows, cols);
+        var header = IdxHeader.Images(path, ReadExactly(stream, path, 16, "header", 16));
+        var pixels = ReadExactly(stream, path, header.BodyBytes, header.Describe(), 16);
+        return (pixels, header.Count, header.Rows, header.Cols);
     }
 
     /// <summary>The label bytes of a label file, each checked against <paramref name="classes"/>.</summary>
     internal static byte[] ReadLabelBytes(string path, int classes)
     {
         using var stream = Open(path);
-        var header = ReadExactly(stream, path, 8, "header", 8);
-        CheckMagic(path, header, LabelsMagic, "labels");
-        var n = BigEndian(header, 4);
-        if (n < 0)
-        {
-            throw new DataFormatException(path, $"invalid label header: {n} labels");
-        }
-
-        var labels = ReadExactly(stream, path, n, $"{n} labels", 8);
+        var header = IdxHeader.Labels(path, ReadExactly(stream, path, 8, "header", 8));
+        var labels = ReadExactly(stream, path, header.Count, header.Describe(), 8);
         var bad = Array.FindIndex(labels, l => l >= classes);
         if (bad >= 0)
         {
-            throw new DataFormatException(path, $"label out of range: item {bad} has label {labels[bad]}, expected 0..{classes - 1}");
+            throw LabelOutOfRange(path, bad, labels[bad], classes);
         }
 
         return labels;
     }
+
+    /// <summary>The one-line error for label <paramref name="label"/> of item <paramref name="item"/>.</summary>
+    internal static DataFormatException LabelOutOfRange(string path, long item, int label, int classes) =>
+        new(path, $"label out of range: item {item} has label {label}, expected 0..{classes - 1}");
+
+    /// <summary>The one-line error for a body shorter than its header says.</summary>
+    internal static DataFormatException Truncated(string path, string what, long count, int offset, long available) =>
+        new(path, $"truncated file: the header says {what} ({count} bytes after the {offset}-byte header) but only {available} bytes follow");
 
     /// <summary>The file <paramref name="name"/> in <paramref name="folder"/>, raw or with ".gz" (raw preferred).</summary>
     public static string Resolve(string folder, string name)
@@ -90,57 +88,78 @@ public static class IdxReader
         throw new DataFormatException(raw, "missing file (looked for it with and without .gz)");
     }
 
-    private static Stream Open(string path)
+    /// <summary>
+    /// <paramref name="path"/> for reading, decompressed when it is gzip (by its signature, whatever the name); only a
+    /// regular file is opened (a FIFO would block, a device never end).
+    /// </summary>
+    internal static Stream Open(string path)
     {
         if (!File.Exists(path))
         {
             throw new DataFormatException(path, "missing file");
         }
 
-        var file = File.OpenRead(path);
+        FileStream file;
+        try
+        {
+            file = BoundedFile.OpenRegular(path);
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new DataFormatException(path, ex.Problem, ex);
+        }
+
         Span<byte> signature = stackalloc byte[2];
         var isGzip = file.Read(signature) == 2 && signature[0] == 0x1f && signature[1] == 0x8b;
         file.Position = 0;
         return isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
-    private static byte[] ReadExactly(Stream stream, string path, long count, string what, int offset)
+    /// <summary>The first <paramref name="count"/> bytes of <paramref name="stream"/>; fewer is a "truncated" error.</summary>
+    internal static byte[] ReadExactly(Stream stream, string path, long count, string what, int offset)
     {
         if (count > Array.MaxLength)
         {
             throw new DataFormatException(path, $"header says {what}, which is too large to load");
         }
 
-        var buffer = new byte[count];
-        int read;
+        // A header may claim gigabytes that are not there: a raw file's length says so before anything is allocated,
+        // and a gzip stream's buffer grows only as data arrives, so memory follows the data, not the header.
+        if (stream is FileStream file && file.Length - file.Position < count)
+        {
+            throw Short(path, what, count, offset, file.Length - file.Position);
+        }
+
+        var buffer = new byte[stream is FileStream ? count : Math.Min(count, GrowFrom)];
+        var read = 0;
         try
         {
-            read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            while (read < count)
+            {
+                if (read == buffer.Length)
+                {
+                    Array.Resize(ref buffer, (int)Math.Min(count, 2L * buffer.Length));
+                }
+
+                var got = stream.Read(buffer, read, buffer.Length - read);
+                if (got == 0)
+                {
+                    break;
+                }
+
+                read += got;
+            }
         }
         catch (InvalidDataException ex)
         {
             throw new DataFormatException(path, $"corrupt gzip stream ({ex.Message.ReplaceLineEndings(" ")})", ex);
         }
 
-        if (read < count)
-        {
-            var problem = what == "header"
-                ? $"truncated file: {read} bytes, shorter than the {count}-byte header"
-                : $"truncated file: the header says {what} ({count} bytes after the {offset}-byte header) but only {read} bytes follow";
-            throw new DataFormatException(path, problem);
-        }
-
-        return buffer;
+        return read < count ? throw Short(path, what, count, offset, read) : buffer;
     }
 
-    private static void CheckMagic(string path, byte[] header, int expected, string kind)
-    {
-        var magic = BigEndian(header, 0);
-        if (magic != expected)
-        {
-            throw new DataFormatException(path, $"bad magic number {magic} (an IDX {kind} file starts with {expected})");
-        }
-    }
-
-    private static int BigEndian(byte[] b, int offset) => (b[offset] << 24) | (b[offset + 1] << 16) | (b[offset + 2] << 8) | b[offset + 3];
+    private static DataFormatException Short(string path, string what, long count, int offset, long available) =>
+        what == "header"
+            ? new DataFormatException(path, $"truncated file: {available} bytes, shorter than the {count}-byte header")
+            : Truncated(path, what, count, offset, available);
 }

@@ -89,5 +89,17 @@ public sealed class FileGrainStorageTests : IDisposable
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReadStateAsync_DocumentLinkedToDevZero_RefusedNotReadForever()
+    {
+        var path = _storage.PathOf("child", _child);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.CreateSymbolicLink(path, "/dev/zero");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _storage.ReadStateAsync("child", _child, new GrainState<Stored<Note>>()));
+
+        Assert.Equal($"grain state {path} cannot be read: it is a character device, not a regular file", error.Message);
+    }
+
     public sealed record Note(string Text, double[] Values);
 }

@@ -30,6 +30,13 @@ public static class PolicySnapshotCodec
     /// <summary>Largest input width accepted.</summary>
     public const int MaxInputs = 4096;
 
+    /// <summary>
+    /// Largest parameter magnitude accepted. Learned weights stay within a few units; a finite ±1e300 still makes the
+    /// forward pass overflow to ±∞ and π NaN (docs/policy-snapshots.md), and within this bound it cannot for any
+    /// features of ordinary size.
+    /// </summary>
+    public const double MaxParameterMagnitude = 1e6;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -152,7 +159,33 @@ public static class PolicySnapshotCodec
         }
 
         var bad = Array.FindIndex(s.Parameters, p => !double.IsFinite(p));
-        return bad >= 0 ? $"parameter {bad} is not finite ({s.Parameters[bad]})" : null;
+        if (bad >= 0)
+        {
+            return $"parameter {bad} is not finite ({s.Parameters[bad]})";
+        }
+
+        bad = Array.FindIndex(s.Parameters, p => Math.Abs(p) > MaxParameterMagnitude);
+        return bad >= 0
+            ? $"parameter {bad} is {s.Parameters[bad]:G3}, beyond the ±{MaxParameterMagnitude:G} a usable policy's weights stay within"
+            : NonFiniteProbe(s);
+    }
+
+    // π on a few probe states must be a distribution: a last guard for weights that are bounded yet still overflow.
+    private static string? NonFiniteProbe(PolicySnapshot s)
+    {
+        var network = s.ToNetwork();
+        var features = new float[s.Inputs];
+        foreach (var value in new[] { 0f, 1f, -1f, 10f })
+        {
+            Array.Fill(features, value);
+            var p = network.Probabilities(features);
+            if (!p.All(double.IsFinite))
+            {
+                return $"π is not finite for the probe state of features all {value} ({string.Join(", ", p)})";
+            }
+        }
+
+        return null;
     }
 
     private static PolicySnapshotException Fail(string name, string problem, Exception? inner = null) =>

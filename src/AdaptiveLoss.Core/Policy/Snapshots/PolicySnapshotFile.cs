@@ -17,22 +17,19 @@ public static class PolicySnapshotFile
     public static PolicySnapshot Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        FileInfo file;
         try
         {
-            file = new FileInfo(path);
-            if (!file.Exists)
+            if (!File.Exists(path))
             {
                 throw new PolicySnapshotException($"policy snapshot {path}: no such file");
             }
 
-            if (file.Length > PolicySnapshotCodec.MaxBytes)
-            {
-                throw new PolicySnapshotException(
-                    $"policy snapshot {path}: {file.Length:N0} bytes is over the {PolicySnapshotCodec.MaxBytes:N0}-byte limit");
-            }
-
-            return PolicySnapshotCodec.Decode(File.ReadAllText(path), path);
+            // Bounded and regular files only: /dev/zero or a FIFO named as a snapshot is refused, not read forever.
+            return PolicySnapshotCodec.Decode(BoundedFile.ReadAllText(path, PolicySnapshotCodec.MaxBytes), path);
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new PolicySnapshotException($"policy snapshot {path}: {ex.Problem}", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AdaptiveLoss.Core.IO;
 
 namespace AdaptiveLoss.Training.Children.Checkpoints;
 
@@ -17,6 +18,9 @@ internal sealed class CheckpointFolder(string path)
     public const int Format = 1;
 
     public const string ManifestName = "checkpoint.json";
+
+    /// <summary>Largest manifest or state document read: both are a few KiB (the state holds the child's history).</summary>
+    public const long MaxDocumentBytes = 16 * BoundedFile.MiB;
 
     private const string Prefix = "w-";
     private const string TempPrefix = ".tmp-";
@@ -91,8 +95,11 @@ internal sealed class CheckpointFolder(string path)
         CheckpointManifest? manifest;
         try
         {
-            using var stream = File.OpenRead(manifestPath);
-            manifest = JsonSerializer.Deserialize<CheckpointManifest>(stream, Json);
+            manifest = JsonSerializer.Deserialize<CheckpointManifest>(BoundedFile.ReadAllBytes(manifestPath, MaxDocumentBytes), Json);
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new CheckpointException(manifestPath, $"unreadable manifest: it {ex.Problem}", ex);
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdaptiveLoss.Core.IO;
 
 namespace AdaptiveLoss.Training.Children.Checkpoints;
 
@@ -28,8 +29,11 @@ internal sealed record ChildCheckpoint(string Folder, CheckpointState State, Lis
         CheckpointState? state;
         try
         {
-            using var stream = File.OpenRead(statePath);
-            state = JsonSerializer.Deserialize<CheckpointState>(stream, CheckpointFolder.Json);
+            state = JsonSerializer.Deserialize<CheckpointState>(BoundedFile.ReadAllBytes(statePath, CheckpointFolder.MaxDocumentBytes), CheckpointFolder.Json);
+        }
+        catch (BoundedFileException ex)
+        {
+            throw new CheckpointException(statePath, $"unreadable state: it {ex.Problem}", ex);
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {

@@ -44,7 +44,7 @@ public sealed class PolicySnapshotFileTests : IDisposable
 
         var error = Assert.Throws<PolicySnapshotException>(() => PolicySnapshotFile.Read(path));
 
-        Assert.Equal($"policy snapshot {path}: 33,554,433 bytes is over the 33,554,432-byte limit", error.Message);
+        Assert.Equal($"policy snapshot {path}: is larger than 32 MiB", error.Message);
     }
 
     [Fact]
