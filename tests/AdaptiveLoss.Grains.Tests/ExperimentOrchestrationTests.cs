@@ -123,7 +123,7 @@ public sealed class ExperimentOrchestrationTests(ScriptedClusterFixture fixture)
     public async Task StartAsync_WhileRunning_IsRefusedAndPointsAtResume()
     {
         var id = NewId();
-        var options = new ExperimentOptions { Children = 1, Epochs = 100_000 }; // far longer than this test
+        var options = new ExperimentOptions { Children = 1, Epochs = OptionLimits.MaxEpochs }; // far longer than this test
         var experiment = fixture.Grains.GetGrain<IExperimentGrain>(id);
         await experiment.StartAsync(options);
 
