@@ -55,6 +55,12 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException(problem);
         }
 
+        // The windows a run keeps depend on the training split's size, known now that the data passed.
+        if (DataPreflight.WindowBudget(options.ChildSettings(), options.Children) is { } budget)
+        {
+            throw new UsageException(RunOptionTable.Describe(budget));
+        }
+
         var target = ClusterTarget.Parse(arguments.Cluster);
         var experimentId = arguments.ExperimentId ?? NewExperimentId();
         if (target.Embedded && File.Exists(RunRecordFile.PathOf(stateDirectory, experimentId)))

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AdaptiveLoss.Core.Options;
 
 /// <summary>
@@ -65,20 +67,23 @@ public static class OptionLimits
     }
 
     /// <summary>
-    /// Null when <paramref name="children"/> children of <paramref name="windowsPerChild"/> windows each stay within
-    /// <see cref="MaxChildWindows"/>; otherwise the problem, on <see cref="ExperimentOptions.Window"/> (what a user
-    /// changes to fix it).
+    /// Null when <paramref name="children"/> children training on <paramref name="trainImages"/> images stay within
+    /// <see cref="MaxChildWindows"/> windows in all; otherwise the problem, on <see cref="ExperimentOptions.Window"/>
+    /// (what a user changes to fix it, with the epochs and the batch size it mentions).
     /// </summary>
-    public static ValidationError? WindowBudgetProblem(int children, long? windowsPerChild, long trainCount, ExperimentOptions options)
+    public static ValidationError? WindowBudgetProblem(int children, long trainImages, int epochs, int batchSize, int window)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var total = windowsPerChild is { } w ? (long?)(w * children) : null;
-        return total is { } t && t <= MaxChildWindows
-            ? null
-            : new ValidationError(nameof(ExperimentOptions.Window),
-                $"{options.Window} gives {(total is { } n ? n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "more than 2^31")} windows "
-                + $"({children} children × {{0}} {options.Epochs} × ⌈{trainCount} training images / {{1}} {options.BatchSize}⌉ iterations / {options.Window}); "
-                + $"at most {MaxChildWindows:N0} are kept (raise {{2}})",
-                nameof(ExperimentOptions.Epochs), nameof(ExperimentOptions.BatchSize), nameof(ExperimentOptions.Window));
+        var perChild = WindowsPerChild(trainImages, batchSize, epochs, window);
+        long? total = perChild is { } w && w <= long.MaxValue / Math.Max(children, 1) ? w * children : null;
+        if (total is { } t && t <= MaxChildWindows)
+        {
+            return null;
+        }
+
+        var count = total is { } n ? n.ToString("N0", CultureInfo.InvariantCulture) : "more than 2^31";
+        return new ValidationError(nameof(ExperimentOptions.Window),
+            $"{window} gives {count} windows ({children} children × {{0}} {epochs} × ⌈{trainImages} training images / {{1}} {batchSize}⌉ iterations / {window}); "
+            + $"at most {MaxChildWindows.ToString("N0", CultureInfo.InvariantCulture)} are kept (raise {{2}})",
+            nameof(ExperimentOptions.Epochs), nameof(ExperimentOptions.BatchSize), nameof(ExperimentOptions.Window));
     }
 }

@@ -52,6 +52,11 @@ public sealed class ExperimentGrain(
             throw new InvalidOptionsException(new ValidationError(nameof(ExperimentOptions.DataDirectory), ": " + data));
         }
 
+        if (await Task.Run(() => runner.WindowBudget(settings, options.Children)) is { } budget)
+        {
+            throw new InvalidOptionsException(budget);
+        }
+
         var id = this.GetPrimaryKeyString();
         switch (_progress?.State)
         {

@@ -19,6 +19,12 @@ public interface IChildRunner
     /// </summary>
     string? DataProblem(ChildSettings settings) => null;
 
+    /// <summary>
+    /// Null when <paramref name="children"/> children on this silo's data stay within the run's window budget
+    /// (<see cref="OptionLimits.MaxChildWindows"/>); otherwise the error. Called after <see cref="DataProblem"/> found none.
+    /// </summary>
+    ValidationError? WindowBudget(ChildSettings settings, int children) => null;
+
     /// <summary>Sets the process-wide compute threads for <paramref name="runningChildren"/> concurrent children (docs/design.md §3).</summary>
     void ConfigureThreads(int runningChildren);
 }

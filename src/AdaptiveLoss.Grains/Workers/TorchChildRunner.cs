@@ -20,6 +20,9 @@ public sealed class TorchChildRunner(IOptions<TrainingOptions> options) : IChild
     /// <inheritdoc/>
     public string? DataProblem(ChildSettings settings) => DataPreflight.Problem(settings);
 
+    /// <inheritdoc />
+    public ValidationError? WindowBudget(ChildSettings settings, int children) => DataPreflight.WindowBudget(settings, children);
+
     /// <inheritdoc/>
     public void ConfigureThreads(int runningChildren) => TorchThreads.Configure(runningChildren);
 

@@ -21,10 +21,10 @@ public static class DataPreflight
     // larger file still gets every check but that one, so memory stays bounded whatever the header says.
     private const int MaxKeptLabels = 1 << 24;
 
-    /// <summary>Checks the data of <paramref name="options"/>'s task.</summary>
+    /// <summary>Checks the data of <paramref name="options"/>'s task; returns the images a child will train on.</summary>
     /// <exception cref="DataFormatException">The first problem, naming the file or folder.</exception>
     /// <exception cref="ArgumentException">A task that needs <c>--data</c> has none.</exception>
-    public static void Check(ChildSettings options)
+    public static long Check(ChildSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = DataCatalog.ResolveFolder(options);
@@ -59,8 +59,23 @@ public static class DataPreflight
         // The loader's own carve on the labels (the long tail needs every class after the train limit, say).
         if (train.Labels is { } labels)
         {
-            DataSplit.Indices(train.Source, [.. labels.Where(l => l < classes).Select(l => (int)l)], classes, options);
+            return DataSplit.Indices(train.Source, [.. labels.Where(l => l < classes).Select(l => (int)l)], classes, options).Train.Length;
         }
+
+        // Too many labels to carve exactly (MaxKeptLabels): what is left after the validation split, up to the limit.
+        var rest = trainPerClass.Sum() - options.ValidationSize;
+        return options.TrainLimit is { } limit ? Math.Min(limit, rest) : rest;
+    }
+
+    /// <summary>
+    /// Null when the run's windows stay within <see cref="OptionLimits.MaxChildWindows"/> on this data (call after
+    /// <see cref="Problem"/> found none); otherwise the error, on the window setting. The count needs the training
+    /// split's size, which only the data knows, so it is checked here and not in the options validator.
+    /// </summary>
+    public static ValidationError? WindowBudget(ChildSettings options, int children)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return OptionLimits.WindowBudgetProblem(children, Check(options), options.Epochs, options.BatchSize, options.Window);
     }
 
     /// <summary>The one-line problem <see cref="Check"/> finds, or null when the data is fit to run on.</summary>

@@ -128,31 +128,37 @@ public sealed class HostileDataTests : IDisposable
         HostileRun.AssertRefused(result, $"--out '{_folder}/file/run' cannot be created: {_folder}/file is a file");
     }
 
-    [NotRootFact]
+    [Fact]
     public async Task Run_ReadOnlyOut_RefusedNamingTheFlag()
     {
         var data = HostileData.IdxFolder(_folder);
         var locked = ReadOnlyFolder("locked-out");
 
-        HostileRun.AssertRefused(await RunAsync(data, "--out", Path.Combine(locked, "run")), $"--out '{locked}/run' cannot be created: {locked} is not writable");
+        HostileRun.AssertRefused(await UnprivilegedAsync(data, "--out", Path.Combine(locked, "run")),
+            $"--out '{locked}/run' cannot be created: {locked} is not writable");
     }
 
-    [NotRootFact]
+    [Fact]
     public async Task Run_ReadOnlyState_RefusedNamingTheFlag()
     {
         var data = HostileData.IdxFolder(_folder);
         var locked = ReadOnlyFolder("locked-state");
 
-        HostileRun.AssertRefused(await RunAsync(data, "--state", locked), $"--state '{locked}' is not writable");
+        HostileRun.AssertRefused(await UnprivilegedAsync(data, "--state", locked), $"--state '{locked}' is not writable");
     }
 
     private Task<HostileResult> RunAsync(string data, params string[] more) =>
         HostileRun.CliAsync(_folder, ["run", "--task", "idx", "--data", data, "--validation-size", "20", .. more]);
 
+    // The run writes its default --out and --state in the working folder: as nobody it must be able to look there.
+    private Task<HostileResult> UnprivilegedAsync(string data, params string[] more) =>
+        HostileRun.CliUnprivilegedAsync(_folder, ["run", "--task", "idx", "--data", data, "--validation-size", "20", .. more]);
+
+    // r-x for everyone: readable and traversable, writable by no one but root (whom the test runs the CLI apart from).
     private string ReadOnlyFolder(string name)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b101_101_101); // 0555
         return folder;
     }
 

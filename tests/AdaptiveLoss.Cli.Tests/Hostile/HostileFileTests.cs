@@ -124,7 +124,7 @@ public sealed class HostileFileTests : IDisposable
         File.WriteAllText(Path.Combine(run, "history.json"), new string(' ', 50 << 20));
         var environment = new Dictionary<string, string?> { ["DOTNET_GCHeapHardLimit"] = "0x2000000" };
 
-        var result = await HostileRun.RunAsync(RepositoryPaths.CliDll, _folder, TimeSpan.FromMinutes(1), environment, "report", run);
+        var result = await HostileRun.RunAsync(RepositoryPaths.CliDll, _folder, TimeSpan.FromMinutes(1), environment, ["report", run]);
 
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}, expected 1; stderr:\n{result.StandardError}");
         Assert.Equal("ala: out of memory", Assert.Single(result.ErrorLines));

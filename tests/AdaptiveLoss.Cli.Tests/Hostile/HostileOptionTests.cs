@@ -35,6 +35,19 @@ public sealed class HostileOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_MoreWindowsThanTheRecordsKeep_RefusedOnceTheDataSaysHowMany()
+    {
+        // 150 training images in batches of 128: 2 iterations an epoch, 20,000 windows of 1 a child, 64 children.
+        var data = HostileData.IdxFolder(_folder);
+
+        var result = await HostileRun.CliAsync(_folder, "run", "--task", "idx", "--data", data, "--model", "mlp", "--validation-size", "50",
+            "--children", "64", "--epochs", "10000", "--window", "1", "--evals-per-window", "1");
+
+        HostileRun.AssertRefused(result, "--window 1 gives 1,280,000 windows (64 children × --epochs 10000 × ⌈150 training images / --batch-size 128⌉ "
+            + "iterations / 1); at most 1,000,000 are kept (raise --window)");
+    }
+
+    [Fact]
     public async Task Run_ManyMoreChildrenThanSlots_QueuesThemAndCompletesWithBoundedMemory()
     {
         // 100 children on an embedded silo of 16 slots or more (ClusterConnection.EmbeddedSlots): the rest queue.

@@ -29,16 +29,32 @@ internal static class HostileRun
     public static Task<HostileResult> CliAsync(string workingDirectory, params string[] args) =>
         RunAsync(RepositoryPaths.CliDll, workingDirectory, TimeSpan.FromMinutes(2), new Dictionary<string, string?>(), args);
 
+    /// <summary>
+    /// Runs <c>ala ARGS</c> as an unprivileged user: as root (CI, containers), through <c>setpriv</c> as nobody, since
+    /// file modes do not stop root and a read-only folder would otherwise be untestable; as anyone else, as is.
+    /// <paramref name="workingDirectory"/> is opened to it, as a user's own folder would be (its default --out and --state are there).
+    /// </summary>
+    public static Task<HostileResult> CliUnprivilegedAsync(string workingDirectory, params string[] args)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(workingDirectory, (UnixFileMode)0b111_111_111); // 0777
+        }
+
+        return RunAsync(RepositoryPaths.CliDll, workingDirectory, TimeSpan.FromMinutes(2), new Dictionary<string, string?>(), args,
+            unprivileged: Environment.UserName == "root");
+    }
+
     /// <summary>Runs <paramref name="dll"/> with <paramref name="args"/> to its exit, measured.</summary>
     public static async Task<HostileResult> RunAsync(string dll, string workingDirectory, TimeSpan timeout,
-        IReadOnlyDictionary<string, string?> environment, params string[] args)
+        IReadOnlyDictionary<string, string?> environment, string[] args, bool unprivileged = false)
     {
         Assert.True(File.Exists(GnuTime), $"{GnuTime} is missing: apt-get install time (test.sh does)");
         Assert.True(File.Exists(dll), $"not built: {dll}");
         var before = Files(workingDirectory);
         // Outside the working folder, so it is not counted as written.
         var report = Path.Combine(Path.GetTempPath(), $"ala-rss-{Guid.NewGuid():N}.txt");
-        var start = new ProcessStartInfo(GnuTime)
+        var start = new ProcessStartInfo(unprivileged ? "setpriv" : GnuTime)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -50,7 +66,9 @@ internal static class HostileRun
             start.Environment[name] = value;
         }
 
-        foreach (var arg in new[] { "-f", "%M", "-o", report, "dotnet", dll }.Concat(args))
+        // nobody (65534) has no home: HOME=/tmp keeps dotnet from looking for one.
+        string[] prefix = unprivileged ? ["--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", GnuTime] : [];
+        foreach (var arg in prefix.Concat(["-f", "%M", "-o", report, "dotnet", dll]).Concat(args))
         {
             start.ArgumentList.Add(arg);
         }

@@ -80,14 +80,14 @@ public sealed class OptionLimitsTests
     [Fact]
     public void WindowBudgetProblem_OverTheBudget_NamesEpochsBatchAndWindow()
     {
-        var options = new ExperimentOptions { Epochs = 100, Window = 1, BatchSize = 64 };
         var windows = OptionLimits.WindowsPerChild(55_000, 64, 100, 1); // 860 iterations an epoch
 
         Assert.Equal(86_000, windows);
-        Assert.Null(OptionLimits.WindowBudgetProblem(11, windows, 55_000, options)); // 946,000
-        var error = OptionLimits.WindowBudgetProblem(12, windows, 55_000, options); // 1,032,000
+        Assert.Null(OptionLimits.WindowBudgetProblem(11, 55_000, 100, 64, 1)); // 946,000
+        var error = OptionLimits.WindowBudgetProblem(12, 55_000, 100, 64, 1); // 1,032,000
         Assert.Equal("Window 1 gives 1,032,000 windows (12 children × Epochs 100 × ⌈55000 training images / BatchSize 64⌉ iterations / 1); "
             + "at most 1,000,000 are kept (raise Window)", error?.ToString());
-        Assert.NotNull(OptionLimits.WindowBudgetProblem(1, null, 55_000, options));
+        Assert.Equal("Window 1 gives more than 2^31 windows (1 children × Epochs 10000 × ⌈2147483647 training images / BatchSize 1⌉ iterations / 1); "
+            + "at most 1,000,000 are kept (raise Window)", OptionLimits.WindowBudgetProblem(1, int.MaxValue, 10_000, 1, 1)?.ToString());
     }
 }

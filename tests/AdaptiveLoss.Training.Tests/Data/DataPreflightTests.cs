@@ -38,6 +38,29 @@ public sealed class DataPreflightTests : IDisposable
     }
 
     [Fact]
+    public void Check_ReturnsTheImagesAChildTrainsOn()
+    {
+        Raw(train: 200, test: 50);
+
+        Assert.Equal(180, DataPreflight.Check(Idx(validation: 20)));
+        Assert.Equal(100, DataPreflight.Check(Idx(validation: 20) with { TrainLimit = 100 }));
+    }
+
+    [Fact]
+    public void WindowBudget_ChildrenTimesWindowsOverTheLimit_RefusedOnTheWindow()
+    {
+        // 180 images in batches of 128: 2 iterations an epoch; 10,000 epochs of windows of 1 = 20,000 windows a child.
+        Raw(train: 200, test: 50);
+        var options = Idx(validation: 20) with { Epochs = 10_000, Window = 1, BatchSize = 128 };
+
+        Assert.Null(DataPreflight.WindowBudget(options, 50)); // 1,000,000: at the limit
+        var error = DataPreflight.WindowBudget(options, 51);
+
+        Assert.Equal("Window 1 gives 1,020,000 windows (51 children × Epochs 10000 × ⌈180 training images / BatchSize 128⌉ iterations / 1); "
+            + "at most 1,000,000 are kept (raise Window)", error?.ToString());
+    }
+
+    [Fact]
     public void Check_BadImageMagic_NamesTheFile()
     {
         Raw(train: 200, test: 50);
