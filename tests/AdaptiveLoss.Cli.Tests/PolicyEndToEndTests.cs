@@ -80,7 +80,7 @@ public sealed class PolicyEndToEndTests : IDisposable
     [InlineData("corrupt", "not valid snapshot JSON")]
     [InlineData("edited", "sha256 mismatch")]
     [InlineData("non-finite", "parameter 0 is not finite (NaN)")]
-    [InlineData("oversized", "is over the 33,554,432-byte limit")]
+    [InlineData("oversized", "is larger than 32 MiB")]
     [InlineData("missing", "no such file")]
     public async Task Import_BadFile_ExitTwoOneLineNamingTheFileAndNothingWritten(string kind, string problem)
     {

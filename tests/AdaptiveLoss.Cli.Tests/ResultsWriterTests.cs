@@ -47,7 +47,7 @@ public sealed class ResultsWriterTests : IDisposable
         AssertKeys(root.GetProperty("children")[0], "id", "seed", "validationMetric", "testError", "testMetric", "windows", "phi",
             "test", "testPostHoc", "bestValidation", "phiMatrix", "classOffsets");
         AssertKeys(root.GetProperty("data"), "dataSeed", "validation", "imbalance", "imbalanceOrder", "labelNoise", "trainClassCounts", "noiseMatrix");
-        AssertKeys(root.GetProperty("lossSettings"), "smoothing", "focalGamma", "cbBeta", "tau", "phi", "phiGroups");
+        AssertKeys(root.GetProperty("lossSettings"), "smoothing", "focalGamma", "cbBeta", "tau", "phi", "phiGroups", "credit");
         AssertKeys(root.GetProperty("children")[0].GetProperty("phi"), "min", "max", "normFromIdentity");
         AssertKeys(root.GetProperty("best"), "childId", "testError");
         AssertKeys(root.GetProperty("policy"), "policyId", "version", "updates", "transitions");

@@ -75,6 +75,8 @@ internal sealed record CostsOptions
         Children = Children,
         Epochs = Epochs,
         Window = window ?? Window,
+        // S ≤ K (OptionLimits): the smoke's windows of 2 iterations take as many measurements as they have iterations.
+        EvaluationsPerWindow = Math.Min(new ExperimentOptions().EvaluationsPerWindow, window ?? Window),
         Seed = Seed,
         TrainLimit = trainLimit ?? TrainLimit,
         ValidationSize = ValidationSize,

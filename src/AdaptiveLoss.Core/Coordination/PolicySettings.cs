@@ -61,31 +61,54 @@ public sealed record PolicySettings(
     }
 
     /// <summary>
-    /// The first setting out of its range (<see cref="OptionLimits"/>), or null: the rules the options validator applies to
-    /// the policy's settings, kept here so that a coordinator whose caller skipped the validator gives the same answer.
+    /// Every setting out of its range (<see cref="OptionLimits"/>), in option order: the rules the options validator
+    /// applies to the policy's settings, kept here so that a coordinator whose caller skipped the validator gives the same answer.
     /// </summary>
-    public ValidationError? NumericProblem() =>
-        Hidden is < 1 or > OptionLimits.MaxPolicyHidden
-            ? new(nameof(ExperimentOptions.PolicyHidden), ExperimentOptionsValidator.Range(Hidden, 1, OptionLimits.MaxPolicyHidden))
-        : !(LearningRate > 0 && double.IsFinite(LearningRate))
-            ? new(nameof(ExperimentOptions.PolicyLearningRate), $"must be a positive number (got {Format(LearningRate)})")
-        : ReplayCapacity is < 0 or > OptionLimits.MaxReplayCapacity
-            ? new(nameof(ExperimentOptions.ReplayCapacity), ExperimentOptionsValidator.Range(ReplayCapacity, 0, OptionLimits.MaxReplayCapacity))
-        : ReplaySample is < 0 or > OptionLimits.MaxReplaySample
-            ? new(nameof(ExperimentOptions.ReplaySample), ExperimentOptionsValidator.Range(ReplaySample, 0, OptionLimits.MaxReplaySample))
-        : EmaDecay is not (>= 0 and < 1) ? new(nameof(ExperimentOptions.EmaDecay), $"must be in [0, 1) (got {Format(EmaDecay)})")
-        : !(RoundTimeoutSeconds is > 0 and <= OptionLimits.MaxRoundTimeoutSeconds)
-            ? new(nameof(ExperimentOptions.RoundTimeoutSeconds),
-                $"must be a positive number of seconds, at most {Format(OptionLimits.MaxRoundTimeoutSeconds)} (got {Format(RoundTimeoutSeconds)})")
-        : SnapshotEvery < 1 ? new(nameof(ExperimentOptions.SnapshotEvery), $"must be at least 1 (got {SnapshotEvery})")
-        : null;
+    public IEnumerable<ValidationError> NumericProblems()
+    {
+        if (Hidden is < 1 or > OptionLimits.MaxPolicyHidden)
+        {
+            yield return new(nameof(ExperimentOptions.PolicyHidden), ExperimentOptionsValidator.Range(Hidden, 1, OptionLimits.MaxPolicyHidden));
+        }
+
+        if (!(LearningRate > 0 && double.IsFinite(LearningRate)))
+        {
+            yield return new(nameof(ExperimentOptions.PolicyLearningRate), $"must be a positive number (got {Format(LearningRate)})");
+        }
+
+        if (ReplayCapacity is < 0 or > OptionLimits.MaxReplayCapacity)
+        {
+            yield return new(nameof(ExperimentOptions.ReplayCapacity), ExperimentOptionsValidator.Range(ReplayCapacity, 0, OptionLimits.MaxReplayCapacity));
+        }
+
+        if (ReplaySample is < 0 or > OptionLimits.MaxReplaySample)
+        {
+            yield return new(nameof(ExperimentOptions.ReplaySample), ExperimentOptionsValidator.Range(ReplaySample, 0, OptionLimits.MaxReplaySample));
+        }
+
+        if (EmaDecay is not (>= 0 and < 1))
+        {
+            yield return new(nameof(ExperimentOptions.EmaDecay), $"must be in [0, 1) (got {Format(EmaDecay)})");
+        }
+
+        if (!(RoundTimeoutSeconds is > 0 and <= OptionLimits.MaxRoundTimeoutSeconds))
+        {
+            yield return new(nameof(ExperimentOptions.RoundTimeoutSeconds),
+                $"must be a positive number of seconds, at most {Format(OptionLimits.MaxRoundTimeoutSeconds)} (got {Format(RoundTimeoutSeconds)})");
+        }
+
+        if (SnapshotEvery < 1)
+        {
+            yield return new(nameof(ExperimentOptions.SnapshotEvery), $"must be at least 1 (got {SnapshotEvery})");
+        }
+    }
 
     /// <summary>
     /// Null when these settings are usable for a policy of <paramref name="featureCount"/> features; otherwise the
     /// setting at fault (the options validator's rules: a caller that skipped it gets the same answer).
     /// </summary>
     public ValidationError? Problem(int featureCount) =>
-        NumericProblem() is { } numeric ? numeric
+        NumericProblems().FirstOrDefault() is { } numeric ? numeric
         : featureCount < 1 ? new(nameof(ExperimentOptions.HistoryLength), $"gives a policy {featureCount} state features; it needs at least 1")
         : InitialPolicy is { } p && p.Inputs != featureCount
             ? new(nameof(ExperimentOptions.InitialPolicy), $"{p.Reference} takes {p.Inputs} state features, this run has {featureCount}")

@@ -42,10 +42,7 @@ public static class ExperimentOptionsValidator
         Check(o.Window < 1 || o.EvaluationsPerWindow > OptionLimits.MaxEvaluationsPerWindow || o.EvaluationsPerWindow <= o.Window, nameof(o.EvaluationsPerWindow), $"must be at most {{0}} {o.Window} (got {o.EvaluationsPerWindow})",
             nameof(o.Window));
         Check(o.Gamma is > 0 and <= 1, nameof(o.Gamma), $"must be in (0, 1] (got {o.Gamma})");
-        if (PolicySettings.From(o).NumericProblem() is { } policy)
-        {
-            errors.Add(policy);
-        }
+        errors.AddRange(PolicySettings.From(o).NumericProblems());
 
         Check(o.WarmupEpochs >= 0 && o.WarmupEpochs < o.Epochs, nameof(o.WarmupEpochs), $"must be in [0, {{0}}) (got {o.WarmupEpochs})", nameof(o.Epochs));
         Check(o.CollapseFactor > 1 && double.IsFinite(o.CollapseFactor), nameof(o.CollapseFactor), $"must be a number above 1 (got {o.CollapseFactor})");
