@@ -15,12 +15,12 @@ public sealed class MismatchPlanTests : IDisposable
     [Fact]
     public void Full_ArmsPerTask_ByFamily()
     {
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "focal2", "phi-all0.1", "ala", "frozen", "ala-pair"], ArmsOf("clean"));
-        Assert.Equal(["ce", "focal2", "cb0.999", "la1", "phi-all0.1", "ala", "frozen", "ala-pair", "ala-offsets", "frozen-offsets"], ArmsOf("longtail100"));
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "ala", "frozen", "ala-pair", "ala-all", "frozen-all"], ArmsOf("symmetric0.4"));
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "phi-flip-neg0.2", "phi-flip-pos0.2", "ala", "frozen", "ala-pair", "ala-all", "frozen-all"], ArmsOf("pairflip0.4"));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "focal2", "phi-all0.1", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2"], ArmsOf("clean"));
+        Assert.Equal(["ce", "focal2", "cb0.999", "la1", "phi-all0.1", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-offsets", "frozen-offsets"], ArmsOf("longtail100"));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-all", "frozen-all"], ArmsOf("symmetric0.4"));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "phi-flip-neg0.2", "phi-flip-pos0.2", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-all", "frozen-all"], ArmsOf("pairflip0.4"));
         Assert.Equal(["ce", "ls0.2", "forward", "phi-all0.2", "ala", "frozen"], ArmsOf("pairflip0.4-cnn"));
-        Assert.Equal(58, MismatchPlan.Full.Runs(_temp.Path).Sum(r => r.Arms.Count));
+        Assert.Equal(68, MismatchPlan.Full.Runs(_temp.Path).Sum(r => r.Arms.Count));
     }
 
     [Fact]

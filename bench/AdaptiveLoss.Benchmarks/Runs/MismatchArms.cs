@@ -31,6 +31,12 @@ internal static class MismatchArms
     /// <summary>ALA with a difference reward per class pair (<c>--credit pair</c>); its control is <see cref="Frozen"/>.</summary>
     public const string AlaPair = "ala-pair";
 
+    /// <summary>ALA with a two-window horizon: the action held for 2 × 200 iterations (<c>--window 400 --beta 0.04</c>).</summary>
+    public const string AlaHorizon = "ala-h2";
+
+    /// <summary>Its learning control: the same windows and step with the policy frozen.</summary>
+    public const string FrozenHorizon = "frozen-h2";
+
     private const TaskFamily CleanOrNoise = TaskFamily.Clean | TaskFamily.Noise;
 
     /// <summary>Every arm in run order.</summary>
@@ -51,6 +57,11 @@ internal static class MismatchArms
         new(Frozen, ArmKind.Frozen, TaskFamily.All, "ALA, policy frozen at its random initialisation (Φ still moves)", ["--freeze-policy"]),
         // Pair credit (docs/credit.md): a frozen policy never reads a reward, so the frozen arm is its control as it is.
         new(AlaPair, ArmKind.Ala, TaskFamily.All, "ALA with a difference reward per class pair (credit design)", ["--credit", "pair"], Control: Frozen),
+        // A longer horizon (docs/credit.md): a decision held for two windows of the default is one window of 400
+        // iterations whose step is two default steps, so the reward measures two windows' worth of its effect.
+        new(AlaHorizon, ArmKind.Ala, TaskFamily.All, "ALA with a two-window horizon (credit design)", ["--window", "400", "--beta", "0.04"],
+            Control: FrozenHorizon),
+        new(FrozenHorizon, ArmKind.Frozen, TaskFamily.All, "ALA with a two-window horizon, policy frozen", ["--window", "400", "--beta", "0.04", "--freeze-policy"]),
         // The departure of docs/mismatch.md: per-class logit offsets beside Φ, where only a per-class term can help.
         new(AlaOffsets, ArmKind.Ala, TaskFamily.LongTail, "ALA with class offsets δ (a departure: can express logit adjustment)", ["--class-offsets"],
             Control: FrozenOffsets),
