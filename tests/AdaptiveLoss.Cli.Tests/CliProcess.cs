@@ -19,11 +19,18 @@ internal static class CliProcess
         params string[] args) => RunDllAsync(RepositoryPaths.CliDll, workingDirectory, timeout, environment, args);
 
     /// <summary>Runs another built program (the silo) the same way, to its exit.</summary>
-    public static async Task<CliResult> RunDllAsync(string dll, string workingDirectory, TimeSpan timeout,
+    public static Task<CliResult> RunDllAsync(string dll, string workingDirectory, TimeSpan timeout,
         IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         Assert.True(File.Exists(dll), $"not built: {dll}");
-        var start = new ProcessStartInfo("dotnet")
+        return RunProgramAsync("dotnet", [dll, .. args], workingDirectory, timeout, environment);
+    }
+
+    /// <summary>Runs <paramref name="program"/> with <paramref name="args"/> to its exit; killed with its children past <paramref name="timeout"/>.</summary>
+    public static async Task<CliResult> RunProgramAsync(string program, IReadOnlyList<string> args, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -35,7 +42,6 @@ internal static class CliProcess
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -53,7 +59,7 @@ internal static class CliProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"ala {string.Join(' ', args)} ran over {timeout}; stdout so far:\n{await output}\nstderr:\n{await error}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} ran over {timeout}; stdout so far:\n{await output}\nstderr:\n{await error}");
         }
 
         return new CliResult(process.ExitCode, await output, await error, clock.Elapsed);

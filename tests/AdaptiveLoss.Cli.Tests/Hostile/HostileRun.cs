@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace AdaptiveLoss.Cli.Tests.Hostile;
@@ -54,43 +53,14 @@ internal static class HostileRun
         var before = Files(workingDirectory);
         // Outside the working folder, so it is not counted as written.
         var report = Path.Combine(Path.GetTempPath(), $"ala-rss-{Guid.NewGuid():N}.txt");
-        var start = new ProcessStartInfo(unprivileged ? "setpriv" : GnuTime)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
         // nobody (65534) has no home: HOME=/tmp keeps dotnet from looking for one.
         string[] prefix = unprivileged ? ["--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", GnuTime] : [];
-        foreach (var arg in prefix.Concat(["-f", "%M", "-o", report, "dotnet", dll]).Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         try
         {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var limit = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{Path.GetFileName(dll)} {string.Join(' ', args)} ran over {timeout}; stderr:\n{await error}");
-            }
-
+            var result = await CliProcess.RunProgramAsync(unprivileged ? "setpriv" : GnuTime,
+                [.. prefix, "-f", "%M", "-o", report, "dotnet", dll, .. args], workingDirectory, timeout, environment);
             var written = Files(workingDirectory).Except(before).Order(StringComparer.Ordinal).ToArray();
-            return new HostileResult(process.ExitCode, await output, await error, PeakRss(report), written);
+            return new HostileResult(result.ExitCode, result.StandardOutput, result.StandardError, PeakRss(report), written);
         }
         finally
         {
