@@ -78,15 +78,7 @@ public sealed class MismatchTrainerTests : IDisposable
 
         using (var stopped = new ChildTrainer(new ChildSpec("exp/0", 0, 7, Offsets()), _data, _folder.Path))
         {
-            using var cancellation = new CancellationTokenSource();
-            stopped.AfterWindow = w =>
-            {
-                if (w == 2)
-                {
-                    cancellation.Cancel();
-                }
-            };
-            Assert.Throws<OperationCanceledException>(() => stopped.Run(new ScriptedController(), cancellation.Token));
+            Stop.AfterWindow(stopped, new ScriptedController(), 2);
         }
 
         using var resumed = new ChildTrainer(new ChildSpec("exp/0", 0, 7, Offsets()), _data, _folder.Path);

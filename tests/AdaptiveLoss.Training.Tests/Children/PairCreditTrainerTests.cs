@@ -65,15 +65,7 @@ public sealed class PairCreditTrainerTests : IDisposable
         var first = new ScriptedController();
         using (var stopped = new ChildTrainer(new ChildSpec("exp/0", 0, 7, Pair()), _data, _folder.Path))
         {
-            using var cancellation = new CancellationTokenSource();
-            stopped.AfterWindow = w =>
-            {
-                if (w == 2)
-                {
-                    cancellation.Cancel();
-                }
-            };
-            Assert.Throws<OperationCanceledException>(() => stopped.Run(first, cancellation.Token));
+            Stop.AfterWindow(stopped, first, 2);
         }
 
         var second = new ScriptedController();

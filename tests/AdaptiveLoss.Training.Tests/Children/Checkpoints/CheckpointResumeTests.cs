@@ -28,15 +28,7 @@ public sealed class CheckpointResumeTests : IDisposable
         var first = new ScriptedController();
         using (var stopped = Trainer(_folder.Path))
         {
-            using var cancellation = new CancellationTokenSource();
-            stopped.AfterWindow = w =>
-            {
-                if (w == 2)
-                {
-                    cancellation.Cancel();
-                }
-            };
-            Assert.Throws<OperationCanceledException>(() => stopped.Run(first, cancellation.Token));
+            Stop.AfterWindow(stopped, first, 2);
         }
 
         var second = new ScriptedController();
@@ -60,15 +52,7 @@ public sealed class CheckpointResumeTests : IDisposable
         var first = new ScriptedController();
         using (var stopped = Trainer(_folder.Path))
         {
-            using var cancellation = new CancellationTokenSource();
-            stopped.AfterWindow = w =>
-            {
-                if (w == 1)
-                {
-                    cancellation.Cancel();
-                }
-            };
-            Assert.Throws<OperationCanceledException>(() => stopped.Run(first, cancellation.Token));
+            Stop.AfterWindow(stopped, first, 1);
         }
 
         var second = new ScriptedController();
