@@ -22,7 +22,7 @@ public static class AtomicFile
     /// </summary>
     public static string WriteBytes(string directory, string fileName, ReadOnlySpan<byte> bytes, bool durable, bool overwrite = true)
     {
-        Directory.CreateDirectory(directory);
+        CreateDirectory(directory, durable);
         var path = Path.Combine(directory, fileName);
         // A temporary file in the same folder, so the rename over the target is atomic.
         var temporary = Path.Combine(directory, $".{fileName}.{Guid.NewGuid():N}.tmp");
@@ -42,6 +42,28 @@ public static class AtomicFile
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Creates <paramref name="directory"/> and any missing parents; <paramref name="durable"/> also syncs the folder
+    /// above each one created, so a new folder's own entry survives a power loss (a new STATE/policies/&lt;id&gt;).
+    /// </summary>
+    public static void CreateDirectory(string directory, bool durable)
+    {
+        var created = new List<string>();
+        for (var folder = Path.GetFullPath(directory); !Directory.Exists(folder) && Path.GetDirectoryName(folder) is { } parent; folder = parent)
+        {
+            created.Add(folder);
+        }
+
+        Directory.CreateDirectory(directory);
+        if (durable)
+        {
+            foreach (var folder in Enumerable.Reverse(created))
+            {
+                FolderSync.Sync(Path.GetDirectoryName(folder)!);
+            }
+        }
     }
 
     /// <summary>
