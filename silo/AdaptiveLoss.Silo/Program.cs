@@ -2,6 +2,7 @@
 // Terminal 1: ./ala-silo [--silo-port 11111] [--gateway-port 30000] [--clustering localhost|redis] [--redis HOST:PORT]
 //                        [--max-children N] [--device cpu|cuda] [--dashboard [--dashboard-port 8080]] [--telemetry ...];
 // terminal 2: ./ala run --cluster localhost ...   (or --cluster redis://HOST:PORT for Redis clustering)
+using AdaptiveLoss.Core.IO;
 using AdaptiveLoss.Grains;
 using AdaptiveLoss.Grains.Clustering;
 using AdaptiveLoss.Grains.Workers;
@@ -19,7 +20,18 @@ if (options.Problem() is { } problem)
     return 2;
 }
 
-var builder = SiloDashboard.CreateBuilder(args, options);
+IHostApplicationBuilder builder;
+try
+{
+    builder = SiloDashboard.CreateBuilder(args, options);
+}
+catch (InvalidDataException ex)
+{
+    // appsettings.<Environment>.json, which only the host reads: one line too (SiloOptions.Read checks appsettings.json).
+    Console.Error.WriteLine($"ala-silo: {SettingsFiles.Describe(ex)}");
+    return 2;
+}
+
 builder.Configuration.AddCommandLine(SiloOptions.NormalizeSwitches(args), SiloOptions.SwitchMappings);
 if (!SiloOptions.TryTelemetry(builder.Configuration, out var telemetry, out var telemetryProblem))
 {
@@ -43,6 +55,19 @@ if (options.UsesRedis && await AdaptiveLossRedis.ProbeAsync(options.Redis) is { 
     return 2;
 }
 
+// One owner per state folder (docs/durability.md): after every check, before anything is written; the kernel releases it on exit.
+StateFolderLock stateLock;
+try
+{
+    stateLock = StateFolderLock.Acquire(options.StateDirectory, $"ala-silo, gateway port {options.GatewayPort}");
+}
+catch (StateFolderBusyException ex)
+{
+    Console.Error.WriteLine($"ala-silo: --state: {ex.Message}; stop it, or give this silo another --state");
+    return 2;
+}
+
+using var ownsState = stateLock;
 builder.UseOrleans(silo =>
 {
     if (options.UsesRedis)
