@@ -141,7 +141,8 @@ public sealed class SiloOptions
         }
         catch (InvalidDataException ex)
         {
-            // A malformed settings file: one line naming it (docs/cluster.md, "Settings"), not an unhandled exception.
+            // A malformed settings file: one line naming it, not an unhandled exception (docs/cluster.md, "Settings
+            // files, secrets and the state folder").
             return new SiloOptions { _bindProblem = SettingsFiles.Describe(ex) };
         }
 

@@ -151,7 +151,10 @@ public sealed class RunPlanTests : IDisposable
         Assert.Equal($"redis://{redis}", target.Name);
     }
 
-    /// <summary>A refused Redis value is never echoed: it may hold a password (docs/cli.md, "--cluster").</summary>
+    /// <summary>
+    /// A refused Redis value is never echoed: it may hold a password (docs/cluster.md, "Settings files, secrets and the
+    /// state folder").
+    /// </summary>
     [Theory]
     [InlineData("redis://")]
     [InlineData("redis://:6379")]

@@ -65,7 +65,8 @@ public sealed class SiloOptionsTests
     public void Problem_BadValue_OneLineNamingTheFlag(string flag, string value, string expected) =>
         Assert.Equal(expected, SiloOptions.Read([flag, value]).Problem());
 
-    // Never the value: it may hold a password (docs/cluster.md, "Settings").
+    // Never the value: it may hold a password
+    // (docs/cluster.md, "Settings files, secrets and the state folder").
     private const string BadRedis = "--redis must be HOST:PORT: a host name or IP address and a port 1-65535 (no user, password or options)";
 
     [Theory]

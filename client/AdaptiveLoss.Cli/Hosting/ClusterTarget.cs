@@ -45,7 +45,7 @@ internal sealed record ClusterTarget(bool Embedded, int GatewayPort, string? Red
         if (connection.StartsWith("redis://", StringComparison.Ordinal))
         {
             // The value may hold a password (redis://user:pass@host, redis://host,password=…): a refusal says what is
-            // expected and echoes nothing of it (docs/cli.md, "--cluster").
+            // expected and echoes nothing of it (docs/cluster.md, "Settings files, secrets and the state folder").
             return RedisEndpoint.TryParse(connection["redis://".Length..].TrimEnd('/'), DefaultRedisPort, out var endpoint)
                 ? new ClusterTarget(false, 0, endpoint)
                 : throw new UsageException("--cluster: expected redis://HOST or redis://HOST:PORT (a host name or IP address, a port 1-65535; "

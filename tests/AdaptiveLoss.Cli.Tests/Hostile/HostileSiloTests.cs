@@ -4,8 +4,9 @@ using AdaptiveLoss.Core.IO;
 namespace AdaptiveLoss.Cli.Tests.Hostile;
 
 /// <summary>
-/// The standalone silo's settings and state folder under bad input (docs/cluster.md, "Settings"; docs/durability.md, "One
-/// owner per state folder"): one line <c>ala-silo: …</c>, exit 2, nothing written, no secret echoed.
+/// The standalone silo's settings and state folder under bad input (docs/cluster.md, "Settings files, secrets and the
+/// state folder"; docs/durability.md, "One owner per state folder"): one line <c>ala-silo: …</c>, exit 2, nothing
+/// written, no secret echoed.
 /// </summary>
 public sealed class HostileSiloTests : IDisposable
 {
