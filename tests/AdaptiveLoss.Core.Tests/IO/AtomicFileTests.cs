@@ -59,6 +59,18 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void WriteText_DurableIntoNewFolders_SyncsEachCreatedFolderIntoItsParentAndTheLastOne()
+    {
+        var before = FolderSync.Count;
+
+        var path = AtomicFile.WriteText(Path.Combine(_folder, "policies", "p"), "1.json", "{}", durable: true);
+
+        // Into _folder (for policies), into policies (for p), and p after the rename: at least three.
+        Assert.True(FolderSync.Count - before >= 3, $"{FolderSync.Count - before} folder syncs");
+        Assert.Equal("{}", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Sync_MissingFolder_ThrowsNamingIt()
     {
         var missing = Path.Combine(_folder, "nope");
