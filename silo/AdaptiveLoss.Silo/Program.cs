@@ -2,7 +2,6 @@
 // Terminal 1: ./ala-silo [--silo-port 11111] [--gateway-port 30000] [--clustering localhost|redis] [--redis HOST:PORT]
 //                        [--max-children N] [--device cpu|cuda] [--dashboard [--dashboard-port 8080]] [--telemetry ...];
 // terminal 2: ./ala run --cluster localhost ...   (or --cluster redis://HOST:PORT for Redis clustering)
-using AdaptiveLoss.Core.IO;
 using AdaptiveLoss.Grains;
 using AdaptiveLoss.Grains.Clustering;
 using AdaptiveLoss.Grains.Workers;
@@ -55,19 +54,6 @@ if (options.UsesRedis && await AdaptiveLossRedis.ProbeAsync(options.Redis) is { 
     return 2;
 }
 
-// One owner per state folder (docs/durability.md): after every check, before anything is written; the kernel releases it on exit.
-StateFolderLock stateLock;
-try
-{
-    stateLock = StateFolderLock.Acquire(options.StateDirectory, $"ala-silo, gateway port {options.GatewayPort}");
-}
-catch (StateFolderBusyException ex)
-{
-    Console.Error.WriteLine($"ala-silo: --state: {ex.Message}; stop it, or give this silo another --state");
-    return 2;
-}
-
-using var ownsState = stateLock;
 builder.UseOrleans(silo =>
 {
     if (options.UsesRedis)
@@ -87,6 +73,15 @@ builder.UseOrleans(silo =>
 });
 
 using var host = SiloDashboard.Build(builder);
+// Settings, then one owner per state folder (docs/durability.md): a refused start writes nothing; the kernel drops the lock on exit.
+string? refused = SiloState.SettingsProblem(host);
+using var ownsState = refused is null ? SiloState.Take(options, out refused) : null;
+if (ownsState is null)
+{
+    Console.Error.WriteLine($"ala-silo: {refused}");
+    return 2;
+}
+
 try
 {
     await host.StartAsync();

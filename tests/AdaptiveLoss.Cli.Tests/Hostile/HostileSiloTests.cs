@@ -60,10 +60,19 @@ public sealed class HostileSiloTests : IDisposable
         HostileRun.AssertRefused(result, $"ala-silo: --state: state folder {state} is in use by another process (pid {Environment.ProcessId}, ala run first, since ");
     }
 
-    private Task<HostileResult> Silo(string[] args)
+    /// <summary>A setting the host validates at start is checked before the state folder is taken: nothing is written.</summary>
+    [Fact]
+    public async Task Silo_BadTrainingSetting_RefusedBeforeTheStateFolderIsTaken()
+    {
+        var result = await Silo(["--state", Path.Combine(_folder, "state")], new Dictionary<string, string?> { ["Training__ShutdownTimeoutSeconds"] = "-1" });
+
+        HostileRun.AssertRefused(result, "ala-silo: Training:ShutdownTimeoutSeconds must be seconds in [0, 9.2e11] (got -1)");
+    }
+
+    private Task<HostileResult> Silo(string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var ports = FreePorts.Pick(2);
-        return HostileRun.RunAsync(RepositoryPaths.SiloDll, _folder, TimeSpan.FromMinutes(1), new Dictionary<string, string?>(),
+        return HostileRun.RunAsync(RepositoryPaths.SiloDll, _folder, TimeSpan.FromMinutes(1), environment ?? new Dictionary<string, string?>(),
             ["--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}", .. args]);
     }
 }
