@@ -71,17 +71,6 @@ public sealed class RunPlanTests : IDisposable
     }
 
     [Fact]
-    public void From_OutUnderAFile_IsAUsageError()
-    {
-        WriteIdxFiles(gzip: false, skip: null);
-        var file = Path.Combine(_folder, "afile");
-        File.WriteAllText(file, "x");
-        var outDir = Path.Combine(file, "runs", "out");
-
-        Assert.Equal($"--out '{outDir}' cannot be created: '{file}' is a file, not a folder", Problem("--task", "idx", "--data", _folder, "--out", outDir));
-    }
-
-    [Fact]
     public void From_OutHoldsResults_RefusedUnlessForce()
     {
         WriteIdxFiles(gzip: false, skip: null);

@@ -88,15 +88,6 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException($"--out '{outDirectory}' is a file, not a folder");
         }
 
-        // The folder is created only at the end: a file where a parent folder must go would lose the results then.
-        for (var folder = Path.GetDirectoryName(Path.GetFullPath(outDirectory)); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
-        {
-            if (File.Exists(folder))
-            {
-                throw new UsageException($"--out '{outDirectory}' cannot be created: '{folder}' is a file, not a folder");
-            }
-        }
-
         if (!force && File.Exists(Path.Combine(outDirectory, ResultsWriter.FileName)))
         {
             throw new UsageException($"--out '{outDirectory}' already holds {ResultsWriter.FileName}: choose another --out, or add --force to overwrite it");
