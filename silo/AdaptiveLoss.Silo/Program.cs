@@ -19,7 +19,18 @@ if (options.Problem() is { } problem)
     return 2;
 }
 
-var builder = SiloDashboard.CreateBuilder(args, options);
+IHostApplicationBuilder builder;
+try
+{
+    builder = SiloDashboard.CreateBuilder(args, options);
+}
+catch (InvalidDataException ex)
+{
+    // appsettings.<Environment>.json, which only the host reads: one line too (SiloOptions.Read checks appsettings.json).
+    Console.Error.WriteLine($"ala-silo: {SettingsFiles.Describe(ex)}");
+    return 2;
+}
+
 builder.Configuration.AddCommandLine(SiloOptions.NormalizeSwitches(args), SiloOptions.SwitchMappings);
 if (!SiloOptions.TryTelemetry(builder.Configuration, out var telemetry, out var telemetryProblem))
 {
@@ -62,6 +73,15 @@ builder.UseOrleans(silo =>
 });
 
 using var host = SiloDashboard.Build(builder);
+// Settings, then one owner per state folder (docs/durability.md): a refused start writes nothing; the kernel drops the lock on exit.
+string? refused = SiloState.SettingsProblem(host);
+using var ownsState = refused is null ? SiloState.Take(options, out refused) : null;
+if (ownsState is null)
+{
+    Console.Error.WriteLine($"ala-silo: {refused}");
+    return 2;
+}
+
 try
 {
     await host.StartAsync();

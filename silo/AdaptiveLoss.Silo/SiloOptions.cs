@@ -125,13 +125,27 @@ public sealed class SiloOptions
     /// Reads the settings from appsettings.json (working folder), the environment and <paramref name="args"/>, the
     /// sources the host uses too. They are read before the host is built because the dashboard decides which host.
     /// </summary>
-    public static SiloOptions Read(string[] args)
+    public static SiloOptions Read(string[] args) => Read(args, Directory.GetCurrentDirectory());
+
+    /// <summary>As <see cref="Read(string[])"/>, with appsettings.json read from <paramref name="workingDirectory"/>.</summary>
+    public static SiloOptions Read(string[] args, string workingDirectory)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(NormalizeSwitches(args), SwitchMappings)
-            .Build();
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(workingDirectory, "appsettings.json"), optional: true)
+                .AddEnvironmentVariables()
+                .AddCommandLine(NormalizeSwitches(args), SwitchMappings)
+                .Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            // A malformed settings file: one line naming it, not an unhandled exception (docs/cluster.md, "Settings
+            // files, secrets and the state folder").
+            return new SiloOptions { _bindProblem = SettingsFiles.Describe(ex) };
+        }
+
         SiloOptions options;
         try
         {
@@ -181,7 +195,8 @@ public sealed class SiloOptions
 
         if (!TryRedisEndpoint(Redis, out _))
         {
-            return $"--redis must be HOST:PORT with a port 1-65535 (got '{Redis}')";
+            // Not echoed: a mistyped value may hold a password (host:port,password=…).
+            return "--redis must be HOST:PORT: a host name or IP address and a port 1-65535 (no user, password or options)";
         }
 
         if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))
@@ -227,13 +242,24 @@ public sealed class SiloOptions
             : $"--dashboard-host must be an IP address or localhost (got '{DashboardHost}')";
     }
 
-    /// <summary>Splits HOST:PORT (the host non-empty, the port 1-65535); the endpoint as given when valid.</summary>
+    /// <summary>
+    /// True for HOST:PORT, HOST a DNS name ([A-Za-z0-9._-]) or an IP address (IPv6 in brackets) and PORT 1-65535; the
+    /// endpoint as given. Nothing else passes, so a valid endpoint holds no credential and can be printed.
+    /// </summary>
     public static bool TryRedisEndpoint(string? value, out string endpoint)
     {
         endpoint = value ?? "";
         var colon = endpoint.LastIndexOf(':');
-        return colon > 0 && int.TryParse(endpoint[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            && port is > 0 and < 65536;
+        if (colon <= 0 || !(int.TryParse(endpoint[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and < 65536))
+        {
+            return false;
+        }
+
+        var host = endpoint[..colon];
+        return host.StartsWith('[')
+            ? host.EndsWith(']') && IPAddress.TryParse(host[1..^1], out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            : host.Length <= 253 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
     }
 
     /// <summary>Reads the exporter from <paramref name="configuration"/>; false with a one-line problem for a bad value.</summary>

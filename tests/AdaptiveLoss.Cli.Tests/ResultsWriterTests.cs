@@ -34,6 +34,26 @@ public sealed class ResultsWriterTests : IDisposable
 
     private static readonly ExperimentOptions Options = new() { Model = ModelKind.ResNet20, Loss = LossMode.Fixed, Seed = 10, Epochs = 2 };
 
+    /// <summary>
+    /// Two runs racing for one --out (docs/cli.md, "Files a run writes"): the later one never replaces the first one's
+    /// results.json but writes its own to OUT-&lt;experimentId&gt; (then -2, -3, …); --force overwrites.
+    /// </summary>
+    [Fact]
+    public void Publish_ResultsAppearedMeanwhile_KeptAndThisRunsGoBesideUnlessForce()
+    {
+        var document = ResultsBuilder.Build("exp", Options, Status(), Policy());
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, ResultsWriter.FileName), "first");
+
+        var second = ResultsWriter.Publish(_folder, "exp", document, force: false);
+        var third = ResultsWriter.Publish(_folder, "exp", document, force: false);
+        var forced = ResultsWriter.Publish(_folder, "exp", document, force: true);
+
+        Assert.Equal(($"{_folder}-exp", $"{_folder}-exp-2", _folder), (second, third, forced));
+        Assert.Equal(ResultsWriter.Serialize(document) + "\n", File.ReadAllText(Path.Combine(second, ResultsWriter.FileName)));
+        Assert.Equal(ResultsWriter.Serialize(document) + "\n", File.ReadAllText(Path.Combine(_folder, ResultsWriter.FileName)));
+    }
+
     [Fact]
     public void Write_HandMadeExperiment_HasExactlyTheSpecSchema()
     {

@@ -109,6 +109,20 @@ public sealed class RunPlanTests : IDisposable
     }
 
     [Fact]
+    public void From_OutHoldsResults_RefusedUnlessForce()
+    {
+        WriteIdxFiles(gzip: false, skip: null);
+        var outDir = Directory.CreateDirectory(Path.Combine(_folder, "out")).FullName;
+        File.WriteAllText(Path.Combine(outDir, ResultsWriter.FileName), "{}");
+
+        Assert.Equal($"--out '{outDir}' already holds results.json: choose another --out, or add --force to overwrite it",
+            Problem("--task", "idx", "--data", _folder, "--out", outDir));
+        var forced = RunPlan.From(RunArgumentParser.Parse(["--task", "idx", "--data", _folder, "--out", outDir, "--force"]));
+        Assert.True(forced.Force);
+        Assert.False(RunPlan.From(RunArgumentParser.Parse(["--task", "idx", "--data", _folder, "--out", Path.Combine(_folder, "fresh")])).Force);
+    }
+
+    [Fact]
     public void From_TensorBoardIsAFile_IsAUsageError()
     {
         WriteIdxFiles(gzip: false, skip: null);
@@ -175,13 +189,42 @@ public sealed class RunPlanTests : IDisposable
         Assert.Equal($"redis://{redis}", target.Name);
     }
 
+    /// <summary>
+    /// A refused Redis value is never echoed: it may hold a password (docs/cluster.md, "Settings files, secrets and the
+    /// state folder").
+    /// </summary>
     [Theory]
-    [InlineData("redis://", "--cluster: redis://HOST:PORT needs a host (got 'redis://')")]
-    [InlineData("redis://:6379", "--cluster: redis://HOST:PORT needs a host (got 'redis://:6379')")]
-    [InlineData("redis://h:70000", "--cluster: Redis port must be 1-65535 (got '70000')")]
-    [InlineData("redis://h:x", "--cluster: Redis port must be 1-65535 (got 'x')")]
-    public void ClusterTarget_BadRedis_IsAUsageError(string connection, string expected) =>
+    [InlineData("redis://")]
+    [InlineData("redis://:6379")]
+    [InlineData("redis://h:70000")]
+    [InlineData("redis://h:x")]
+    [InlineData("redis://user:s3cret@h")]
+    [InlineData("redis://user:s3cret@h:6379")]
+    [InlineData("redis://h:6379,password=s3cret")]
+    [InlineData("redis://password=s3cret")]
+    [InlineData("redis://[::1]s3cret")]
+    public void ClusterTarget_BadRedis_IsAUsageErrorThatEchoesNothing(string connection)
+    {
+        var message = Assert.Throws<UsageException>(() => ClusterTarget.Parse(connection)).Message;
+
+        Assert.Equal("--cluster: expected redis://HOST or redis://HOST:PORT (a host name or IP address, a port 1-65535; "
+            + "no user, password or options: Redis credentials are not supported on the command line)", message);
+    }
+
+    [Theory]
+    [InlineData("mysql://h", "--cluster: clustering 'mysql' is not available (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)")]
+    [InlineData("s3cret://h", "--cluster: not a cluster (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)")]
+    [InlineData("user:s3cret@h", "--cluster: not a cluster (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)")]
+    [InlineData("pass=s3cret;x://h", "--cluster: not a cluster (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)")]
+    public void ClusterTarget_OtherValue_NamesOnlyAPlainScheme(string connection, string expected) =>
         Assert.Equal(expected, Assert.Throws<UsageException>(() => ClusterTarget.Parse(connection)).Message);
+
+    [Fact]
+    public void ClusterTarget_RedisIpv6_KeepsTheBrackets()
+    {
+        Assert.Equal("[::1]:6380", ClusterTarget.Parse("redis://[::1]:6380").Redis);
+        Assert.Equal("[::1]:6379", ClusterTarget.Parse("redis://[::1]").Redis);
+    }
 
     [Theory]
     [InlineData("localhost", 30000)]

@@ -50,8 +50,10 @@ public sealed class SiloOptionsTests
 
     [Theory]
     [InlineData("--clustering", "etcd", "--clustering must be localhost or redis (got 'etcd')")]
-    [InlineData("--redis", "localhost", "--redis must be HOST:PORT with a port 1-65535 (got 'localhost')")]
-    [InlineData("--redis", "h:0", "--redis must be HOST:PORT with a port 1-65535 (got 'h:0')")]
+    [InlineData("--redis", "localhost", BadRedis)]
+    [InlineData("--redis", "h:0", BadRedis)]
+    [InlineData("--redis", "u:s3cret@h:6379", BadRedis)]
+    [InlineData("--redis", "h:6379,password=s3cret", BadRedis)]
     [InlineData("--cluster-id", " ", "--cluster-id must not be empty")]
     [InlineData("--advertised-address", "myhost", "--advertised-address must be an IP address (got 'myhost')")]
     [InlineData("--probe-timeout", "0", "--probe-timeout must be seconds in (0, 600] (got 0)")]
@@ -62,4 +64,31 @@ public sealed class SiloOptionsTests
     [InlineData("--silo-port", "abc", "--silo-port must be a number (Failed to convert configuration value 'abc' at 'Silo:SiloPort' to type 'System.Int32'.)")]
     public void Problem_BadValue_OneLineNamingTheFlag(string flag, string value, string expected) =>
         Assert.Equal(expected, SiloOptions.Read([flag, value]).Problem());
+
+    // Never the value: it may hold a password
+    // (docs/cluster.md, "Settings files, secrets and the state folder").
+    private const string BadRedis = "--redis must be HOST:PORT: a host name or IP address and a port 1-65535 (no user, password or options)";
+
+    [Theory]
+    [InlineData("[::1]:6379")]
+    [InlineData("redis-1.lan:7000")]
+    public void Problem_RedisHostOrIpv6_Accepted(string redis) => Assert.Null(SiloOptions.Read(["--redis", redis]).Problem());
+
+    [Fact]
+    public void Read_MalformedSettingsFile_OneLineNamingTheFileAndWhereNotItsContent()
+    {
+        var folder = Directory.CreateTempSubdirectory("ala-settings-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "appsettings.json"), "{ \"Silo\": { \"Redis\": \"h:1,password=s3cret\" },\n  oops }");
+
+            var problem = SiloOptions.Read([], folder).Problem();
+
+            Assert.Equal($"settings file {Path.Combine(folder, "appsettings.json")} is not valid JSON (line 2, byte 3); fix it or remove it", problem);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

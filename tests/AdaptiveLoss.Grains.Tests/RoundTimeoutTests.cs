@@ -34,4 +34,45 @@ public sealed class RoundTimeoutTests
         Assert.Equal((1, 1L, 1L), (after.Rounds, after.Version, after.Transitions));
         Assert.Equal([a], after.Rewards.Select(r => r.ChildId));
     }
+
+    /// <summary>
+    /// A silo killed 10 s into a round's wait and a new one on the same state folder 10 min later: the round waits a
+    /// full timeout from the restore (docs/durability.md, "The round timeout after a restart"), not zero seconds.
+    /// </summary>
+    [Fact]
+    public async Task RoundTimeout_AfterARestartFollowingDowntime_CountsOnlyTimeUp()
+    {
+        var state = Directory.CreateTempSubdirectory("ala-timeout-").FullName;
+        try
+        {
+            var start = DateTimeOffset.UtcNow;
+            var policyId = $"policy-{Guid.NewGuid():N}";
+            var (a, b) = ($"{policyId}/0", $"{policyId}/1");
+            var before = new FakeTimeProvider(start);
+            await using (var first = await ClusterFactory.DeployAsync(new ScriptedChildRunner(), stateDirectory: state, time: before))
+            {
+                var coordinator = first.Client.GetGrain<ICoordinatorGrain>(policyId);
+                await coordinator.JoinAsync(policyId, Options, Reports.Features, [a, b]);
+                await coordinator.ReportAsync(Reports.Window(a, 0, 0.25));
+                before.Advance(TimeSpan.FromSeconds(10));
+                Assert.Equal(0, (await coordinator.GetSummaryAsync()).Rounds);
+            }
+
+            var after = new FakeTimeProvider(start + TimeSpan.FromMinutes(10));
+            await using var second = await ClusterFactory.DeployAsync(new ScriptedChildRunner(), stateDirectory: state, time: after);
+            var restored = second.Client.GetGrain<ICoordinatorGrain>(policyId);
+            var activated = await restored.GetSummaryAsync();
+            after.Advance(TimeSpan.FromSeconds(29));
+            var waiting = await restored.GetSummaryAsync();
+            after.Advance(TimeSpan.FromSeconds(2));
+            var closed = await restored.GetSummaryAsync();
+
+            Assert.Equal((0, 0), (activated.Rounds, waiting.Rounds));
+            Assert.Equal((1, 1L), (closed.Rounds, closed.Transitions));
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
 }

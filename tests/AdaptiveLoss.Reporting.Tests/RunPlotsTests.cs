@@ -49,6 +49,19 @@ public sealed class RunPlotsTests : IDisposable
         Assert.All(files.All, f => Png.AssertValid(f, RunPlots.Width, RunPlots.Height).Dispose());
     }
 
+    /// <summary>A plot replaces the old file by a rename (docs/durability.md, "Durable writes"): no temporary file stays beside it.</summary>
+    [Fact]
+    public void WriteAll_OverOldFiles_ReplacesThemAndLeavesOnlyTheFourPngs()
+    {
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "phi.png"), "a half-written picture");
+
+        var files = RunPlots.WriteAll(_directory, History);
+
+        Assert.Equal(["actions.png", "phi.png", "rewards.png", "validation.png"], Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(files.All, f => Png.AssertValid(f, RunPlots.Width, RunPlots.Height).Dispose());
+    }
+
     [Fact]
     public void WritePhi_WrongLength_ArgumentExceptionNamingTheSizes()
     {

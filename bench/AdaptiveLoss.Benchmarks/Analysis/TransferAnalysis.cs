@@ -1,6 +1,7 @@
 using System.Globalization;
 using AdaptiveLoss.Benchmarks.Runs;
 using AdaptiveLoss.Benchmarks.Statistics;
+using AdaptiveLoss.Core.Policy.Snapshots;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
@@ -28,7 +29,7 @@ internal static class TransferAnalysis
             var taskFolder = Path.Combine(folder, task.Name);
             var runs = arms.ToDictionary(a => a.Name, a => RunFolder.Read(Path.Combine(taskFolder, a.Name)));
             machines.AddRange(runs.Values);
-            var flags = ApplyFlags(plan, task, state);
+            var flags = ApplyFlags(plan, task);
             var ce = runs[TransferArms.CrossEntropy].Results;
             var reports = arms
                 .Select(a => ArmAnalysis.Build(a, runs[a.Name], a.Name == TransferArms.CrossEntropy ? null : ce, Defined(flags, a, $"{TransferPlan.Folder}-{task.Name}", runs[a.Name].Directory)))
@@ -52,8 +53,30 @@ internal static class TransferAnalysis
     /// <summary>The learning run's flags: the plan's and the shared state folder.</summary>
     public static IReadOnlyList<string> LearnFlags(TransferPlan plan, string state) => [.. plan.LearnFlags, "--state", state];
 
-    /// <summary>A task's shared flags: the plan's, the task's and the state folder that holds the learned snapshot.</summary>
-    public static IReadOnlyList<string> ApplyFlags(TransferPlan plan, TransferTask task, string state) => [.. plan.ApplyFlags, .. task.Flags, "--state", state];
+    /// <summary>
+    /// A task's shared flags: the plan's and the task's. The arms run side by side and a state folder has one owner
+    /// (docs/durability.md, "One owner per state folder"), so each arm uses the state folder of its own run folder
+    /// (<see cref="AlaRunner"/>), into which <see cref="ShareSnapshot"/> copies the learned snapshot first.
+    /// </summary>
+    public static IReadOnlyList<string> ApplyFlags(TransferPlan plan, TransferTask task) => [.. plan.ApplyFlags, .. task.Flags];
+
+    /// <summary>
+    /// Copies the snapshot <paramref name="learned"/> (ID@VERSION) from the learning run's state folder
+    /// <paramref name="state"/> into the state folder of each arm under <paramref name="taskFolder"/>, where its
+    /// <c>--policy ID@VERSION</c> finds it.
+    /// </summary>
+    public static void ShareSnapshot(string state, string learned, string taskFolder, IEnumerable<Arm> arms)
+    {
+        var reference = PolicyReference.Parse(learned);
+        var version = reference.Version ?? throw new FormatException($"{learned} names no version");
+        var source = new PolicyStore(state).PathOf(reference.PolicyId, version);
+        foreach (var arm in arms)
+        {
+            var target = new PolicyStore(Path.Combine(taskFolder, arm.Name, AlaRunner.StateFolderName)).PathOf(reference.PolicyId, version);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target, overwrite: true);
+        }
+    }
 
     /// <summary>The rule of <see cref="ShipDecision"/> on the first task.</summary>
     public static ShipDecision Decide(TransferPlan plan, TransferTaskReport? fresh)

@@ -42,9 +42,10 @@ internal sealed class TransferSuite : IBenchSuite
         {
             foreach (var task in plan.Tasks)
             {
+                var arms = TransferArms.All(learned);
+                TransferAnalysis.ShareSnapshot(state, learned, Path.Combine(folder, task.Name), arms);
                 failed.AddRange(await batch.RunAsync(
-                    Path.Combine(folder, task.Name), $"{TransferPlan.Folder}-{task.Name}", TransferAnalysis.ApplyFlags(plan, task, state),
-                    TransferArms.All(learned), cancellationToken));
+                    Path.Combine(folder, task.Name), $"{TransferPlan.Folder}-{task.Name}", TransferAnalysis.ApplyFlags(plan, task), arms, cancellationToken));
             }
         }
         else

@@ -6,7 +6,10 @@ internal static class ExitCodes
     /// <summary>The experiment completed (at least one child) and results.json is written.</summary>
     public const int Success = 0;
 
-    /// <summary>A runtime failure: every child failed, the cluster is unreachable, an unexpected error.</summary>
+    /// <summary>
+    /// A runtime failure: every child failed, the cluster is unreachable, results.json could not be written to --out
+    /// (or went beside it because another run's appeared there meanwhile, docs/cli.md), an unexpected error.
+    /// </summary>
     public const int Failure = 1;
 
     /// <summary>Bad input: one line on stderr, nothing written.</summary>

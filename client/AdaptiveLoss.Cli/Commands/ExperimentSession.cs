@@ -17,6 +17,8 @@ namespace AdaptiveLoss.Cli.Commands;
 internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWriter error)
 {
     private TextWriter _error = error;
+    // True when results.json could not be written: the run stays resumable, to another --out.
+    private bool _keepRun;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(30);
@@ -79,12 +81,13 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         }
         else
         {
+            await grain.StartAsync(o);
+            // Only once started: a refused start (an id in use, a shared policy's other settings) leaves no record that
+            // `ala run` would take for an interrupted run (docs/durability.md, "ala resume").
             if (plan.Target.Embedded && plan.StateDirectory is { } state)
             {
                 RunRecordFile.Write(state, plan);
             }
-
-            await grain.StartAsync(o);
         }
 
         var status = await MonitorAsync(grain, copy, watch, interrupt);
@@ -99,7 +102,11 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
         }
 
         var exitCode = await FinishAsync(grain, status, watch, wall);
-        ForgetRun();
+        if (!_keepRun)
+        {
+            ForgetRun();
+        }
+
         return exitCode;
     }
 
@@ -120,13 +127,33 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
 
         var policy = await grain.GetPolicySummaryAsync();
         var results = ResultsBuilder.Build(plan.ExperimentId, o, status, policy);
-        var path = ResultsWriter.Write(plan.OutDirectory, results);
-        var report = WriteReport(RunHistoryBuilder.Build(o, status, policy));
+        string outDirectory;
+        try
+        {
+            outDirectory = ResultsWriter.Publish(plan.OutDirectory, plan.ExperimentId, results, plan.Force);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The experiment's state is kept (the run record too): its results can still be written elsewhere.
+            _error.WriteLine($"ala: --out {plan.OutDirectory}: results not written ({RunCommand.OneLine(ex.Message)})"
+                + (plan.Target.Embedded ? $"; write them with `ala resume {plan.ExperimentId} --state {plan.StateDirectory} --out DIR`" : string.Empty));
+            _keepRun = true;
+            return ExitCodes.Failure;
+        }
+
+        var report = WriteReport(outDirectory, RunHistoryBuilder.Build(o, status, policy));
         watch.Dispose(); // the last frame stays above the summary
-        SummaryPrinter.Print(output, results, status, o, path, wall.Elapsed.TotalSeconds);
+        SummaryPrinter.Print(output, results, status, o, Path.Combine(outDirectory, ResultsWriter.FileName), wall.Elapsed.TotalSeconds);
         report?.Print(output);
         PrintSnapshots(output, policy.PolicyId);
         PrintTensorBoard(output);
+        if (outDirectory != plan.OutDirectory)
+        {
+            // Another run wrote results.json into the same --out while this one trained (docs/cli.md, "Files a run writes").
+            _error.WriteLine($"ala: --out {plan.OutDirectory} received another run's results.json meanwhile; kept it, this run's results are in {outDirectory}");
+            return ExitCodes.Failure;
+        }
+
         return ExitCodes.Success;
     }
 
@@ -140,11 +167,11 @@ internal sealed class ExperimentSession(RunPlan plan, TextWriter output, TextWri
     }
 
     // results.json is the run's contract and is already written: a history or plot failure is reported, not fatal.
-    private RunReport? WriteReport(RunHistory history)
+    private RunReport? WriteReport(string outDirectory, RunHistory history)
     {
         try
         {
-            return RunReport.Write(plan.OutDirectory, history);
+            return RunReport.Write(outDirectory, history);
         }
         catch (Exception ex)
         {

@@ -31,14 +31,17 @@ internal static class HelpText
         """;
 
     public const string Resume = """
-        usage: ala resume <experimentId> [--state DIR] [--progress auto|bars|lines] [--telemetry none|console|otlp]
+        usage: ala resume <experimentId> [--state DIR] [--out DIR] [--force] [--progress auto|bars|lines] [--telemetry none|console|otlp]
 
           --state DIR   the state folder the run used (default: ./state)
+          --out DIR     write the results here instead of the run's original --out (this resume only)
+          --force       overwrite a results.json already in the results folder
 
         Continues an embedded `ala run` that was killed (or lost its machine): an embedded silo on the same state
         folder restores the experiment, the policy (weights, optimizer, replay memory, rounds) and every child,
         which resumes from its last checkpoint. Windows already counted are not counted again. The results go to
-        the run's original --out. An experiment that already ended only has its results written again.
+        the run's original --out, or to --out. An experiment that already ended only has its results written
+        again (e.g. when its --out could not be written). One process at a time owns a state folder.
         """;
 
     public const string Report = """

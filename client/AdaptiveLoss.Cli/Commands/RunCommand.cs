@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Core.IO;
 using AdaptiveLoss.Grains;
 
 namespace AdaptiveLoss.Cli.Commands;
@@ -46,6 +47,7 @@ internal static class RunCommand
         Console.CancelKeyPress += onCancel;
         try
         {
+            using var owner = LockState(plan, resume);
             return await new ExperimentSession(plan, output, error).RunAsync(resume, interrupt.Token);
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
@@ -79,6 +81,39 @@ internal static class RunCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>
+    /// One owner per state folder (docs/durability.md, "One owner per state folder"): an embedded silo's folder is locked
+    /// after every input check and before the silo starts, and released when the session ends; the kernel releases it
+    /// too when the process dies, however it dies.
+    /// </summary>
+    /// <exception cref="UsageException">Another process holds the folder, or the run to resume ended meanwhile.</exception>
+    private static StateFolderLock? LockState(RunPlan plan, bool resume)
+    {
+        if (!plan.Target.Embedded || plan.StateDirectory is not { } state)
+        {
+            return null;
+        }
+
+        StateFolderLock owner;
+        try
+        {
+            owner = StateFolderLock.Acquire(state, $"ala {(resume ? "resume" : "run")} {plan.ExperimentId}");
+        }
+        catch (StateFolderBusyException ex)
+        {
+            throw new UsageException($"--state: {ex.Message}; wait for it to end, or give this run another --state");
+        }
+
+        if (resume && !File.Exists(RunRecordFile.PathOf(state, plan.ExperimentId)))
+        {
+            // Another `ala resume` finished it between the check and the lock.
+            owner.Dispose();
+            throw new UsageException($"no experiment '{plan.ExperimentId}' to resume in state folder {state} (it ended meanwhile)");
+        }
+
+        return owner;
     }
 
     /// <summary>The first line of a message: errors are one line on stderr.</summary>

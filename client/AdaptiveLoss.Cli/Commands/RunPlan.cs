@@ -23,9 +23,10 @@ namespace AdaptiveLoss.Cli.Commands;
 /// <param name="TensorBoardDirectory">Absolute <c>--tensorboard</c> folder; null when not asked for.</param>
 /// <param name="Progress">How progress is shown.</param>
 /// <param name="StateDirectory">Absolute state folder (<c>--state</c>, default ./state) of the embedded silo's policy snapshots; null = none saved.</param>
+/// <param name="Force">True with <c>--force</c>: a results.json in <paramref name="OutDirectory"/> may be overwritten.</param>
 internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, string OutDirectory, ClusterTarget Target,
     TelemetryExporter Telemetry = TelemetryExporter.None, string? TensorBoardDirectory = null, ProgressMode Progress = ProgressMode.Auto,
-    string? StateDirectory = null)
+    string? StateDirectory = null, bool Force = false)
 {
     /// <summary>The default state folder, relative to the working directory.</summary>
     public const string DefaultStateDirectory = "state";
@@ -70,10 +71,7 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
         }
 
         var outDirectory = arguments.OutDirectory ?? Path.GetFullPath(Path.Combine("runs", experimentId));
-        if (File.Exists(outDirectory))
-        {
-            throw new UsageException($"--out '{outDirectory}' is a file, not a folder");
-        }
+        CheckOut(outDirectory, arguments.Force);
 
         if (arguments.TensorBoardDirectory is { } tensorBoard && File.Exists(tensorBoard))
         {
@@ -92,7 +90,26 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
         // The silo writes the events where the windows end (docs/cli.md, "TensorBoard"): the folder travels in the options.
         options = options with { TensorBoardDirectory = arguments.TensorBoardDirectory };
         var telemetry = arguments.Telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable);
-        return new RunPlan(experimentId, options, outDirectory, target, telemetry, arguments.TensorBoardDirectory, arguments.Progress, stateDirectory);
+        return new RunPlan(experimentId, options, outDirectory, target, telemetry, arguments.TensorBoardDirectory, arguments.Progress, stateDirectory,
+            arguments.Force);
+    }
+
+    /// <summary>
+    /// Refuses an <c>--out</c> that is a file, or one that already holds results.json unless <paramref name="force"/>:
+    /// a run must not train for minutes and then replace another run's results (docs/cli.md, "Files a run writes").
+    /// </summary>
+    /// <exception cref="UsageException">The problem, naming --out.</exception>
+    public static void CheckOut(string outDirectory, bool force)
+    {
+        if (File.Exists(outDirectory))
+        {
+            throw new UsageException($"--out '{outDirectory}' is a file, not a folder");
+        }
+
+        if (!force && File.Exists(Path.Combine(outDirectory, ResultsWriter.FileName)))
+        {
+            throw new UsageException($"--out '{outDirectory}' already holds {ResultsWriter.FileName}: choose another --out, or add --force to overwrite it");
+        }
     }
 
     private static void CheckWritable(string flag, string? folder)

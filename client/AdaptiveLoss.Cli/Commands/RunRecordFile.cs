@@ -7,8 +7,9 @@ namespace AdaptiveLoss.Cli.Commands;
 
 /// <summary>
 /// What <c>ala resume</c> needs of an embedded run besides the grains' state: where its results go and the options it
-/// started with, in STATE/runs/&lt;experimentId&gt;.json. Written by <c>ala run</c> just before the experiment starts and
-/// deleted once it has ended and its results are written: a record that exists marks a run that can be resumed.
+/// started with, in STATE/runs/&lt;experimentId&gt;.json. Written (durably) by <c>ala run</c> once the experiment has
+/// started, so a start that is refused leaves none, and deleted once it has ended and its results are written: a record
+/// that exists marks a run that can be resumed.
 /// </summary>
 internal static class RunRecordFile
 {
@@ -22,10 +23,19 @@ internal static class RunRecordFile
 
     public static void Write(string stateDirectory, RunPlan plan) =>
         AtomicFile.WriteText(Path.Combine(stateDirectory, "runs"), plan.ExperimentId + ".json",
-            JsonSerializer.Serialize(new RunRecord(plan.ExperimentId, plan.OutDirectory, plan.TensorBoardDirectory, plan.Options), CoreSerialization.JsonOptions));
+            JsonSerializer.Serialize(new RunRecord(plan.ExperimentId, plan.OutDirectory, plan.TensorBoardDirectory, plan.Options), CoreSerialization.JsonOptions),
+            durable: true);
 
-    /// <summary>Deletes the record of an experiment that ended.</summary>
-    public static void Delete(string stateDirectory, string experimentId) => File.Delete(PathOf(stateDirectory, experimentId));
+    /// <summary>Deletes the record of an experiment that ended (synced, so the deletion is as durable as the write).</summary>
+    public static void Delete(string stateDirectory, string experimentId)
+    {
+        var path = PathOf(stateDirectory, experimentId);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+            FolderSync.Sync(Path.GetDirectoryName(path)!);
+        }
+    }
 
     /// <summary>The record of <paramref name="experimentId"/>; a usage error when there is none or it cannot be read.</summary>
     public static RunRecord Read(string stateDirectory, string experimentId)

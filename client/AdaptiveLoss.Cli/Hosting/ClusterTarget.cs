@@ -44,20 +44,17 @@ internal sealed record ClusterTarget(bool Embedded, int GatewayPort, string? Red
 
         if (connection.StartsWith("redis://", StringComparison.Ordinal))
         {
-            var endpoint = connection["redis://".Length..].TrimEnd('/');
-            var colon = endpoint.LastIndexOf(':');
-            var (host, port) = colon < 0 ? (endpoint, $"{DefaultRedisPort}") : (endpoint[..colon], endpoint[(colon + 1)..]);
-            if (host.Length == 0 || host.Contains('/', StringComparison.Ordinal))
-            {
-                throw new UsageException($"--cluster: redis://HOST:PORT needs a host (got '{connection}')");
-            }
-
-            return int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536
-                ? new ClusterTarget(false, 0, $"{host}:{p}")
-                : throw new UsageException($"--cluster: Redis port must be 1-65535 (got '{port}')");
+            // The value may hold a password (redis://user:pass@host, redis://host,password=…): a refusal says what is
+            // expected and echoes nothing of it (docs/cluster.md, "Settings files, secrets and the state folder").
+            return RedisEndpoint.TryParse(connection["redis://".Length..].TrimEnd('/'), DefaultRedisPort, out var endpoint)
+                ? new ClusterTarget(false, 0, endpoint)
+                : throw new UsageException("--cluster: expected redis://HOST or redis://HOST:PORT (a host name or IP address, a port 1-65535; "
+                    + "no user, password or options: Redis credentials are not supported on the command line)");
         }
 
-        var scheme = connection.Contains("://", StringComparison.Ordinal) ? connection[..connection.IndexOf("://", StringComparison.Ordinal)] : connection;
-        throw new UsageException($"--cluster: clustering '{scheme}' is not available (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)");
+        // Only a plain scheme name is echoed: anything else may be a secret typed in the wrong place.
+        var scheme = connection.Contains("://", StringComparison.Ordinal) ? connection[..connection.IndexOf("://", StringComparison.Ordinal)] : null;
+        var named = scheme is { Length: > 0 and <= 16 } && scheme.All(char.IsAsciiLetter) ? $"clustering '{scheme}' is not available" : "not a cluster";
+        throw new UsageException($"--cluster: {named} (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)");
     }
 }

@@ -12,6 +12,9 @@ internal sealed record RunArguments
     /// <summary><c>--out</c>; null = runs/&lt;experimentId&gt;.</summary>
     public string? OutDirectory { get; init; }
 
+    /// <summary><c>--force</c>: overwrite a results.json already in <see cref="OutDirectory"/>.</summary>
+    public bool Force { get; init; }
+
     /// <summary><c>--cluster</c>; null = an embedded silo.</summary>
     public string? Cluster { get; init; }
 

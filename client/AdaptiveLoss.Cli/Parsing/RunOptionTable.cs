@@ -63,6 +63,8 @@ internal static class RunOptionTable
         new("--classes", "K", "keep only the images of the first K classes (2-10) in every split", "all",
             (a, v) => a.With(o => o with { Classes = ValueParser.Int("--classes", v) }), Setting: nameof(ExperimentOptions.Classes)),
         new("--out", "DIR", "folder for results.json, history.json and the plots", "runs/<experimentId>", (a, v) => a with { OutDirectory = ValueParser.Path("--out", v) }),
+        new("--force", null, "overwrite a results.json already in --out (without it such a run is refused before it starts)", "off",
+            (a, _) => a with { Force = true }),
         new("--train-limit", "N", "train on the first N training images only", "all",
             (a, v) => a.With(o => o with { TrainLimit = ValueParser.Int("--train-limit", v) }), Setting: nameof(ExperimentOptions.TrainLimit)),
         new("--cluster", "CONN", "submit to a running cluster: localhost, localhost:GATEWAYPORT or redis://HOST:PORT", "embedded silo",

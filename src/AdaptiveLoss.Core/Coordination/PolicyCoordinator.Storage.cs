@@ -23,10 +23,12 @@ public sealed partial class PolicyCoordinator
     /// The coordinator as it was when <paramref name="record"/> was stored, its replay memory rebuilt from
     /// <paramref name="memory"/> (the chunks of <see cref="MemoryIndex.Rounds"/>, in order), its reward log from
     /// <paramref name="rewards"/> (chunks 0 … <see cref="RewardLogIndex.Chunks"/> − 1) and its pending transitions from
-    /// <paramref name="pending"/> (those of <see cref="PendingKeys"/>).
+    /// <paramref name="pending"/> (those of <see cref="PendingKeys"/>). The pending transitions wait for their round
+    /// from <paramref name="restoredAt"/> on: the round timeout counts only time this coordinator was up
+    /// (<see cref="RoundBook.RestartClocks"/>).
     /// </summary>
     public static PolicyCoordinator Restore(CoordinatorRecord record, IReadOnlyList<MemoryChunk> memory, IReadOnlyList<RewardChunk> rewards,
-        IReadOnlyList<Transition> pending)
+        IReadOnlyList<Transition> pending, DateTimeOffset restoredAt)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(memory);
@@ -46,7 +48,9 @@ public sealed partial class PolicyCoordinator
                     ?? throw new ArgumentException($"policy {record.PolicyId}: the pending transition of {stub.ChildId} window {stub.Window} is missing", nameof(pending)) }
                 : e)] })],
         };
-        var coordinator = new PolicyCoordinator(record.PolicyId, record.Settings, record.FeatureCount, new RoundBook(book)) { FromPolicy = record.FromPolicy };
+        var restoredBook = new RoundBook(book);
+        restoredBook.RestartClocks(restoredAt);
+        var coordinator = new PolicyCoordinator(record.PolicyId, record.Settings, record.FeatureCount, restoredBook) { FromPolicy = record.FromPolicy };
         coordinator._learner.Restore(record.Learner with { Memory = [.. memory.SelectMany(c => c.Items).Skip(record.Memory.Skip)] });
         coordinator._memoryRounds.AddRange(memory.Select(c => (c.Round, c.Items.Length)));
         coordinator._memorySkip = record.Memory.Skip;

@@ -153,6 +153,26 @@ public sealed class RoundBook
         return false;
     }
 
+    /// <summary>
+    /// Restarts every pending entry's wait at <paramref name="now"/>, keeping the queues' order: called when a stored
+    /// book comes back after its process was down (docs/durability.md, "The round timeout after a restart"). The stored
+    /// instants are wall-clock times; the downtime between them and the restart is not waiting for a child (the children
+    /// were down too and resume from their checkpoints), so counting it would close a round with whatever happened to be
+    /// pending the moment the coordinator is activated again.
+    /// </summary>
+    public void RestartClocks(DateTimeOffset now)
+    {
+        foreach (var queue in _pending.Values)
+        {
+            var entries = queue.ToArray();
+            queue.Clear();
+            foreach (var entry in entries)
+            {
+                queue.Enqueue(entry with { ReceivedAt = now });
+            }
+        }
+    }
+
     /// <summary>Takes the round: the oldest pending entry of each child that has one; skips fill a slot but are not returned.</summary>
     public IReadOnlyList<Transition> TakeRound()
     {

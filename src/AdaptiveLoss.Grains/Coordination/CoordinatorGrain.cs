@@ -33,7 +33,8 @@ public sealed class CoordinatorGrain(
     {
         if (stored.State.Value is { } record)
         {
-            _coordinator = await Documents.RestoreAsync(record);
+            // The round timeout counts only time this activation was up: a restart after a kill is not a slow child.
+            _coordinator = await Documents.RestoreAsync(record, time.GetUtcNow());
             Log.PolicyRestored(logger, PolicyId, _coordinator.Version, _coordinator.Rounds, _coordinator.LiveChildren, _coordinator.PendingCount);
             UpdateRoundTimer(_coordinator.Idle);
         }

@@ -50,10 +50,13 @@ internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
         }
     }
 
-    /// <summary>The coordinator stored in <paramref name="record"/>, with every document it refers to; a missing one is an error naming it.</summary>
-    public async Task<PolicyCoordinator> RestoreAsync(CoordinatorRecord record) =>
+    /// <summary>
+    /// The coordinator stored in <paramref name="record"/>, with every document it refers to; a missing one is an error
+    /// naming it. Its pending transitions wait for their round from <paramref name="restoredAt"/> on.
+    /// </summary>
+    public async Task<PolicyCoordinator> RestoreAsync(CoordinatorRecord record, DateTimeOffset restoredAt) =>
         PolicyCoordinator.Restore(record, await ReadChunksAsync(record.Memory.Rounds), await ReadRewardsAsync(record.Rewards.Chunks),
-            await ReadPendingAsync(PolicyCoordinator.PendingKeys(record)));
+            await ReadPendingAsync(PolicyCoordinator.PendingKeys(record)), restoredAt);
 
     private async Task<IReadOnlyList<MemoryChunk>> ReadChunksAsync(IEnumerable<int> rounds)
     {

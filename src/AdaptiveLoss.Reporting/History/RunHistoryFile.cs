@@ -57,6 +57,7 @@ public static class RunHistoryFile
     /// <summary>Creates <paramref name="directory"/> if needed and writes <see cref="FileName"/> there; returns its path.</summary>
     public static string Write(string directory, RunHistory history)
     {
-        return AtomicFile.WriteText(directory, FileName, Serialize(history) + "\n");
+        // Durable like results.json (docs/durability.md, "Durable writes").
+        return AtomicFile.WriteText(directory, FileName, Serialize(history) + "\n", durable: true);
     }
 }

@@ -1,3 +1,4 @@
+using AdaptiveLoss.Core.IO;
 using ScottPlot;
 
 namespace AdaptiveLoss.Reporting.Plots;
@@ -36,16 +37,31 @@ internal static class PlotCanvas
         text.LabelFontName = PlotFonts.Family;
     }
 
-    /// <summary>Applies the embedded font everywhere, writes the PNG (creating its folder) and returns its full path.</summary>
+    /// <summary>
+    /// Applies the embedded font everywhere, writes the PNG (creating its folder) and returns its full path. The PNG is
+    /// drawn into a temporary file in the same folder and renamed over the target (docs/durability.md, "Durable
+    /// writes"): a reader, or a run killed mid-draw, never leaves half a picture under the plot's name.
+    /// </summary>
     public static string Save(Plot plot, string path, int width, int height)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var folder = Path.GetDirectoryName(fullPath)!;
+        Directory.CreateDirectory(folder);
         plot.Font.Set(PlotFonts.Family);
         plot.Legend.FontName = PlotFonts.Family;
-        plot.SavePng(fullPath, width, height);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp.png");
+        try
+        {
+            plot.SavePng(temporary, width, height);
+            AtomicFile.Publish(temporary, fullPath, durable: false);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
         return fullPath;
     }
 }

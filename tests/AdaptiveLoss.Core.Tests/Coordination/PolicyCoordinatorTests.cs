@@ -83,9 +83,9 @@ public sealed class PolicyCoordinatorTests
         Assert.All(steps, s => Assert.InRange(s.Record.Rewards.Tail.Length, 0, RewardLog.ChunkSize - 1));
         var record = steps[^1].Record;
         Assert.Equal((1, 2), (record.Rewards.Chunks, record.Rewards.Tail.Length));
-        var restored = PolicyCoordinator.Restore(record, [], sealing.Write.Rewards, []);
+        var restored = PolicyCoordinator.Restore(record, [], sealing.Write.Rewards, [], T0);
         Assert.Equal(coordinator.Rewards, restored.Rewards);
-        Assert.Throws<ArgumentException>(() => PolicyCoordinator.Restore(record, [], [], []));
+        Assert.Throws<ArgumentException>(() => PolicyCoordinator.Restore(record, [], [], [], T0));
     }
 
     [Fact]
@@ -119,6 +119,27 @@ public sealed class PolicyCoordinatorTests
 
         Assert.Equal((1, 1, 1.0), (Assert.Single(step.Closed).Round, step.Closed[0].Transitions, step.Closed[0].MeanReward));
         Assert.False(step.Idle);
+    }
+
+    /// <summary>
+    /// A kill 30 s into a round's wait and a restart 10 min later: the downtime is not waiting (docs/durability.md, "The
+    /// round timeout after a restart"), so the round closes one full timeout after the restore, not at once.
+    /// </summary>
+    [Fact]
+    public void Tick_AfterRestoreFollowingDowntime_CountsOnlyTheTimeUp()
+    {
+        var coordinator = Joined("e", ["e/0", "e/1"]);
+        var stored = coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+        Assert.Null(coordinator.Tick(T0 + TimeSpan.FromSeconds(30)));
+        var restoredAt = T0 + TimeSpan.FromMinutes(10);
+
+        var restored = PolicyCoordinator.Restore(stored.Record, [], [], stored.Write.Pending, restoredAt);
+
+        Assert.Null(restored.Tick(restoredAt));
+        Assert.Null(restored.Tick(restoredAt + Settings.RoundTimeout - TimeSpan.FromTicks(1)));
+        var step = restored.Tick(restoredAt + Settings.RoundTimeout)!;
+        Assert.Equal((1, 1, 1.0), (Assert.Single(step.Closed).Round, step.Closed[0].Transitions, step.Closed[0].MeanReward));
+        Assert.All(step.Record.Book.Queues.SelectMany(q => q.Entries), e => Assert.Equal(restoredAt, e.ReceivedAt));
     }
 
     [Fact]

@@ -29,6 +29,25 @@ public sealed class RoundBookTests
     }
 
     [Fact]
+    public void RestartClocks_StoredBookAfterDowntime_WaitsAFullTimeoutFromTheRestartInTheSameOrder()
+    {
+        var book = TwoChildren();
+        book.Add(T("A", 0), T0);
+        book.Add(T("A", 1), T0 + TimeSpan.FromSeconds(20));
+        var timeout = TimeSpan.FromSeconds(60);
+        var restart = T0 + TimeSpan.FromHours(1);
+        var restored = new RoundBook(book.Export());
+        Assert.True(restored.IsOverdue(restart, timeout)); // the stored wall-clock instants count the downtime
+
+        restored.RestartClocks(restart);
+
+        Assert.False(restored.IsOverdue(restart + timeout - TimeSpan.FromTicks(1), timeout));
+        Assert.True(restored.IsOverdue(restart + timeout, timeout));
+        Assert.Equal([("A", 0)], restored.TakeRound().Select(t => (t.ChildId, t.Window)));
+        Assert.Equal([("A", 1)], restored.TakeRound().Select(t => (t.ChildId, t.Window)));
+    }
+
+    [Fact]
     public void Add_DuplicateChildAndWindow_IgnoredEvenAfterItsRound()
     {
         var book = TwoChildren();

@@ -31,7 +31,7 @@ public sealed class PolicyCoordinatorStateTests
         var record = Read<Stored<CoordinatorRecord>>(store["record"]).Value!;
         var restored = PolicyCoordinator.Restore(record,
             [.. record.Memory.Rounds.Select(r => Read<MemoryChunk>(store[$"memory/{r}"]))], [],
-            [.. PolicyCoordinator.PendingKeys(record).Select(k => Read<Transition>(store[$"pending/{k.ChildId}/{k.Window}"]))]);
+            [.. PolicyCoordinator.PendingKeys(record).Select(k => Read<Transition>(store[$"pending/{k.ChildId}/{k.Window}"]))], T0);
 
         // Only the pending transition of e/0 window 3 has a document; the record keeps a stub without its states.
         Assert.Equal(["memory/2", "memory/3", "pending/e/0/3", "record"], store.Keys.Order(StringComparer.Ordinal));

@@ -5,12 +5,15 @@ namespace AdaptiveLoss.Core.Policy.Snapshots;
 /// <summary>Reads and writes snapshot files: bounded reads, atomic writes (a temporary file renamed over the target).</summary>
 public static class PolicySnapshotFile
 {
-    /// <summary>Writes <paramref name="snapshot"/> to <paramref name="path"/> atomically; a reader never sees half a file.</summary>
+    /// <summary>
+    /// Writes <paramref name="snapshot"/> to <paramref name="path"/> atomically and durably (docs/durability.md, "Durable
+    /// writes"): a reader never sees half a file, and a snapshot that was written survives a power loss.
+    /// </summary>
     public static void Write(string path, PolicySnapshot snapshot)
     {
         var json = PolicySnapshotCodec.Encode(snapshot);
         var full = Path.GetFullPath(path);
-        AtomicFile.WriteText(Path.GetDirectoryName(full)!, Path.GetFileName(full), json);
+        AtomicFile.WriteText(Path.GetDirectoryName(full)!, Path.GetFileName(full), json, durable: true);
     }
 
     /// <summary>Reads and validates <paramref name="path"/>; every failure is a <see cref="PolicySnapshotException"/> naming the file.</summary>

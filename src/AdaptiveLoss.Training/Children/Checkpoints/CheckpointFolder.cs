@@ -7,10 +7,13 @@ using AdaptiveLoss.Core.IO;
 namespace AdaptiveLoss.Training.Children.Checkpoints;
 
 /// <summary>
-/// A child's checkpoint folder: one sub-folder per checkpoint, <c>w-NNNNNN</c> (windows done). A checkpoint is
-/// written into <c>.tmp-w-NNNNNN-*</c> and renamed into place only once every file and the manifest are flushed, so
-/// a crash mid-write leaves the previous checkpoint intact (rename(2) is atomic within a file system); older ones
-/// and leftover temporary folders are deleted afterwards. The newest <c>w-*</c> is the checkpoint.
+/// A child's checkpoint folder: one sub-folder per checkpoint, <c>w-NNNNNN</c> (windows done), or <c>w-NNNNNN.G</c>
+/// when window NNNNNN is checkpointed again (generation G ≥ 1, after a crash between a checkpoint and the clean-up
+/// followed by a rerun of the window). A checkpoint is written into <c>.tmp-w-NNNNNN-*</c>, its files and the
+/// temporary folder synced, and renamed to a name no checkpoint has (rename(2) is atomic within a file system); the
+/// parent folder is synced, and only then are older checkpoints and leftover temporary folders deleted. The newest
+/// (window, generation) is the checkpoint, so a reader after a crash at any point finds the old or the new one
+/// (docs/durability.md, "Checkpoints").
 /// </summary>
 internal sealed class CheckpointFolder(string path)
 {
@@ -38,6 +41,9 @@ internal sealed class CheckpointFolder(string path)
     /// <summary>Test seam: called after each file is written into the temporary folder, with its name.</summary>
     public Action<string>? FileWritten { get; set; }
 
+    /// <summary>Test seam: called with the new checkpoint's folder once it is in place, before older ones are deleted.</summary>
+    public Action<string>? Published { get; set; }
+
     /// <summary>
     /// Writes one checkpoint: each (name, writer) pair into its file, then the manifest with sizes and hashes, then
     /// the atomic rename; returns the total size in bytes.
@@ -60,14 +66,12 @@ internal sealed class CheckpointFolder(string path)
             stream => JsonSerializer.Serialize(stream, manifest, Json));
         FileWritten?.Invoke(ManifestName);
 
-        var target = System.IO.Path.Combine(Path, name);
-        if (Directory.Exists(target))
-        {
-            // Only after a crash between this rename and the clean-up below followed by a rerun of the window.
-            Directory.Delete(target, recursive: true);
-        }
-
-        Directory.Move(temp, target);
+        // Never over an existing checkpoint: deleting it first would leave no checkpoint until the rename.
+        name = FreeName(name, nextWindow);
+        FolderSync.Sync(temp);
+        Directory.Move(temp, System.IO.Path.Combine(Path, name));
+        FolderSync.Sync(Path);
+        Published?.Invoke(System.IO.Path.Combine(Path, name));
         DeleteAllBut(name);
         return entries.Sum(e => e.Bytes) + manifestEntry.Bytes;
     }
@@ -81,9 +85,9 @@ internal sealed class CheckpointFolder(string path)
         }
 
         return Directory.EnumerateDirectories(Path, Prefix + "*")
-            .Select(d => (Dir: d, Window: WindowOf(System.IO.Path.GetFileName(d))))
-            .Where(x => x.Window >= 0)
-            .OrderByDescending(x => x.Window)
+            .Select(d => (Dir: d, Key: KeyOf(System.IO.Path.GetFileName(d))))
+            .Where(x => x.Key.Window >= 0)
+            .OrderByDescending(x => x.Key)
             .Select(x => x.Dir)
             .FirstOrDefault();
     }
@@ -157,11 +161,32 @@ internal sealed class CheckpointFolder(string path)
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private static int WindowOf(string name) =>
-        name.StartsWith(Prefix, StringComparison.Ordinal)
-        && int.TryParse(name.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var window)
-            ? window
-            : -1;
+    // (window, generation) of "w-NNNNNN" (generation 0) or "w-NNNNNN.G"; window -1 for any other name.
+    private static (int Window, int Generation) KeyOf(string name)
+    {
+        if (!name.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return (-1, 0);
+        }
+
+        var rest = name.AsSpan(Prefix.Length);
+        var dot = rest.IndexOf('.');
+        var generation = 0;
+        return int.TryParse(dot < 0 ? rest : rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var window)
+            && (dot < 0 || (int.TryParse(rest[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out generation) && generation > 0))
+            ? (window, generation)
+            : (-1, 0);
+    }
+
+    private static int WindowOf(string name) => KeyOf(name).Window;
+
+    // The name for a checkpoint of window `window`: "w-NNNNNN", or the next generation when that window has one.
+    private string FreeName(string name, int window)
+    {
+        var taken = Directory.EnumerateDirectories(Path, Prefix + "*").Select(d => KeyOf(System.IO.Path.GetFileName(d)))
+            .Where(k => k.Window == window).Select(k => k.Generation + 1).DefaultIfEmpty(0).Max();
+        return taken == 0 ? name : $"{name}.{taken.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     private void DeleteAllBut(string keep)
     {
