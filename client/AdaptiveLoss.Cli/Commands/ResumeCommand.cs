@@ -2,6 +2,7 @@ using System.CommandLine;
 using AdaptiveLoss.Cli.Hosting;
 using AdaptiveLoss.Cli.Parsing;
 using AdaptiveLoss.ServiceDefaults;
+using AdaptiveLoss.Training.Data;
 
 namespace AdaptiveLoss.Cli.Commands;
 
@@ -45,6 +46,14 @@ internal static class ResumeCommand
         // Nothing new is stored: a resume that dies too is resumed to the original --out unless --out is given again.
         var outDirectory = arguments.OutDirectory ?? record.OutDirectory;
         RunPlan.CheckOut(outDirectory, arguments.Force);
+        RunPlan.CheckWritable("--out", outDirectory);
+        RunPlan.CheckWritable("--state", state);
+        // The data may have changed since the run started: checked again, as ala run checks it, before anything resumes.
+        if (DataPreflight.Problem(record.Options.ChildSettings()) is { } data)
+        {
+            throw new UsageException(data);
+        }
+
         return new RunPlan(experimentId, record.Options, outDirectory, ClusterTarget.Parse(null),
             arguments.Telemetry ?? TelemetryExporters.Default(Environment.GetEnvironmentVariable), record.TensorBoardDirectory, arguments.Progress, state,
             arguments.Force);

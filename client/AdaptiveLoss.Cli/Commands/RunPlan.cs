@@ -112,7 +112,9 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
         }
     }
 
-    private static void CheckWritable(string flag, string? folder)
+    /// <summary>Refuses a folder this process could not create entries in, naming <paramref name="flag"/>.</summary>
+    /// <exception cref="UsageException">The problem.</exception>
+    public static void CheckWritable(string flag, string? folder)
     {
         if (folder is not null && WritableFolder.Problem(folder) is { } problem)
         {

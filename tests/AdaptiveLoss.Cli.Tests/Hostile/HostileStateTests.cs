@@ -66,6 +66,20 @@ public sealed class HostileStateTests : IDisposable
         HostileRun.AssertRefused(result, $"ala: --out '{other}' already holds results.json: choose another --out, or add --force to overwrite it");
     }
 
+    [Fact]
+    public async Task Resume_DataDamagedSinceTheRunStarted_RefusedBeforeTheSiloStarts()
+    {
+        var data = HostileData.IdxFolder(_folder);
+        RunRecordFile.Write(State, new RunPlan("killed", new ExperimentOptions { Task = TaskKind.Idx, DataDirectory = data, ValidationSize = 20 },
+            Path.Combine(_folder, "original"), ClusterTarget.Parse(null)));
+        var images = Path.Combine(data, HostileData.TrainImages);
+        File.WriteAllBytes(images, File.ReadAllBytes(images)[..100]);
+
+        var result = await HostileRun.CliAsync(_folder, "resume", "killed", "--state", State);
+
+        HostileRun.AssertRefused(result, $"ala: {images}: truncated file");
+    }
+
     [Theory]
     [InlineData("redis://u:s3cretpw@h")]
     [InlineData("redis://u:s3cretpw@h:6379")]
