@@ -143,8 +143,9 @@ public sealed class MismatchCliTests : IDisposable
             {
                 Assert.InRange(set.GetProperty("error").GetDouble(), 0, 0.9);
                 Assert.InRange(set.GetProperty("balancedError").GetDouble(), 0, 0.9);
-                Assert.InRange(set.GetProperty("f1").GetDouble(), 0.1, 1);
-                Assert.InRange(set.GetProperty("aucpr").GetDouble(), 0.1, 1);
+                // A metric, not a quality bar: a tiny long-tailed run with large offset steps can predict worse than chance.
+                Assert.InRange(set.GetProperty("f1").GetDouble(), 0, 1);
+                Assert.InRange(set.GetProperty("aucpr").GetDouble(), 0, 1);
                 Assert.Equal(10, set.GetProperty("classErrors").GetArrayLength());
             }
 
