@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdaptiveLoss.Core.IO;
 
 namespace AdaptiveLoss.Silo;
 
@@ -8,6 +9,50 @@ namespace AdaptiveLoss.Silo;
 /// </summary>
 public static class SettingsFiles
 {
+    /// <summary>The largest settings file read: the configuration loader reads a file whole, so a silo caps it first.</summary>
+    public const long MaxBytes = BoundedFile.MiB;
+
+    /// <summary>
+    /// Null when the settings files the silo reads from <paramref name="folder"/> (appsettings.json and
+    /// appsettings.&lt;<paramref name="environment"/>&gt;.json) are absent or regular files of at most <see cref="MaxBytes"/>;
+    /// otherwise one line naming the file (a FIFO would hang the loader, /dev/zero exhaust it).
+    /// </summary>
+    public static string? Problem(string folder, string environment)
+    {
+        foreach (var name in new[] { "appsettings.json", $"appsettings.{environment}.json" })
+        {
+            var path = Path.Combine(folder, name);
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                continue;
+            }
+
+            try
+            {
+                BoundedFile.ReadAllBytes(path, MaxBytes);
+            }
+            catch (BoundedFileException ex)
+            {
+                return $"settings file {ex.Message}; fix it or remove it";
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return $"settings file {path} cannot be read ({ex.GetType().Name}); fix it or remove it";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The host's environment name as the silo's host reads it (DOTNET_, then ASPNETCORE_ENVIRONMENT; default Production).</summary>
+    public static string EnvironmentName(Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        return variable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet
+            : variable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet
+            : "Production";
+    }
+
     /// <summary>"settings file /w/appsettings.json is not valid JSON (line 3, byte 7)", from the loader's exception.</summary>
     public static string Describe(InvalidDataException exception)
     {

@@ -130,6 +130,12 @@ public sealed class SiloOptions
     /// <summary>As <see cref="Read(string[])"/>, with appsettings.json read from <paramref name="workingDirectory"/>.</summary>
     public static SiloOptions Read(string[] args, string workingDirectory)
     {
+        // Capped before the loader reads them whole (docs/cluster.md, "Settings files, secrets and the state folder").
+        if (SettingsFiles.Problem(workingDirectory, SettingsFiles.EnvironmentName(Environment.GetEnvironmentVariable)) is { } settings)
+        {
+            return new SiloOptions { _bindProblem = settings };
+        }
+
         IConfigurationRoot configuration;
         try
         {

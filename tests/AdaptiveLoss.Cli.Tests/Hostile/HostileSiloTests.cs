@@ -28,6 +28,34 @@ public sealed class HostileSiloTests : IDisposable
     }
 
     [Fact]
+    public async Task Silo_OversizedSettingsFile_RefusedBeforeTheLoaderReadsIt()
+    {
+        var settings = Path.Combine(_folder, "appsettings.json");
+        using (var stream = File.Create(settings))
+        {
+            stream.SetLength(2L << 30); // 2 GiB, sparse: the loader would read it whole
+        }
+
+        var result = await Silo(["--state", Path.Combine(_folder, "state")]);
+
+        HostileRun.AssertRefused(result, $"ala-silo: settings file {settings}: is larger than 1 MiB; fix it or remove it");
+    }
+
+    [Fact]
+    public async Task Silo_SettingsFileIsAFifo_RefusedInsteadOfHanging()
+    {
+        var settings = Path.Combine(_folder, "appsettings.Production.json");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", settings))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var result = await Silo(["--state", Path.Combine(_folder, "state")]);
+
+        HostileRun.AssertRefused(result, $"ala-silo: settings file {settings}: is a FIFO, not a regular file; fix it or remove it");
+    }
+
+    [Fact]
     public async Task Silo_SettingsFileWithAPasswordAndAnError_PasswordNotEchoed()
     {
         File.WriteAllText(Path.Combine(_folder, "appsettings.json"), "{ \"Silo\": { \"Redis\": \"h:6379,password=s3cretpw\" } }");
