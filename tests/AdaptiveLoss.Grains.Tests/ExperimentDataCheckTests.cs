@@ -29,7 +29,7 @@ public sealed class ExperimentDataCheckTests(ScriptedClusterFixture fixture)
     }
 
     [Fact]
-    public void TorchChildRunner_DataProblem_IsThePreflight()
+    public void TorchChildRunner_CheckData_IsThePreflight()
     {
         var folder = Directory.CreateTempSubdirectory("ala-runner-data-").FullName;
         try
@@ -38,7 +38,7 @@ public sealed class ExperimentDataCheckTests(ScriptedClusterFixture fixture)
             File.WriteAllBytes(Path.Combine(folder, "train-labels-idx1-ubyte"), [0, 0, 8, 1, 0, 0, 0, 0]);
             var runner = new TorchChildRunner(Options.Create(new TrainingOptions()));
 
-            var problem = runner.DataProblem(new ExperimentOptions { Task = TaskKind.Idx, DataDirectory = folder }.ChildSettings());
+            var problem = runner.CheckData(new ExperimentOptions { Task = TaskKind.Idx, DataDirectory = folder }.ChildSettings()).Problem;
 
             Assert.Equal($"{folder}/train-images-idx3-ubyte: truncated file: 5 bytes, shorter than the 16-byte header", problem);
         }

@@ -4,6 +4,7 @@ using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Grains.Workers;
 using AdaptiveLoss.Training;
+using AdaptiveLoss.Training.Data;
 
 namespace AdaptiveLoss.Grains.Tests;
 
@@ -23,9 +24,9 @@ public sealed class ScriptedChildRunner : IChildRunner
     /// <summary>Makes this silo find <paramref name="problem"/> with the data folder <paramref name="dataDirectory"/>.</summary>
     public void RefuseData(string dataDirectory, string problem) => _dataProblems[dataDirectory] = problem;
 
-    /// <summary>The problem <see cref="RefuseData"/> set for the settings' data folder, else none.</summary>
-    public string? DataProblem(ChildSettings settings) =>
-        settings.DataDirectory is { } folder && _dataProblems.TryGetValue(folder, out var problem) ? problem : null;
+    /// <summary>The problem <see cref="RefuseData"/> set for the settings' data folder, else none (and no data size: nothing is read).</summary>
+    public DataCheck CheckData(ChildSettings settings) =>
+        new(settings.DataDirectory is { } folder && _dataProblems.TryGetValue(folder, out var problem) ? problem : null, null);
 
     /// <summary>Makes <paramref name="childId"/> throw at the start of window <paramref name="window"/>.</summary>
     public void FailAt(string childId, int window) => _faults[childId] = window;

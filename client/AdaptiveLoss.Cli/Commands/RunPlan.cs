@@ -49,15 +49,21 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
         }
 
         // Core names settings (Beta); the user typed flags (--beta).
-        var problem = (options.Validate() is [var first, ..] ? RunOptionTable.Describe(first) : null) ?? DataFolderCheck.Problem(options)
-            ?? DataPreflight.Problem(options.ChildSettings());
+        var problem = (options.Validate() is [var first, ..] ? RunOptionTable.Describe(first) : null) ?? DataFolderCheck.Problem(options);
         if (problem is not null)
         {
             throw new UsageException(problem);
         }
 
+        var settings = options.ChildSettings();
+        var data = DataPreflight.Inspect(settings);
+        if (data.Problem is { } broken)
+        {
+            throw new UsageException(broken);
+        }
+
         // The windows a run keeps depend on the training split's size, known now that the data passed.
-        if (DataPreflight.WindowBudget(options.ChildSettings(), options.Children) is { } budget)
+        if (data.WindowBudget(settings, options.Children) is { } budget)
         {
             throw new UsageException(RunOptionTable.Describe(budget));
         }

@@ -47,12 +47,13 @@ public sealed class ExperimentGrain(
         // The client checked its own data folder; this silo reads its own (docs/cluster.md), so it is checked here too,
         // off the grain's scheduler (it reads headers and labels from disk).
         var settings = options.ChildSettings();
-        if (await Task.Run(() => runner.DataProblem(settings)) is { } data)
+        var data = await Task.Run(() => runner.CheckData(settings));
+        if (data.Problem is { } problem)
         {
-            throw new InvalidOptionsException(new ValidationError(nameof(ExperimentOptions.DataDirectory), ": " + data));
+            throw new InvalidOptionsException(new ValidationError(nameof(ExperimentOptions.DataDirectory), ": " + problem));
         }
 
-        if (await Task.Run(() => runner.WindowBudget(settings, options.Children)) is { } budget)
+        if (data.WindowBudget(settings, options.Children) is { } budget)
         {
             throw new InvalidOptionsException(budget);
         }

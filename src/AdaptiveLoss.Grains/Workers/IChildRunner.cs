@@ -1,6 +1,7 @@
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Training;
+using AdaptiveLoss.Training.Data;
 
 namespace AdaptiveLoss.Grains.Workers;
 
@@ -14,16 +15,11 @@ public interface IChildRunner
     ChildOutcome Run(ChildSpec spec, IChildController controller, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Why this silo cannot train on the data of <paramref name="settings"/> (docs/cluster.md: each silo reads its own
-    /// data folder), as one line naming the file, or null. A runner that reads no data (a test's fake) has no problem.
+    /// What this silo finds in the data of <paramref name="settings"/> (docs/cluster.md: each silo reads its own data
+    /// folder): the problem as one line naming the file, or the training split's size. A runner that reads no data (a
+    /// test's fake) finds no problem and no size.
     /// </summary>
-    string? DataProblem(ChildSettings settings) => null;
-
-    /// <summary>
-    /// Null when <paramref name="children"/> children on this silo's data stay within the run's window budget
-    /// (<see cref="OptionLimits.MaxChildWindows"/>); otherwise the error. Called after <see cref="DataProblem"/> found none.
-    /// </summary>
-    ValidationError? WindowBudget(ChildSettings settings, int children) => null;
+    DataCheck CheckData(ChildSettings settings) => new(null, null);
 
     /// <summary>Sets the process-wide compute threads for <paramref name="runningChildren"/> concurrent children (docs/design.md §3).</summary>
     void ConfigureThreads(int runningChildren);

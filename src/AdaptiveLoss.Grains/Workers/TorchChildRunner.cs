@@ -18,10 +18,7 @@ public sealed class TorchChildRunner(IOptions<TrainingOptions> options) : IChild
         ChildRun.Execute(spec, controller, cancellationToken, CheckpointFolder(options.Value.CheckpointRoot, spec.ChildId));
 
     /// <inheritdoc/>
-    public string? DataProblem(ChildSettings settings) => DataPreflight.Problem(settings);
-
-    /// <inheritdoc />
-    public ValidationError? WindowBudget(ChildSettings settings, int children) => DataPreflight.WindowBudget(settings, children);
+    public DataCheck CheckData(ChildSettings settings) => DataPreflight.Inspect(settings);
 
     /// <inheritdoc/>
     public void ConfigureThreads(int runningChildren) => TorchThreads.Configure(runningChildren);

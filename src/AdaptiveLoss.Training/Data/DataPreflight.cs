@@ -67,30 +67,21 @@ public static class DataPreflight
         return options.TrainLimit is { } limit ? Math.Min(limit, rest) : rest;
     }
 
-    /// <summary>
-    /// Null when the run's windows stay within <see cref="OptionLimits.MaxChildWindows"/> on this data (call after
-    /// <see cref="Problem"/> found none); otherwise the error, on the window setting. The count needs the training
-    /// split's size, which only the data knows, so it is checked here and not in the options validator.
-    /// </summary>
-    public static ValidationError? WindowBudget(ChildSettings options, int children)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return OptionLimits.WindowBudgetProblem(children, Check(options), options.Epochs, options.BatchSize, options.Window);
-    }
-
-    /// <summary>The one-line problem <see cref="Check"/> finds, or null when the data is fit to run on.</summary>
-    public static string? Problem(ChildSettings options)
+    /// <summary>What <see cref="Check"/> finds: its one-line problem, or the images a child trains on.</summary>
+    public static DataCheck Inspect(ChildSettings options)
     {
         try
         {
-            Check(options);
-            return null;
+            return new DataCheck(null, Check(options));
         }
         catch (Exception ex) when (ex is DataFormatException or ArgumentException)
         {
-            return ex.Message;
+            return new DataCheck(ex.Message, null);
         }
     }
+
+    /// <summary>The one-line problem <see cref="Check"/> finds, or null when the data is fit to run on.</summary>
+    public static string? Problem(ChildSettings options) => Inspect(options).Problem;
 
     /// <summary>The one-line error for an images file and a labels file of different counts.</summary>
     internal static DataFormatException CountMismatch(string labelPath, long labels, long images, string imagePath) =>

@@ -53,8 +53,8 @@ public sealed class DataPreflightTests : IDisposable
         Raw(train: 200, test: 50);
         var options = Idx(validation: 20) with { Epochs = 10_000, Window = 1, BatchSize = 128 };
 
-        Assert.Null(DataPreflight.WindowBudget(options, 50)); // 1,000,000: at the limit
-        var error = DataPreflight.WindowBudget(options, 51);
+        Assert.Null(DataPreflight.Inspect(options).WindowBudget(options, 50)); // 1,000,000: at the limit
+        var error = DataPreflight.Inspect(options).WindowBudget(options, 51);
 
         Assert.Equal("Window 1 gives 1,020,000 windows (51 children × Epochs 10000 × ⌈180 training images / BatchSize 128⌉ iterations / 1); "
             + "at most 1,000,000 are kept (raise Window)", error?.ToString());
