@@ -105,7 +105,10 @@ public sealed class TorchExperimentTests(TorchClusterFixture fixture)
         var child = fixture.Grains.GetGrain<IChildTrainerGrain>((await experiment.GetStatusAsync()).Children[0].ChildId);
         var windowsSeen = new List<int>();
 
-        for (var sample = 0; sample < 10; sample++)
+        // At least 10 samples, and until the child has trained another window: a window's durable writes (fsync) can
+        // take a second on a loaded machine, so a fixed second of sampling may see none. Bounded by the deadline.
+        var deadline = Stopwatch.StartNew();
+        for (var sample = 0; sample < 10 || (windowsSeen[^1] == windowsSeen[0] && deadline.Elapsed < TimeSpan.FromSeconds(30)); sample++)
         {
             var status = await experiment.GetStatusAsync();
             var childStatus = await child.GetStatusAsync();
