@@ -14,7 +14,9 @@ internal sealed class RedisServer : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("ala-redis-").FullName;
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private readonly string? _password;
+
+    private RedisServer(int port, string? password) => (Port, _password) = (port, password);
 
     /// <summary>The loopback port it listens on.</summary>
     public int Port { get; }
@@ -25,10 +27,10 @@ internal sealed class RedisServer : IAsyncDisposable
     /// <summary>The <c>--cluster</c> value of <c>ala</c>.</summary>
     public string ClusterUri => $"redis://{Endpoint}";
 
-    /// <summary>Starts a server and waits until it accepts connections.</summary>
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts a server (with <c>--requirepass</c> when <paramref name="password"/> is given) and waits until it accepts connections.</summary>
+    public static async Task<RedisServer> StartAsync(string? password = null)
     {
-        var server = new RedisServer(FreePorts.Pick(1)[0]);
+        var server = new RedisServer(FreePorts.Pick(1)[0], password);
         await server.RestartAsync();
         return server;
     }
@@ -39,7 +41,8 @@ internal sealed class RedisServer : IAsyncDisposable
         var path = Executable();
         Assert.True(path is not null, "redis-server is not installed: test.sh installs it (apt-get install -y redis-server); the cluster tests need a real one");
         var start = new ProcessStartInfo(path!) { WorkingDirectory = _folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--port", $"{Port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder, "--protected-mode", "no" })
+        var password = _password is null ? [] : new[] { "--requirepass", _password };
+        foreach (var arg in new[] { "--port", $"{Port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder, "--protected-mode", "no" }.Concat(password))
         {
             start.ArgumentList.Add(arg);
         }

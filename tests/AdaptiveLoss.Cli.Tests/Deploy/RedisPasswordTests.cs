@@ -1,0 +1,99 @@
+using AdaptiveLoss.Cli.Hosting;
+
+namespace AdaptiveLoss.Cli.Tests.Deploy;
+
+/// <summary>
+/// A Redis that requires a password (<c>redis-server --requirepass</c>; docs/deploy.md, "Redis password and TLS"): a
+/// missing or wrong password is one line, exit 2, that never holds the secret and starts nothing; the right one, from
+/// ALA_REDIS_PASSWORD or <c>--redis-password-file</c>, joins the cluster (TlsClusterTests runs a whole cluster on it).
+/// </summary>
+public sealed class RedisPasswordTests : IDisposable
+{
+    private const string Secret = "c0rrect-h0rse";
+    private const string Wrong = "wr0ng-batt3ry";
+    private readonly string _work = Directory.CreateTempSubdirectory("ala-redis-auth-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public async Task Silo_WrongOrMissingPassword_ExitsTwoWithOneLineWithoutTheSecret()
+    {
+        await using var redis = await RedisServer.StartAsync(Secret);
+        var state = Path.Combine(_work, "state");
+
+        var wrong = await Silo(redis, new() { ["ALA_REDIS_PASSWORD"] = Wrong });
+        var missing = await Silo(redis, new() { ["ALA_REDIS_PASSWORD"] = null });
+
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Equal([$"ala-silo: --redis: Redis refused the password at redis://{redis.Endpoint} (wrong password or user)"], wrong.ErrorLines);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal([$"ala-silo: --redis: Redis refused the password at redis://{redis.Endpoint} (it needs one: set ALA_REDIS_PASSWORD or --redis-password-file)"],
+            missing.ErrorLines);
+        Assert.DoesNotContain(Wrong, wrong.StandardOutput + wrong.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(state), "nothing written");
+    }
+
+    [Fact]
+    public async Task Silo_RightPasswordFromAFile_JoinsTheCluster()
+    {
+        await using var redis = await RedisServer.StartAsync(Secret);
+        var file = Path.Combine(_work, "password");
+        await File.WriteAllTextAsync(file, Secret + "\n");
+
+        await using var silo = await SiloProcess.StartAsync(TimeSpan.FromSeconds(90), new Dictionary<string, string?> { ["ALA_REDIS_PASSWORD"] = Wrong },
+            "--clustering", "redis", "--redis", redis.Endpoint, "--redis-password-file", file);
+
+        Assert.Contains($"clustering redis {redis.Endpoint}", silo.Log); // the file wins over the variable
+        Assert.DoesNotContain(Secret, silo.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WrongPassword_ExitsTwoWithOneLineWithoutTheSecretAndWritesNothing()
+    {
+        await using var redis = await RedisServer.StartAsync(Secret);
+        var file = Path.Combine(_work, "password");
+        await File.WriteAllTextAsync(file, Wrong);
+        var outDir = Path.Combine(_work, "out");
+
+        var result = await CliProcess.RunAsync(_work, TimeSpan.FromMinutes(1), "run", "--cluster", redis.ClusterUri, "--redis-password-file", file,
+            "--epochs", "1", "--out", outDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal([$"ala: --cluster: Redis refused the password at redis://{redis.Endpoint} (wrong password or user)"], result.ErrorLines);
+        Assert.DoesNotContain(Wrong, result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir), "nothing written");
+    }
+
+    [Theory]
+    [InlineData("redis://h:6379,password=" + Secret)]
+    [InlineData("redis://default:" + Secret + "@h:6379")]
+    [InlineData("rediss://h,ssl=maybe")]
+    public void ClusterTarget_InlinePasswordOrBadOption_RefusedWithoutEcho(string connection)
+    {
+        var message = Assert.Throws<Parsing.UsageException>(() => ClusterTarget.Parse(connection)).Message;
+
+        Assert.StartsWith("--cluster: expected ", message);
+        Assert.DoesNotContain(Secret, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rediss://redis.lan", "redis.lan:6379", true, null, null)]
+    [InlineData("redis://10.0.0.5:7000,ssl=true,sslHost=redis.internal,user=ala", "10.0.0.5:7000", true, "redis.internal", "ala")]
+    [InlineData("redis://h:1", "h:1", false, null, null)]
+    public void ClusterTarget_TlsAndUser_Parsed(string connection, string endpoint, bool ssl, string? sslHost, string? user)
+    {
+        var target = ClusterTarget.Parse(connection, new ClusterCredentials(), _ => Secret);
+
+        Assert.Equal(new AdaptiveLoss.Grains.Clustering.RedisTarget(endpoint, ssl, sslHost, user), target.Redis! with { Password = null });
+        Assert.Equal(Secret, target.Redis!.Password); // from ALA_REDIS_PASSWORD
+        Assert.DoesNotContain(Secret, target.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, target.Name, StringComparison.Ordinal);
+    }
+
+    private Task<CliResult> Silo(RedisServer redis, Dictionary<string, string?> environment)
+    {
+        var ports = FreePorts.Pick(2);
+        return CliProcess.RunDllAsync(RepositoryPaths.SiloDll, _work, TimeSpan.FromMinutes(1), environment, "--clustering", "redis", "--redis", redis.Endpoint,
+            "--silo-port", $"{ports[0]}", "--gateway-port", $"{ports[1]}", "--state", Path.Combine(_work, "state"));
+    }
+}
