@@ -1,0 +1,10 @@
+#!/bin/sh
+# Container entrypoint of ala-silo (run under tini, PID 1 reaps and forwards SIGTERM for a graceful leave).
+# The advertised address defaults to this container's own IP (compose, plain docker/podman); Kubernetes sets
+# Silo__AdvertisedAddress from the pod IP (deploy/k8s/base/silo.yaml), which wins.
+set -eu
+if [ -z "${Silo__AdvertisedAddress:-}" ]; then
+  Silo__AdvertisedAddress="$(hostname -i | cut -d' ' -f1)"
+  export Silo__AdvertisedAddress
+fi
+exec /app/ala-silo "$@"
