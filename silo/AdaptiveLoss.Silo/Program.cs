@@ -1,7 +1,8 @@
 // ala-silo: a standalone silo hosting the AdaptiveLoss grains (localhost or Redis clustering; docs/design.md §3). Wiring only.
 // Terminal 1: ./ala-silo [--silo-port 11111] [--gateway-port 30000] [--clustering localhost|redis] [--redis HOST:PORT]
-//                        [--max-children N] [--device cpu|cuda] [--dashboard [--dashboard-port 8080]] [--telemetry ...];
-// terminal 2: ./ala run --cluster localhost ...   (or --cluster redis://HOST:PORT for Redis clustering)
+//                        [--max-children N] [--device cpu|cuda] [--dashboard [--dashboard-port 8080]] [--telemetry ...]
+//                        [--tls-cert F --tls-key F --tls-ca F] [--redis-password-file F] [--health-port N] [--kubernetes];
+// terminal 2: ./ala run --cluster localhost ...   (or --cluster redis://HOST:PORT for Redis clustering; docs/deploy.md)
 using AdaptiveLoss.Grains;
 using AdaptiveLoss.Grains.Clustering;
 using AdaptiveLoss.Grains.Workers;
