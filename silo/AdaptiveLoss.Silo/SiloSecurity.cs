@@ -16,6 +16,9 @@ public sealed class SiloSecurity : IDisposable
     /// <summary>The variable that holds the dashboard's password when <c>--dashboard-password-file</c> is not given.</summary>
     public const string DashboardPasswordVariable = "ALA_DASHBOARD_PASSWORD";
 
+    /// <summary>The variables Orleans' Kubernetes hosting reads (KubernetesHostingOptions).</summary>
+    public static IReadOnlyList<string> KubernetesVariables { get; } = ["POD_NAMESPACE", "POD_NAME", "POD_IP"];
+
     private SiloSecurity(RedisTarget redis, ClusterTls? tls, DashboardLogin? login) => (Redis, Tls, Login) = (redis, tls, login);
 
     /// <summary>The Redis of <see cref="SiloOptions.Redis"/>, with its password.</summary>
@@ -46,6 +49,12 @@ public sealed class SiloSecurity : IDisposable
         {
             throw new ArgumentException($"--dashboard-host {options.DashboardHost} is beyond loopback and the dashboard would have no login: "
                 + $"set --dashboard-user and {DashboardPasswordVariable} (or --dashboard-password-file), or bind it to 127.0.0.1");
+        }
+
+        // Orleans' Kubernetes hosting fails at start, with a stack, without the downward API's variables: say so first.
+        if (options.Kubernetes && KubernetesVariables.FirstOrDefault(v => string.IsNullOrEmpty(environment(v))) is { } missing)
+        {
+            throw new ArgumentException($"--kubernetes needs the variable {missing} (the pod's downward API sets it: deploy/k8s/base/silo.yaml)");
         }
 
         var tls = options.TlsCertificate is { } certificate

@@ -76,7 +76,7 @@ public static class AdaptiveLossRedis
         {
             return IsAuthenticationFailure(ex)
                 ? $"{RefusedPrefix} {target.Display} ({(target.Password is null ? "it needs one: set ALA_REDIS_PASSWORD or --redis-password-file" : "wrong password or user")})"
-                : $"Redis at {target.Display} is unreachable ({FirstLine(ex.Message)})";
+                : $"Redis at {target.Endpoint} is unreachable ({FirstLine(ex.Message)})";
         }
     }
 

@@ -52,6 +52,12 @@ public sealed class SiloSecurityOptionsTests
     }
 
     [Fact]
+    public void Resolve_KubernetesWithoutThePodVariables_OneLine() =>
+        Assert.Equal("--kubernetes needs the variable POD_NAME (the pod's downward API sets it: deploy/k8s/base/silo.yaml)",
+            Assert.Throws<ArgumentException>(() => SiloSecurity.Resolve(SiloOptions.Read(["--clustering", "redis", "--kubernetes"]),
+                v => v == "POD_NAMESPACE" ? "ala" : null)).Message);
+
+    [Fact]
     public void Resolve_DashboardPasswordWithoutUser_Refused() =>
         Assert.Equal("a dashboard password is set (ALA_DASHBOARD_PASSWORD or --dashboard-password-file) but no --dashboard-user",
             Assert.Throws<ArgumentException>(() => SiloSecurity.Resolve(SiloOptions.Read(["--dashboard"]), v => v == "ALA_DASHBOARD_PASSWORD" ? "x" : null)).Message);
