@@ -74,7 +74,9 @@ public static class AdaptiveLossRedis
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ArgumentException or System.Net.Sockets.SocketException)
         {
-            return IsAuthenticationFailure(ex)
+            return IsTlsFailure(ex)
+                ? $"Redis at {target.Endpoint} failed the TLS handshake (its certificate does not chain to {(tls is null ? "the system's roots" : "--tls-ca")}, or it does not speak TLS)"
+                : IsAuthenticationFailure(ex)
                 ? $"{RefusedPrefix} {target.Display} ({(target.Password is null ? "it needs one: set ALA_REDIS_PASSWORD or --redis-password-file" : "wrong password or user")})"
                 : $"Redis at {target.Endpoint} is unreachable ({FirstLine(ex.Message)})";
         }
@@ -85,6 +87,10 @@ public static class AdaptiveLossRedis
 
     /// <summary>True for a probe line that says the password was refused: a setting to fix, not an outage.</summary>
     public static bool IsRefusedPassword(string probeLine) => probeLine?.StartsWith(RefusedPrefix, StringComparison.Ordinal) == true;
+
+    // A refused certificate is also an "authentication failure" to StackExchange.Redis: the TLS exception tells it apart.
+    private static bool IsTlsFailure(Exception? ex) =>
+        ex is not null && (ex is System.Security.Authentication.AuthenticationException || IsTlsFailure(ex.InnerException));
 
     // NOAUTH (no password given) and WRONGPASS (wrong one) come back as an authentication failure of the connect.
     private static bool IsAuthenticationFailure(Exception ex) =>

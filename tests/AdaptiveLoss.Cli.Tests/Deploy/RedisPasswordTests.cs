@@ -64,6 +64,34 @@ public sealed class RedisPasswordTests : IDisposable
         Assert.False(Directory.Exists(outDir), "nothing written");
     }
 
+    /// <summary>
+    /// <c>rediss://</c>: the silo reaches a TLS-only Redis whose certificate chains to <c>--tls-ca</c> (the cluster's CA),
+    /// and joins; with another CA it is refused before it starts.
+    /// </summary>
+    [Fact]
+    public async Task Silo_RedissWithTheClustersCa_Joins_AnotherCa_Refused()
+    {
+        using var ca = new TestCertificates(_work, "cluster");
+        using var other = new TestCertificates(_work, "other");
+        var (redisCertificate, redisKey) = ca.Issue("redis");
+        var (siloCertificate, siloKey) = ca.Issue("silo");
+        var (strangerCertificate, strangerKey) = other.Issue("stranger");
+        await using var redis = await RedisServer.StartTlsAsync(redisCertificate, redisKey, ca.AuthorityFile);
+        var rediss = $"rediss://{redis.Endpoint}";
+
+        await using var silo = await SiloProcess.StartAsync(TimeSpan.FromSeconds(90), "--clustering", "redis", "--redis", rediss,
+            "--tls-cert", siloCertificate, "--tls-key", siloKey, "--tls-ca", ca.AuthorityFile);
+        var refused = await CliProcess.RunDllAsync(RepositoryPaths.SiloDll, _work, TimeSpan.FromMinutes(1), new Dictionary<string, string?>(),
+            "--clustering", "redis", "--redis", rediss, "--tls-cert", strangerCertificate, "--tls-key", strangerKey, "--tls-ca", other.AuthorityFile,
+            "--state", Path.Combine(_work, "refused"));
+
+        Assert.Contains($"clustering redis {redis.Endpoint} (tls)", silo.Log);
+        Assert.Contains($"--cluster {rediss}", silo.Log);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal([$"ala-silo: --redis: Redis at {redis.Endpoint} failed the TLS handshake (its certificate does not chain to --tls-ca, or it does not speak TLS)"],
+            refused.ErrorLines);
+    }
+
     [Theory]
     [InlineData("redis://h:6379,password=" + Secret)]
     [InlineData("redis://default:" + Secret + "@h:6379")]
