@@ -8,7 +8,7 @@
 # usage: deploy/validate.sh
 set -euo pipefail
 deploy="$(cd "$(dirname "$0")" && pwd)"
-cache="${ALA_VALIDATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ala-deploy-validate}"
+cache="${ALA_VALIDATE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/ala-deploy-validate}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 step() { echo "validate: $*"; }
