@@ -118,6 +118,18 @@ public sealed class RedisPasswordTests : IDisposable
         Assert.DoesNotContain(Secret, target.Name, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "c.pem", "ca.pem", null, "--tls-cert needs --cluster (an embedded silo has no network to secure)")]
+    [InlineData("localhost", "c.pem", null, null, "--tls-cert needs --tls-ca (the CA the silos' certificates chain to)")]
+    [InlineData("localhost", null, "ca.pem", null, "--tls-ca and --tls-key need --tls-cert (this client's certificate)")]
+    [InlineData("localhost", null, null, "p", "--redis-password-file needs --cluster redis://… or rediss://…")]
+    public void ClusterTarget_CredentialFilesWithoutWhatTheyNeed_OneLine(string? cluster, string? certificate, string? authority, string? passwordFile, string expected)
+    {
+        var credentials = new ClusterCredentials(certificate, null, authority, passwordFile);
+
+        Assert.Equal(expected, Assert.Throws<Parsing.UsageException>(() => ClusterTarget.Parse(cluster, credentials, _ => null)).Message);
+    }
+
     private Task<CliResult> Silo(RedisServer redis, Dictionary<string, string?> environment)
     {
         var ports = FreePorts.Pick(2);
