@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Options;
@@ -20,7 +21,12 @@ public sealed class PolicyLearner
 {
     private readonly PolicySettings _settings;
     private readonly double[] _gradient;
-    private readonly double[] _probabilities = new double[ActionSet.Count];
+    private readonly PolicyBatch _batch;
+    // Grown to the largest batch seen (rows × 3): a round's probabilities, reused by the next round.
+    private double[] _probabilities = [];
+    private readonly List<float[]> _rows = [];
+    private readonly List<int> _actions = [];
+    private readonly List<double> _scales = [];
 
     /// <summary>A fresh policy for <paramref name="featureCount"/> features, initialised from <paramref name="seed"/>.</summary>
     public PolicyLearner(ExperimentOptions options, int featureCount, int seed)
@@ -37,6 +43,7 @@ public sealed class PolicyLearner
         Optimizer = new AdamOptimizer(Network.Parameters.Length, settings.LearningRate);
         Memory = new ReplayMemory<ScoredTransition>(settings.ReplayCapacity);
         _gradient = new double[Network.Parameters.Length];
+        _batch = new PolicyBatch(featureCount, settings.Hidden);
     }
 
     /// <summary>The network π_θ.</summary>
@@ -89,18 +96,19 @@ public sealed class PolicyLearner
         }
     }
 
-    /// <summary>Samples one action per group from π(·|s_g).</summary>
+    /// <summary>Samples one action per group from π(·|s_g) (all groups in one batched forward pass, <see cref="PolicyBatch"/>).</summary>
     public PolicyDecision Decide(float[][] states, Random random)
     {
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(random);
+        var probabilities = Probabilities(states);
         var actions = new int[states.Length];
         var entropy = 0.0;
         for (var g = 0; g < states.Length; g++)
         {
-            Network.Probabilities(states[g], _probabilities);
-            actions[g] = SampleAction(_probabilities, random.NextDouble());
-            entropy += Entropy(_probabilities);
+            var row = probabilities.Slice(g * ActionSet.Count, ActionSet.Count);
+            actions[g] = SampleAction(row, random.NextDouble());
+            entropy += Entropy(row);
         }
 
         return new PolicyDecision(actions, Version, states.Length == 0 ? 0.0 : entropy / states.Length);
@@ -118,20 +126,27 @@ public sealed class PolicyLearner
         // Sample the memory before this round joins it, so fresh transitions are not counted twice.
         var replayed = Memory.Sample(_settings.ReplaySample, random);
         var used = round.Count + replayed.Count;
-        Array.Clear(_gradient);
         var groupAdvantages = GroupCredit.Advantages(round);
+        _rows.Clear();
+        _actions.Clear();
+        _scales.Clear();
         for (var k = 0; k < round.Count; k++)
         {
             var advantage = round[k].Reward - baseline;
-            Accumulate(round[k], advantage, groupAdvantages[k], used);
+            AddRows(round[k], advantage, groupAdvantages[k], used);
             Memory.Add(new ScoredTransition(round[k], advantage, groupAdvantages[k]));
         }
 
         foreach (var scored in replayed)
         {
-            Accumulate(scored.Transition, scored.Advantage, scored.GroupAdvantages, used);
+            AddRows(scored.Transition, scored.Advantage, scored.GroupAdvantages, used);
         }
 
+        // One batched forward and backward pass over every group row of the round and the replayed transitions.
+        Array.Clear(_gradient);
+        var probabilities = Scratch(_rows.Count);
+        _batch.AccumulateLogProbabilityGradient(Network.Parameters, _rows, CollectionsMarshal.AsSpan(_actions),
+            CollectionsMarshal.AsSpan(_scales), _gradient, probabilities);
         // _gradient holds ∇(−J); Adam descends it, which ascends J.
         var norm = 0.0;
         foreach (var g in _gradient)
@@ -150,19 +165,21 @@ public sealed class PolicyLearner
     public double MeanEntropy(IReadOnlyList<Transition> round)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var sum = 0.0;
-        var groups = 0;
+        _rows.Clear();
         foreach (var transition in round)
         {
-            foreach (var state in transition.States)
-            {
-                Network.Probabilities(state, _probabilities);
-                sum += Entropy(_probabilities);
-                groups++;
-            }
+            _rows.AddRange(transition.States);
         }
 
-        return groups == 0 ? 0.0 : sum / groups;
+        var probabilities = Scratch(_rows.Count);
+        _batch.Probabilities(Network.Parameters, _rows, probabilities);
+        var sum = 0.0;
+        for (var r = 0; r < _rows.Count; r++)
+        {
+            sum += Entropy(probabilities.Slice(r * ActionSet.Count, ActionSet.Count));
+        }
+
+        return _rows.Count == 0 ? 0.0 : sum / _rows.Count;
     }
 
     /// <summary>Counts a round's transitions and moves the baseline without changing θ (frozen policy).</summary>
@@ -173,15 +190,34 @@ public sealed class PolicyLearner
         Transitions += round.Count;
     }
 
-    // Adds −(1 / N) Σ_groups A_g ∇ log π(a_g|s_g): this transition's share of ∇(−J), A_g = A for a global reward,
-    // the group's own advantage with pair credit (GroupCredit).
-    private void Accumulate(Transition transition, double advantage, double[]? groupAdvantages, int used)
+    // Queues this transition's group rows with their share of ∇(−J): −(1 / N) Σ_groups A_g ∇ log π(a_g|s_g), A_g = A for
+    // a global reward, the group's own advantage with pair credit (GroupCredit).
+    private void AddRows(Transition transition, double advantage, double[]? groupAdvantages, int used)
     {
         for (var g = 0; g < transition.States.Length; g++)
         {
-            var scale = -(groupAdvantages?[g] ?? advantage) / used;
-            Network.AccumulateLogProbabilityGradient(transition.States[g], transition.Actions[g], scale, _gradient);
+            _rows.Add(transition.States[g]);
+            _actions.Add(transition.Actions[g]);
+            _scales.Add(-(groupAdvantages?[g] ?? advantage) / used);
         }
+    }
+
+    // π(·|s_g) of every group of one state, three per group.
+    private Span<double> Probabilities(float[][] states)
+    {
+        var probabilities = Scratch(states.Length);
+        _batch.Probabilities(Network.Parameters, states, probabilities);
+        return probabilities;
+    }
+
+    private Span<double> Scratch(int rows)
+    {
+        if (_probabilities.Length < rows * ActionSet.Count)
+        {
+            _probabilities = new double[rows * ActionSet.Count];
+        }
+
+        return _probabilities.AsSpan(0, rows * ActionSet.Count);
     }
 
     private void MoveAverage(IReadOnlyList<Transition> round)
