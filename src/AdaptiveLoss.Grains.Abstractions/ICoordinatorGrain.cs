@@ -21,10 +21,15 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// <summary>Samples one action per group for state s_t; a forward pass, no waiting on other children.</summary>
     Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states);
 
-    /// <summary>Adds a window's transition; closes a round (and updates the policy) when every live child has reported.</summary>
+    /// <summary>
+    /// Adds a window's transition; closes a round (and updates the policy) when every live child has reported. Returns
+    /// once stored; interleaves with other reports so that those arriving together share one store.
+    /// </summary>
+    [AlwaysInterleave]
     Task ReportAsync(WindowReport report);
 
-    /// <summary>Stops awaiting a child (ended); may close a pending round.</summary>
+    /// <summary>Stops awaiting a child (ended); may close a pending round. Interleaves as <see cref="ReportAsync"/> does.</summary>
+    [AlwaysInterleave]
     Task LeaveAsync(string childId);
 
     /// <summary>Version, updates, transitions, rounds and the reward log.</summary>

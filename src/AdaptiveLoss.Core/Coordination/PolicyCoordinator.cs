@@ -10,7 +10,7 @@ namespace AdaptiveLoss.Core.Coordination;
 /// <summary>
 /// A shared policy's coordinator as a state machine without I/O (docs/design.md §1.4, §1.6): the policy learner, the round
 /// book, the reward log and who fed it. Join, report, leave and tick return a <see cref="CoordinatorStep"/>: the rounds
-/// closed and what the host must store, delete and save. A round is one transition from every live child or whatever
+/// closed and a snapshot due; <see cref="Commit"/> says what the host must store and delete for all of them. A round is one transition from every live child or whatever
 /// is pending at the timeout; it updates the policy once (learning) or is only observed (frozen policy, ce, fixed: the
 /// version stays 0 while rounds and transitions are counted). Rounds that hold only discarded windows
 /// (docs/design.md §1.7) close without an update and are not counted. A learning policy hands out a snapshot when its
