@@ -22,6 +22,12 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states);
 
     /// <summary>
+    /// <see cref="DecideAsync"/> for the children of one silo that asked together (the silo's decision batcher): one
+    /// batched forward pass; each decision is exactly the one <see cref="DecideAsync"/> would return.
+    /// </summary>
+    Task<PolicyDecision[]> DecideManyAsync(IReadOnlyList<DecisionRequest> requests);
+
+    /// <summary>
     /// Adds a window's transition; closes a round (and updates the policy) when every live child has reported. Returns
     /// once stored; interleaves with other reports so that those arriving together share one store.
     /// </summary>

@@ -149,19 +149,31 @@ public sealed partial class PolicyCoordinator
     /// Samples the actions of <paramref name="childId"/>'s window <paramref name="window"/> from its own random stream
     /// (<see cref="RandomStreams.ForDecision"/>): the same window gets the same draws whatever else happened meanwhile.
     /// </summary>
-    public PolicyDecision Decide(string childId, int window, float[][] states)
+    public PolicyDecision Decide(string childId, int window, float[][] states) => Decide([new DecisionRequest(childId, window, states)])[0];
+
+    /// <summary>
+    /// <see cref="Decide(string, int, float[][])"/> for many children at once (those of a silo that asked together): one
+    /// batched forward pass, and for each the same actions it would get alone. Every request is checked before any.
+    /// </summary>
+    public PolicyDecision[] Decide(IReadOnlyList<DecisionRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(childId);
-        ArgumentNullException.ThrowIfNull(states);
-        foreach (var row in states)
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (var request in requests)
         {
-            if (row is null || row.Length != FeatureCount)
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(request.ChildId, nameof(requests));
+            ArgumentNullException.ThrowIfNull(request.States, nameof(requests));
+            foreach (var row in request.States)
             {
-                throw new ArgumentException($"each state row must have {FeatureCount} features (got {row?.Length ?? 0})", nameof(states));
+                if (row is null || row.Length != FeatureCount)
+                {
+                    throw new ArgumentException($"each state row must have {FeatureCount} features (got {row?.Length ?? 0})", nameof(requests));
+                }
             }
         }
 
-        return _learner.Decide(states, RandomStreams.ForDecision(Settings.Seed, childId, window));
+        return _learner.Decide([.. requests.Select(r => r.States)],
+            [.. requests.Select(r => RandomStreams.ForDecision(Settings.Seed, r.ChildId, r.Window))]);
     }
 
     /// <summary>Books a window's transition (or its skip, when discarded) and closes every round now complete.</summary>

@@ -101,17 +101,49 @@ public sealed class PolicyLearner
     {
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(random);
-        var probabilities = Probabilities(states);
-        var actions = new int[states.Length];
-        var entropy = 0.0;
-        for (var g = 0; g < states.Length; g++)
+        return Decide([states], [random])[0];
+    }
+
+    /// <summary>
+    /// <see cref="Decide(float[][], Random)"/> for many states at once, each with its own random stream: one forward pass
+    /// over all their rows. Each row's probabilities do not depend on the other rows (the forward pass is element-wise
+    /// per row), so every decision is exactly the one it would be alone.
+    /// </summary>
+    public PolicyDecision[] Decide(IReadOnlyList<float[][]> states, IReadOnlyList<Random> randoms)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(randoms);
+        if (states.Count != randoms.Count)
         {
-            var row = probabilities.Slice(g * ActionSet.Count, ActionSet.Count);
-            actions[g] = SampleAction(row, random.NextDouble());
-            entropy += Entropy(row);
+            throw new ArgumentException($"{states.Count} states need as many random streams, got {randoms.Count}", nameof(randoms));
         }
 
-        return new PolicyDecision(actions, Version, states.Length == 0 ? 0.0 : entropy / states.Length);
+        _rows.Clear();
+        foreach (var state in states)
+        {
+            _rows.AddRange(state);
+        }
+
+        var probabilities = Scratch(_rows.Count);
+        _batch.Probabilities(Network.Parameters, _rows, probabilities);
+        var decisions = new PolicyDecision[states.Count];
+        var row = 0;
+        for (var d = 0; d < states.Count; d++)
+        {
+            var groups = states[d].Length;
+            var actions = new int[groups];
+            var entropy = 0.0;
+            for (var g = 0; g < groups; g++, row++)
+            {
+                var p = probabilities.Slice(row * ActionSet.Count, ActionSet.Count);
+                actions[g] = SampleAction(p, randoms[d].NextDouble());
+                entropy += Entropy(p);
+            }
+
+            decisions[d] = new PolicyDecision(actions, Version, groups == 0 ? 0.0 : entropy / groups);
+        }
+
+        return decisions;
     }
 
     /// <summary>One REINFORCE step on a round (non-empty); increments <see cref="Version"/>.</summary>
@@ -200,14 +232,6 @@ public sealed class PolicyLearner
             _actions.Add(transition.Actions[g]);
             _scales.Add(-(groupAdvantages?[g] ?? advantage) / used);
         }
-    }
-
-    // π(·|s_g) of every group of one state, three per group.
-    private Span<double> Probabilities(float[][] states)
-    {
-        var probabilities = Scratch(states.Length);
-        _batch.Probabilities(Network.Parameters, states, probabilities);
-        return probabilities;
     }
 
     private Span<double> Scratch(int rows)

@@ -73,20 +73,34 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc/>
-    public Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states)
+    public async Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states) =>
+        (await DecideManyAsync([new DecisionRequest(childId, window, states!)]))[0];
+
+    /// <inheritdoc/>
+    public Task<PolicyDecision[]> DecideManyAsync(IReadOnlyList<DecisionRequest> requests)
     {
-        using var activity = PolicyTelemetry.StartDecision(PolicyId, childId, window, states?.Length ?? 0);
+        ArgumentNullException.ThrowIfNull(requests);
+        PolicyDecision[] decisions;
         try
         {
-            var decision = Coordinator.Decide(childId, window, states!);
-            PolicyTelemetry.CompleteDecision(activity, decision);
-            return Task.FromResult(decision);
+            decisions = Coordinator.Decide(requests);
         }
         catch (Exception ex)
         {
-            AdaptiveLossTelemetry.RecordError(activity, ex);
+            using var failed = PolicyTelemetry.StartDecision(PolicyId, requests.Count == 1 ? requests[0].ChildId : "*", requests.Count == 1 ? requests[0].Window : -1,
+                requests.Count == 1 ? requests[0].States?.Length ?? 0 : 0);
+            AdaptiveLossTelemetry.RecordError(failed, ex);
             throw;
         }
+
+        // One span per child's decision, each under the call's: the batch's one forward pass is shared.
+        for (var i = 0; i < requests.Count; i++)
+        {
+            using var activity = PolicyTelemetry.StartDecision(PolicyId, requests[i].ChildId, requests[i].Window, requests[i].States.Length);
+            PolicyTelemetry.CompleteDecision(activity, decisions[i]);
+        }
+
+        return Task.FromResult(decisions);
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,7 @@
+namespace AdaptiveLoss.Core.Policy;
+
+/// <summary>A child's request for the actions of its next window: s_t, one feature row per group (docs/design.md §1.4).</summary>
+/// <param name="ChildId">The child.</param>
+/// <param name="Window">The window the actions are for (it keys the child's random stream, <see cref="RandomStreams.ForDecision"/>).</param>
+/// <param name="States">The state, one row of features per group.</param>
+public sealed record DecisionRequest(string ChildId, int Window, float[][] States);
