@@ -93,10 +93,12 @@ public sealed class CoordinatorGrain(
             throw;
         }
 
-        // One span per child's decision, each under the call's: the batch's one forward pass is shared.
+        // One span per child's decision, each in its child's trace (the batch's call is in the first child's): the batch's
+        // one forward pass is shared.
         for (var i = 0; i < requests.Count; i++)
         {
-            using var activity = PolicyTelemetry.StartDecision(PolicyId, requests[i].ChildId, requests[i].Window, requests[i].States.Length);
+            using var activity = PolicyTelemetry.StartDecision(PolicyId, requests[i].ChildId, requests[i].Window, requests[i].States.Length,
+                requests.Count == 1 ? null : requests[i].TraceParent);
             PolicyTelemetry.CompleteDecision(activity, decisions[i]);
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AdaptiveLoss.Core.Policy;
 
 namespace AdaptiveLoss.Grains;
@@ -24,6 +25,12 @@ public sealed class DecisionBatcher
     {
         ArgumentNullException.ThrowIfNull(coordinator);
         ArgumentNullException.ThrowIfNull(request);
+        // The caller's window span travels with the request: in a batch, the call runs in the first caller's context.
+        if (request.TraceParent is null && Activity.Current is { IdFormat: ActivityIdFormat.W3C } current)
+        {
+            request = request with { TraceParent = current.Id };
+        }
+
         var waiting = new Waiting(request, new TaskCompletionSource<PolicyDecision>(TaskCreationOptions.RunContinuationsAsynchronously));
         Line line;
         bool send;
