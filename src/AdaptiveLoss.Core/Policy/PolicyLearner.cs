@@ -17,7 +17,7 @@ namespace AdaptiveLoss.Core.Policy;
 /// by avg ← decay·avg + (1 − decay)·r for every reward, in order, under either baseline; a population round with a
 /// single transition has no peers to compare with and falls back to that running average. Not thread-safe.
 /// </summary>
-public sealed class PolicyLearner
+public sealed partial class PolicyLearner
 {
     private readonly PolicySettings _settings;
     private readonly double[] _gradient;
@@ -301,54 +301,5 @@ public sealed class PolicyLearner
 
         // Rounding can leave the cumulative sum a hair below 1: the last action takes the remainder.
         return probabilities.Length - 1;
-    }
-
-    // Checks every transition before anything changes, so a malformed report cannot half-apply a round.
-    private void Validate(IReadOnlyList<Transition> round)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        if (round.Count == 0)
-        {
-            throw new ArgumentException("a round needs at least one transition", nameof(round));
-        }
-
-        var groups = round.FirstOrDefault(t => t.GroupRewards is not null)?.GroupRewards?.Length;
-        foreach (var t in round)
-        {
-            if (GroupCredit.Problem(t, groups) is { } credit)
-            {
-                throw new ArgumentException($"transition {t.ChildId} window {t.Window}: {credit}", nameof(round));
-            }
-
-            if (t.States.Length != t.Actions.Length)
-            {
-                throw new ArgumentException(
-                    $"transition {t.ChildId} window {t.Window}: {t.States.Length} state rows but {t.Actions.Length} actions", nameof(round));
-            }
-
-            if (!double.IsFinite(t.Reward))
-            {
-                throw new ArgumentException($"transition {t.ChildId} window {t.Window}: reward is not finite ({t.Reward})", nameof(round));
-            }
-
-            for (var g = 0; g < t.States.Length; g++)
-            {
-                if (t.States[g].Length != Network.Inputs || (uint)t.Actions[g] >= ActionSet.Count)
-                {
-                    throw new ArgumentException(
-                        $"transition {t.ChildId} window {t.Window}, group {g}: expected {Network.Inputs} features and an action in [0, {ActionSet.Count}), got {t.States[g].Length} and {t.Actions[g]}",
-                        nameof(round));
-                }
-
-                foreach (var feature in t.States[g])
-                {
-                    if (!float.IsFinite(feature))
-                    {
-                        throw new ArgumentException(
-                            $"transition {t.ChildId} window {t.Window}, group {g}: state feature is not finite ({feature})", nameof(round));
-                    }
-                }
-            }
-        }
     }
 }
