@@ -20,7 +20,27 @@ public sealed class CostsSmokeTests(CostsSmokeFixture fixture) : IClassFixture<C
         Assert.Contains("## What it costs", Run.Markdown);
         Assert.Contains("**(a) Throughput: bare loop vs grains on an embedded silo**", Run.Markdown);
         Assert.Contains("**(c) Coordinator scale with simulated children (no training)**", Run.Markdown);
-        Assert.Equal(3, Run.Root.GetProperty("tables").GetArrayLength());
+        Assert.Contains("**(d) The policy's arithmetic, before and after batching (same rows, no Orleans)**", Run.Markdown);
+        Assert.Equal(4, Run.Root.GetProperty("tables").GetArrayLength());
+    }
+
+    [Fact]
+    public void CostsSmoke_Arithmetic_ReferenceAndBatchedTimesPerChildCountAndTheFigure()
+    {
+        var rows = Run.Root.GetProperty("arithmetic").EnumerateArray().ToArray();
+        Assert.Equal([1, 10, 100], rows.Select(r => r.GetProperty("children").GetInt32()));
+        foreach (var row in rows)
+        {
+            Assert.Equal(45 * row.GetProperty("children").GetInt32(), row.GetProperty("rows").GetInt32());
+            Assert.All(new[] { "referenceUpdateMs", "batchedUpdateMs", "referenceDecideMs", "batchedDecidePerChildMs", "batchedDecideAllMs" },
+                name => Positive(row, name));
+        }
+
+        var figure = Assert.Single(Run.Root.GetProperty("figures").EnumerateArray());
+        Assert.Equal("costs-scale.png", figure.GetProperty("file").GetString());
+        Assert.Equal(3, figure.GetProperty("lines").GetArrayLength());
+        Assert.Contains($"]({Path.GetFileName(Run.FiguresDirectory)}/costs-scale.png)", Run.Markdown);
+        Assert.True(File.Exists(Path.Combine(Run.FiguresDirectory, "costs-scale.png")), "the report draws the figure");
     }
 
     [Fact]

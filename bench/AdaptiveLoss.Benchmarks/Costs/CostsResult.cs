@@ -21,6 +21,8 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <param name="Latency">Part (b).</param>
 /// <param name="Scale">Part (c), one row per child count.</param>
 /// <param name="ElapsedSeconds">Wall time of the whole suite.</param>
+/// <param name="Arithmetic">Part (d), one row per child count.</param>
+/// <param name="Figures">The round time and the arithmetic against the children (log–log), drawn with the report.</param>
 internal sealed record CostsResult(
     string? Title,
     string? Description,
@@ -35,4 +37,6 @@ internal sealed record CostsResult(
     ThroughputResult Throughput,
     LatencyResult Latency,
     IReadOnlyList<ScaleRow> Scale,
-    double ElapsedSeconds);
+    double ElapsedSeconds,
+    IReadOnlyList<ArithmeticRow>? Arithmetic = null,
+    IReadOnlyList<DocumentFigure>? Figures = null);

@@ -6,7 +6,8 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
 /// <c>./bench.sh costs</c>: (a) bare loop versus grains throughput, (b) coordinator decide/update latency against a
-/// window's time, (c) coordinator scale with simulated children; writes costs.json (docs/evidence.md).
+/// window's time, (c) coordinator scale with simulated children, (d) the policy's arithmetic before and after batching;
+/// writes costs.json (docs/evidence.md).
 /// </summary>
 internal static class CostsSuite
 {
@@ -17,7 +18,7 @@ internal static class CostsSuite
     public const string Usage =
         "[--smoke] [--children 2] [--train-limit 20000] [--epochs 1] [--window 200] [--seed 1] [--validation-size 5000] "
         + "[--batch-size 128] [--repeats 2] [--no-warmup] [--decide-calls 2000] [--update-rounds 500] [--update-children 4] "
-        + "[--scale-children 1,10,100,1000] [--scale-rounds 20] [--scale-rounds-large 5] [--data DIR] [--out DIR]   "
+        + "[--scale-children 1,10,100,1000,10000] [--scale-rounds 20] [--scale-rounds-large 5] [--data DIR] [--out DIR]   "
         + "bare loop vs grains throughput, coordinator latency and scale (costs.json)";
 
     /// <summary>Flags that take a value (besides the dispatcher's --out).</summary>
@@ -77,10 +78,11 @@ internal static class CostsSuite
             scale = await ScaleBench.RunAsync(silo, costs, log);
         }
 
+        var arithmetic = ArithmeticBench.Run(costs, log);
         var machine = MachineInfo.Current();
-        var document = CostsDocument.Build(costs, machine, throughput, latency, scale);
+        var document = CostsDocument.Build(costs, machine, throughput, latency, scale, arithmetic);
         return new CostsResult(document.Title, document.Description, document.Tables, document.Notes, Name, costs.Smoke,
             DateTimeOffset.UtcNow, machine, TorchThreads.For(costs.Children, Environment.ProcessorCount), costs, throughput, latency,
-            scale, clock.Elapsed.TotalSeconds);
+            scale, clock.Elapsed.TotalSeconds, arithmetic, document.Figures);
     }
 }
