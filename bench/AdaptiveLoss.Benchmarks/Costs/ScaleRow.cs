@@ -2,7 +2,7 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>Part (c): one coordinator with <paramref name="Children"/> simulated children (medians over the timed rounds).</summary>
 /// <param name="Children">Children joined to the coordinator.</param>
-/// <param name="Rounds">Timed rounds (after one untimed round).</param>
+/// <param name="Rounds">Timed rounds (after <see cref="ScaleBench.WarmupRounds"/> untimed ones).</param>
 /// <param name="RoundMs">Median time of a round: every child decides concurrently, then every child reports concurrently.</param>
 /// <param name="DecidePhaseMs">Median time of the decide phase of a round.</param>
 /// <param name="ReportPhaseMs">Median time of the report phase (the last report closes the round and updates the policy).</param>
