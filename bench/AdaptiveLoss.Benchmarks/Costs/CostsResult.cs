@@ -9,7 +9,7 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// </summary>
 /// <param name="Title">Section title.</param>
 /// <param name="Description">Machine and set-up, one paragraph.</param>
-/// <param name="Tables">Parts (a), (b), (c) as preformatted tables.</param>
+/// <param name="Tables">Parts (a) to (e) as preformatted tables.</param>
 /// <param name="Notes">Extra bullet points.</param>
 /// <param name="Suite">"costs".</param>
 /// <param name="Smoke">True for the tiny CI sizes (numbers meaningless).</param>
@@ -20,6 +20,8 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <param name="Throughput">Part (a).</param>
 /// <param name="Latency">Part (b).</param>
 /// <param name="Scale">Part (c), one row per child count.</param>
+/// <param name="Tuning">Part (d): the children's CPU before/after the child tuning, one entry per arm process.</param>
+/// <param name="Memory">Part (e): peak memory with the slots' worth of children and with many more queued.</param>
 /// <param name="ElapsedSeconds">Wall time of the whole suite.</param>
 internal sealed record CostsResult(
     string? Title,
@@ -35,4 +37,6 @@ internal sealed record CostsResult(
     ThroughputResult Throughput,
     LatencyResult Latency,
     IReadOnlyList<ScaleRow> Scale,
+    IReadOnlyList<ArmResult>? Tuning,
+    IReadOnlyList<ArmResult>? Memory,
     double ElapsedSeconds);
