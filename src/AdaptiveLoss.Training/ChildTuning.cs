@@ -68,6 +68,7 @@ public static class ChildTuning
         }
     }
 
-    [DllImport("libc", EntryPoint = "mallopt")]
+    // The glibc soname: "libc" alone resolves only where libc6-dev installs the libc.so link.
+    [DllImport("libc.so.6", EntryPoint = "mallopt")]
     private static extern int mallopt(int param, int value);
 }
