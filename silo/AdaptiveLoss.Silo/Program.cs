@@ -1,7 +1,8 @@
 // ala-silo: a standalone silo hosting the AdaptiveLoss grains (localhost or Redis clustering; docs/design.md §3). Wiring only.
 // Terminal 1: ./ala-silo [--silo-port 11111] [--gateway-port 30000] [--clustering localhost|redis] [--redis HOST:PORT]
-//                        [--max-children N] [--device cpu|cuda] [--dashboard [--dashboard-port 8080]] [--telemetry ...];
-// terminal 2: ./ala run --cluster localhost ...   (or --cluster redis://HOST:PORT for Redis clustering)
+//                        [--max-children N] [--device cpu|cuda] [--dashboard [--dashboard-port 8080]] [--telemetry ...]
+//                        [--tls-cert F --tls-key F --tls-ca F] [--redis-password-file F] [--health-port N] [--kubernetes];
+// terminal 2: ./ala run --cluster localhost ...   (or --cluster redis://HOST:PORT for Redis clustering; docs/deploy.md)
 using AdaptiveLoss.Grains;
 using AdaptiveLoss.Grains.Clustering;
 using AdaptiveLoss.Grains.Workers;
@@ -19,6 +20,19 @@ if (options.Problem() is { } problem)
     return 2;
 }
 
+// Secrets and certificates before anything starts (docs/deploy.md): a refusal is one line without the secret.
+SiloSecurity security;
+try
+{
+    security = SiloSecurity.Resolve(options, Environment.GetEnvironmentVariable);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"ala-silo: {ex.Message}");
+    return 2;
+}
+
+using var ownsSecurity = security;
 IHostApplicationBuilder builder;
 try
 {
@@ -48,7 +62,7 @@ if (options.Device == "cuda" && DeviceCheck.CudaProblem() is { } cuda)
     return 2;
 }
 
-if (options.UsesRedis && await AdaptiveLossRedis.ProbeAsync(options.Redis) is { } unreachable)
+if (options.UsesRedis && await AdaptiveLossRedis.ProbeAsync(security.Redis, security.Tls) is { } unreachable)
 {
     Console.Error.WriteLine($"ala-silo: --redis: {unreachable}");
     return 2;
@@ -59,7 +73,7 @@ builder.UseOrleans(silo =>
     if (options.UsesRedis)
     {
         // Grain state in Redis; checkpoints and snapshots in the state folder (shared storage across machines).
-        silo.AddAdaptiveLossRedis(options.Redis, options.ClusterId, options.ServiceId)
+        silo.AddAdaptiveLossRedis(security.Redis, security.Tls, options.ClusterId, options.ServiceId)
             .UseFastFailureDetection(TimeSpan.FromSeconds(options.ProbeTimeoutSeconds), options.MissedProbesLimit)
             .ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false)
             .AddChildCheckpoints(options.StateDirectory).AddPolicySnapshots(options.StateDirectory);
@@ -69,10 +83,25 @@ builder.UseOrleans(silo =>
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort).AddAdaptiveLossState(options.StateDirectory);
     }
 
+    if (security.Tls is { } tls)
+    {
+        silo.UseAdaptiveLossTls(tls);
+    }
+
+    if (options.Kubernetes)
+    {
+        // Pod name, namespace and IP from the downward API; dead silos' pods are deleted (deploy/k8s/base/silo.yaml).
+        silo.UseKubernetesHosting();
+    }
+
     silo.AddActivityPropagation().AddAdaptiveLossGrains().AddDashboardWhenEnabled(options);
 });
+if (options.HealthPort != 0)
+{
+    builder.Services.AddSiloHealth(options, security);
+}
 
-using var host = SiloDashboard.Build(builder);
+using var host = SiloDashboard.Build(builder, options, security.Login);
 // Settings, then one owner per state folder (docs/durability.md): a refused start writes nothing; the kernel drops the lock on exit.
 string? refused = SiloState.SettingsProblem(host);
 using var ownsState = refused is null ? SiloState.Take(options, out refused) : null;
@@ -95,14 +124,15 @@ catch (OptionsValidationException ex)
 catch (Exception ex) when (options.UsesRedis)
 {
     // Redis went away between the probe and the start, or the membership table refused this silo.
-    Console.Error.WriteLine($"ala-silo: cannot join the cluster in Redis at {options.Redis}: {ex.Message.Split('\n', 2)[0]}");
+    Console.Error.WriteLine($"ala-silo: cannot join the cluster in Redis at {security.Redis.Display}: {ex.Message.Split('\n', 2)[0]}");
     return 2;
 }
 
-var clustering = options.UsesRedis ? $"redis {options.Redis} (cluster {options.ClusterId}), advertised {options.AdvertisedAddress}" : "localhost";
+var clustering = options.UsesRedis ? $"redis {security.Redis.Endpoint}{(security.Redis.Ssl ? " (tls)" : "")} (cluster {options.ClusterId}), advertised {options.AdvertisedAddress}" : "localhost";
 Console.WriteLine($"ala-silo: silo port {options.SiloPort}, gateway {(options.UsesRedis ? options.AdvertisedAddress : "localhost")}:{options.GatewayPort}, clustering {clustering}, "
     + $"max children {(options.MaxChildren is null or "0" ? "unlimited" : options.MaxChildren)}, device {options.Device ?? "per experiment"}"
-    + (options.Dashboard ? $", dashboard {SiloDashboard.Url(options)}" : "")
-    + $", telemetry {TelemetryExporters.Names[(int)telemetry]}, policy snapshots in {Path.GetFullPath(options.StateDirectory)}; submit with ./ala run --cluster {(options.UsesRedis ? $"redis://{options.Redis}" : $"localhost:{options.GatewayPort}")}; Ctrl+C stops");
+    + (options.Dashboard ? $", dashboard {SiloDashboard.Url(options)}{(security.Login is null ? "" : " (login)")}" : "")
+    + (options.HealthPort != 0 ? $", health port {options.HealthPort}" : "") + (security.Tls is null ? "" : ", mutual tls")
+    + $", telemetry {TelemetryExporters.Names[(int)telemetry]}, policy snapshots in {Path.GetFullPath(options.StateDirectory)}; submit with ./ala run --cluster {(options.UsesRedis ? security.Redis.Display : $"localhost:{options.GatewayPort}")}; Ctrl+C stops");
 await host.WaitForShutdownAsync();
 return 0;

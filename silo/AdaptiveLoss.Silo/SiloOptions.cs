@@ -1,4 +1,5 @@
 using System.Net;
+using AdaptiveLoss.Grains.Clustering;
 using AdaptiveLoss.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 
@@ -11,7 +12,7 @@ namespace AdaptiveLoss.Silo;
 /// flags <c>--max-children</c> and <c>--device</c> set section <c>Training</c> (<see cref="MaxChildrenKey"/>,
 /// <see cref="DeviceKey"/>), which the grains read.
 /// </summary>
-public sealed class SiloOptions
+public sealed partial class SiloOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Silo";
@@ -36,6 +37,14 @@ public sealed class SiloOptions
         ["--max-children"] = MaxChildrenKey,
         ["--device"] = DeviceKey,
         ["--checkpoints"] = CheckpointsKey,
+        ["--redis-password-file"] = $"{SectionName}:{nameof(RedisPasswordFile)}",
+        ["--tls-cert"] = $"{SectionName}:{nameof(TlsCertificate)}",
+        ["--tls-key"] = $"{SectionName}:{nameof(TlsKey)}",
+        ["--tls-ca"] = $"{SectionName}:{nameof(TlsAuthority)}",
+        ["--health-port"] = $"{SectionName}:{nameof(HealthPort)}",
+        ["--dashboard-user"] = $"{SectionName}:{nameof(DashboardUser)}",
+        ["--dashboard-password-file"] = $"{SectionName}:{nameof(DashboardPasswordFile)}",
+        ["--kubernetes"] = $"{SectionName}:{nameof(Kubernetes)}",
     };
 
     /// <summary>
@@ -70,7 +79,8 @@ public sealed class SiloOptions
 
     /// <summary>
     /// Address the dashboard binds to: an IP address, or <c>localhost</c> (127.0.0.1 and ::1). Default 127.0.0.1, so
-    /// it is reachable from this machine only; the dashboard has no authentication.
+    /// it is reachable from this machine only; an address beyond loopback needs <see cref="DashboardUser"/> and a
+    /// password (docs/deploy.md, "Dashboard login").
     /// </summary>
     public string DashboardHost { get; set; } = "127.0.0.1";
 
@@ -87,7 +97,11 @@ public sealed class SiloOptions
     /// </summary>
     public string Clustering { get; set; } = "localhost";
 
-    /// <summary>Redis server as HOST:PORT (<c>--redis</c>), for <c>--clustering redis</c>. Default 127.0.0.1:6379.</summary>
+    /// <summary>
+    /// Redis server (<c>--redis</c>), for <c>--clustering redis</c>: HOST:PORT, <c>redis://</c> or <c>rediss://HOST[:PORT]</c>,
+    /// optionally with <c>,ssl=true,sslHost=NAME,user=NAME</c> (<see cref="RedisTarget.Forms"/>); never a password.
+    /// Default 127.0.0.1:6379.
+    /// </summary>
     public string Redis { get; set; } = "127.0.0.1:6379";
 
     /// <summary>Orleans cluster id (<c>--cluster-id</c>): silos and clients of one cluster share it. Default "ala".</summary>
@@ -177,13 +191,13 @@ public sealed class SiloOptions
     }
 
     /// <summary>
-    /// A bare <c>--dashboard</c> becomes <c>--dashboard=true</c>: the command-line provider would otherwise take the
+    /// A bare <c>--dashboard</c> (or <c>--kubernetes</c>) becomes <c>--dashboard=true</c>: the command-line provider would otherwise take the
     /// next word (say <c>--dashboard-port</c>) as its value.
     /// </summary>
     public static string[] NormalizeSwitches(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return [.. args.Select((a, i) => a == "--dashboard" && (i + 1 >= args.Length || !bool.TryParse(args[i + 1], out _)) ? "--dashboard=true" : a)];
+        return [.. args.Select((a, i) => a is "--dashboard" or "--kubernetes" && (i + 1 >= args.Length || !bool.TryParse(args[i + 1], out _)) ? $"{a}=true" : a)];
     }
 
     /// <summary>The first invalid setting as a one-line message naming its flag, or null.</summary>
@@ -199,10 +213,10 @@ public sealed class SiloOptions
             return $"--clustering must be localhost or redis (got '{Clustering}')";
         }
 
-        if (!TryRedisEndpoint(Redis, out _))
+        if (!RedisTarget.TryParse(Redis, portRequired: true, out _))
         {
             // Not echoed: a mistyped value may hold a password (host:port,password=…).
-            return "--redis must be HOST:PORT: a host name or IP address and a port 1-65535 (no user, password or options)";
+            return $"--redis must be {RedisTarget.Forms}";
         }
 
         if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))
@@ -235,7 +249,7 @@ public sealed class SiloOptions
             return $"--device must be cpu or cuda (got '{Device}')";
         }
 
-        foreach (var (flag, port) in new[] { ("--silo-port", SiloPort), ("--gateway-port", GatewayPort), ("--dashboard-port", DashboardPort) })
+        foreach (var (flag, port) in new[] { ("--silo-port", SiloPort), ("--gateway-port", GatewayPort), ("--dashboard-port", DashboardPort), ("--health-port", HealthPort == 0 ? 1 : HealthPort) })
         {
             if (port is < 1 or > 65535)
             {
@@ -244,28 +258,8 @@ public sealed class SiloOptions
         }
 
         return DashboardHost == "localhost" || IPAddress.TryParse(DashboardHost, out _)
-            ? null
+            ? SecurityProblem()
             : $"--dashboard-host must be an IP address or localhost (got '{DashboardHost}')";
-    }
-
-    /// <summary>
-    /// True for HOST:PORT, HOST a DNS name ([A-Za-z0-9._-]) or an IP address (IPv6 in brackets) and PORT 1-65535; the
-    /// endpoint as given. Nothing else passes, so a valid endpoint holds no credential and can be printed.
-    /// </summary>
-    public static bool TryRedisEndpoint(string? value, out string endpoint)
-    {
-        endpoint = value ?? "";
-        var colon = endpoint.LastIndexOf(':');
-        if (colon <= 0 || !(int.TryParse(endpoint[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            && port is > 0 and < 65536))
-        {
-            return false;
-        }
-
-        var host = endpoint[..colon];
-        return host.StartsWith('[')
-            ? host.EndsWith(']') && IPAddress.TryParse(host[1..^1], out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-            : host.Length <= 253 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
     }
 
     /// <summary>Reads the exporter from <paramref name="configuration"/>; false with a one-line problem for a bad value.</summary>

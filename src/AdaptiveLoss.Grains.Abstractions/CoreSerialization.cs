@@ -11,12 +11,18 @@ namespace AdaptiveLoss.Grains;
 /// </summary>
 public static class CoreSerialization
 {
-    /// <summary>JSON options shared by the codec and results files: camelCase, enums as camelCase strings.</summary>
+    /// <summary>JSON options of the files people read (results, history, run record): camelCase, enums as camelCase strings.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();
+
+    /// <summary>
+    /// <see cref="JsonOptions"/> with states as base64 rows (<see cref="FloatRowsConverter"/>): grain messages and grain
+    /// storage, where a round of many children moves and stores thousands of them.
+    /// </summary>
+    public static JsonSerializerOptions StateOptions { get; } = new(JsonOptions) { Converters = { new FloatRowsConverter() } };
 
     /// <summary>Adds the JSON codec for every type in the AdaptiveLoss.Core assembly.</summary>
     public static ISerializerBuilder AddAdaptiveLossCoreTypes(this ISerializerBuilder builder) =>
-        builder.AddJsonSerializer(IsCoreType, JsonOptions);
+        builder.AddJsonSerializer(IsCoreType, StateOptions);
 
     private static bool IsCoreType(Type type) => type.Assembly == typeof(ExperimentOptions).Assembly;
 

@@ -1,3 +1,4 @@
+using Orleans;
 using Orleans.Concurrency;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Coordination;
@@ -7,7 +8,10 @@ namespace AdaptiveLoss.Grains;
 
 /// <summary>
 /// Hosts a shared loss-controller policy (key = policy id; docs/design.md §1.4, §1.6). Decisions are a forward pass of the current
-/// policy and carry its version; one REINFORCE update per round of live children, or on the round timeout.
+/// policy and carry its version; one REINFORCE update per round of live children, or on the round timeout. States,
+/// reports and decisions are <see cref="ImmutableAttribute">[Immutable]</see>: a caller never changes what it sent or
+/// received (a child builds a new state every window), so a call within a silo passes them without a defensive copy
+/// (docs/design.md §3); between silos they are serialised as always.
 /// </summary>
 public interface ICoordinatorGrain : IGrainWithStringKey
 {
@@ -19,12 +23,25 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     Task JoinAsync(PolicySettings settings, int featureCount, PolicyContributor contributor, IReadOnlyList<string> childIds);
 
     /// <summary>Samples one action per group for state s_t; a forward pass, no waiting on other children.</summary>
-    Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states);
+    [return: Immutable]
+    Task<PolicyDecision> DecideAsync(string childId, int window, [Immutable] float[][] states);
 
-    /// <summary>Adds a window's transition; closes a round (and updates the policy) when every live child has reported.</summary>
-    Task ReportAsync(WindowReport report);
+    /// <summary>
+    /// <see cref="DecideAsync"/> for the children of one silo that asked together (the silo's decision batcher): one
+    /// batched forward pass; each decision is exactly the one <see cref="DecideAsync"/> would return.
+    /// </summary>
+    [return: Immutable]
+    Task<PolicyDecision[]> DecideManyAsync([Immutable] IReadOnlyList<DecisionRequest> requests);
 
-    /// <summary>Stops awaiting a child (ended); may close a pending round.</summary>
+    /// <summary>
+    /// Adds a window's transition; closes a round (and updates the policy) when every live child has reported. Returns
+    /// once stored; interleaves with other reports so that those arriving together share one store.
+    /// </summary>
+    [AlwaysInterleave]
+    Task ReportAsync([Immutable] WindowReport report);
+
+    /// <summary>Stops awaiting a child (ended); may close a pending round. Interleaves as <see cref="ReportAsync"/> does.</summary>
+    [AlwaysInterleave]
     Task LeaveAsync(string childId);
 
     /// <summary>Version, updates, transitions, rounds and the reward log.</summary>

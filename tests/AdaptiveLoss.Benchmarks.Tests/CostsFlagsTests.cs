@@ -17,7 +17,7 @@ public sealed class CostsFlagsTests : IDisposable
 
         Assert.Equal((2, 20_000, 1, 200, 1, 5000, 2), (o.Children, o.TrainLimit, o.Epochs, o.Window, o.Seed, o.ValidationSize, o.Repeats));
         Assert.Equal((2000, 500, 4), (o.DecideCalls, o.UpdateRounds, o.UpdateChildren));
-        Assert.Equal([1, 10, 100, 1000], o.ScaleChildren);
+        Assert.Equal([1, 10, 100, 1000, 10000], o.ScaleChildren);
         Assert.False(o.Smoke);
     }
 

@@ -20,9 +20,29 @@ public sealed class CostsSmokeTests(CostsSmokeFixture fixture) : IClassFixture<C
         Assert.Contains("## What it costs", Run.Markdown);
         Assert.Contains("**(a) Throughput: bare loop vs grains on an embedded silo**", Run.Markdown);
         Assert.Contains("**(c) Coordinator scale with simulated children (no training)**", Run.Markdown);
-        Assert.Contains("**(d) The children's CPU: before and after the child tuning (CNN, part (a)'s experiment, grains)**", Run.Markdown);
-        Assert.Contains("**(e) Memory: children queue for the silo's slots**", Run.Markdown);
-        Assert.Equal(5, Run.Root.GetProperty("tables").GetArrayLength());
+        Assert.Contains("**(d) The policy's arithmetic, before and after batching (same rows, no Orleans)**", Run.Markdown);
+        Assert.Contains("**(e) The children's CPU: before and after the child tuning (CNN, part (a)'s experiment, grains)**", Run.Markdown);
+        Assert.Contains("**(f) Memory: children queue for the silo's slots**", Run.Markdown);
+        Assert.Equal(6, Run.Root.GetProperty("tables").GetArrayLength());
+    }
+
+    [Fact]
+    public void CostsSmoke_Arithmetic_ReferenceAndBatchedTimesPerChildCountAndTheFigure()
+    {
+        var rows = Run.Root.GetProperty("arithmetic").EnumerateArray().ToArray();
+        Assert.Equal([1, 10, 100], rows.Select(r => r.GetProperty("children").GetInt32()));
+        foreach (var row in rows)
+        {
+            Assert.Equal(45 * row.GetProperty("children").GetInt32(), row.GetProperty("rows").GetInt32());
+            Assert.All(new[] { "referenceUpdateMs", "batchedUpdateMs", "referenceDecideMs", "batchedDecidePerChildMs", "batchedDecideAllMs" },
+                name => Positive(row, name));
+        }
+
+        var figure = Assert.Single(Run.Root.GetProperty("figures").EnumerateArray());
+        Assert.Equal("costs-scale.png", figure.GetProperty("file").GetString());
+        Assert.Equal(3, figure.GetProperty("lines").GetArrayLength());
+        Assert.Contains($"]({Path.GetFileName(Run.FiguresDirectory)}/costs-scale.png)", Run.Markdown);
+        Assert.True(File.Exists(Path.Combine(Run.FiguresDirectory, "costs-scale.png")), "the report draws the figure");
     }
 
     [Fact]
@@ -44,7 +64,7 @@ public sealed class CostsSmokeTests(CostsSmokeFixture fixture) : IClassFixture<C
     }
 
     /// <summary>
-    /// Part (d): before and after arms alternate, each a process of its own with the tuning as asked; with the tuning the
+    /// Part (e): before and after arms alternate, each a process of its own with the tuning as asked; with the tuning the
     /// children's process faults in fewer pages (the allocator keeps the tensors' buffers), whatever the machine's load.
     /// </summary>
     [Fact]
@@ -58,7 +78,7 @@ public sealed class CostsSmokeTests(CostsSmokeFixture fixture) : IClassFixture<C
         Assert.True(arms[1].GetProperty("minorFaults").GetInt64() < arms[0].GetProperty("minorFaults").GetInt64(), Run.Log);
     }
 
-    /// <summary>Part (e): 4 × the slots in children complete, queued, within a generous bound of the slots' run's peak memory.</summary>
+    /// <summary>Part (f): 4 × the slots in children complete, queued, within a generous bound of the slots' run's peak memory.</summary>
     [Fact]
     public void CostsSmoke_Memory_ManyMoreChildrenThanSlotsCompleteWithBoundedMemory()
     {

@@ -24,6 +24,9 @@ internal sealed class SuiteSmokeRun : IDisposable
 
     public string Markdown { get; private set; } = string.Empty;
 
+    /// <summary>Where the report's figures are drawn: beside results.md, in a folder of its name.</summary>
+    public string FiguresDirectory { get; private set; } = string.Empty;
+
     /// <summary>The JSON's root; fails with the run's log when the suite wrote none.</summary>
     public JsonElement Root => Json?.RootElement ?? throw new Xunit.Sdk.XunitException($"no JSON written (exit {ExitCode})\n{Log}");
 
@@ -40,6 +43,7 @@ internal sealed class SuiteSmokeRun : IDisposable
         run.Json = File.Exists(json) ? JsonDocument.Parse(File.ReadAllText(json)) : null;
         var markdown = Path.Combine(results, "results.md");
         run.Markdown = File.Exists(markdown) ? File.ReadAllText(markdown) : string.Empty;
+        run.FiguresDirectory = Path.Combine(results, "results");
         return run;
     }
 

@@ -18,9 +18,8 @@ public sealed class CliEndToEndTests : IDisposable
     [InlineData("run --task nosuch", "ala: --task must be one of fashion-mnist, idx, cifar10 (got 'nosuch')")]
     [InlineData("run --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
     [InlineData("run --task idx --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
-    [InlineData("run --cluster etcd://localhost:2379", "ala: --cluster: clustering 'etcd' is not available (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)")]
-    [InlineData("run --cluster redis://localhost:0", "ala: --cluster: expected redis://HOST or redis://HOST:PORT (a host name or IP address, a port 1-65535; "
-        + "no user, password or options: Redis credentials are not supported on the command line)")]
+    [InlineData("run --cluster etcd://localhost:2379", "ala: --cluster: clustering 'etcd' is not available (use localhost, localhost:GATEWAYPORT, redis://HOST:PORT or rediss://HOST:PORT)")]
+    [InlineData("run --cluster redis://localhost:0", "ala: --cluster: expected " + AdaptiveLoss.Grains.Clustering.RedisTarget.Forms)]
     [InlineData("run --telemetry bogus", "ala: --telemetry must be one of none, console, otlp (got 'bogus')")]
     [InlineData("nosuch", "ala: unknown command 'nosuch' (run, resume, status, report or policy; see ala --help)")]
     public async Task Run_BadArguments_ExitTwoWithOneLineAndWriteNothing(string commandLine, string expected)

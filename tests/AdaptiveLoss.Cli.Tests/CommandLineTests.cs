@@ -28,7 +28,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("resume a --force=yes", "ala: --force takes no value (got 'yes')")]
     [InlineData("status", "ala: status needs an experiment id (see ala status --help)")]
     [InlineData("status a --cluster localhost --cluster localhost", "ala: --cluster is given more than once")]
-    [InlineData("status a --cluster=etcd://h:1", "ala: --cluster: clustering 'etcd' is not available (use localhost, localhost:GATEWAYPORT or redis://HOST:PORT)")]
+    [InlineData("status a --cluster=etcd://h:1", "ala: --cluster: clustering 'etcd' is not available (use localhost, localhost:GATEWAYPORT, redis://HOST:PORT or rediss://HOST:PORT)")]
     [InlineData("status a --cluster", "ala: --cluster needs a value (CONN)")]
     [InlineData("report", "ala: report needs a run folder (see ala report --help)")]
     [InlineData("report a b", "ala: unexpected argument 'b' (see ala report --help)")]

@@ -14,7 +14,10 @@ internal sealed class RedisServer : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("ala-redis-").FullName;
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private readonly string? _password;
+    private readonly string[] _tls;
+
+    private RedisServer(int port, string? password, string[] tls) => (Port, _password, _tls) = (port, password, tls);
 
     /// <summary>The loopback port it listens on.</summary>
     public int Port { get; }
@@ -25,10 +28,23 @@ internal sealed class RedisServer : IAsyncDisposable
     /// <summary>The <c>--cluster</c> value of <c>ala</c>.</summary>
     public string ClusterUri => $"redis://{Endpoint}";
 
-    /// <summary>Starts a server and waits until it accepts connections.</summary>
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts a server (with <c>--requirepass</c> when <paramref name="password"/> is given) and waits until it accepts connections.</summary>
+    public static async Task<RedisServer> StartAsync(string? password = null) => await StartAsync(password, null);
+
+    /// <summary>
+    /// A server that speaks only TLS on <see cref="Port"/> with <paramref name="certificate"/>/<paramref name="key"/>
+    /// (PEM), clients not asked for a certificate (docs/deploy.md, "Redis password and TLS").
+    /// </summary>
+    public static Task<RedisServer> StartTlsAsync(string certificate, string key, string authority) =>
+        StartAsync(null, (certificate, key, authority));
+
+    private static async Task<RedisServer> StartAsync(string? password, (string Certificate, string Key, string Authority)? tls)
     {
-        var server = new RedisServer(FreePorts.Pick(1)[0]);
+        var port = FreePorts.Pick(1)[0];
+        string[] tlsArgs = tls is { } t
+            ? ["--port", "0", "--tls-port", $"{port}", "--tls-cert-file", t.Certificate, "--tls-key-file", t.Key, "--tls-ca-cert-file", t.Authority, "--tls-auth-clients", "no"]
+            : [];
+        var server = new RedisServer(port, password, tlsArgs);
         await server.RestartAsync();
         return server;
     }
@@ -39,7 +55,8 @@ internal sealed class RedisServer : IAsyncDisposable
         var path = Executable();
         Assert.True(path is not null, "redis-server is not installed: test.sh installs it (apt-get install -y redis-server); the cluster tests need a real one");
         var start = new ProcessStartInfo(path!) { WorkingDirectory = _folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--port", $"{Port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder, "--protected-mode", "no" })
+        var password = _password is null ? [] : new[] { "--requirepass", _password };
+        foreach (var arg in new[] { "--port", $"{Port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder, "--protected-mode", "no" }.Concat(password).Concat(_tls))
         {
             start.ArgumentList.Add(arg);
         }

@@ -67,7 +67,7 @@ public sealed class SiloOptionsTests
 
     // Never the value: it may hold a password
     // (docs/cluster.md, "Settings files, secrets and the state folder").
-    private const string BadRedis = "--redis must be HOST:PORT: a host name or IP address and a port 1-65535 (no user, password or options)";
+    private const string BadRedis = "--redis must be " + AdaptiveLoss.Grains.Clustering.RedisTarget.Forms;
 
     [Theory]
     [InlineData("[::1]:6379")]

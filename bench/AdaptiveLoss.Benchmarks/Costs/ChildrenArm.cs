@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
-/// <c>costs-arm</c>: one arm of parts (d) and (e), run by <see cref="ChildrenBench"/> in a process of its own, so that the
+/// <c>costs-arm</c>: one arm of parts (e) and (f), run by <see cref="ChildrenBench"/> in a process of its own, so that the
 /// allocator settings of <see cref="ChildTuning"/> (fixed at start-up) and the process's CPU, faults and peak memory
 /// belong to that arm alone. Prints one line "ARM {json}" on stdout.
 /// </summary>

@@ -5,7 +5,7 @@ using AdaptiveLoss.Training;
 namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
-/// Parts (d) and (e): each arm is a <see cref="ChildrenArm"/> process of this benchmark. (d) the CNN children of part
+/// Parts (e) and (f): each arm is a <see cref="ChildrenArm"/> process of this benchmark. (d) the CNN children of part
 /// (a) with the child tuning off ("before") and on ("after"), alternately, <see cref="CostsOptions.Repeats"/> pairs;
 /// (e) tiny MLP runs with as many children as the embedded silo's slots and with <see cref="MemoryFactor"/> times as
 /// many (they queue for the slots), tuning on: peak memory per run.
@@ -15,13 +15,13 @@ internal static class ChildrenBench
     /// <summary>The embedded silo's slots (ClusterConnection.EmbeddedSlots on 2 cores: max(16, 4 × cores)).</summary>
     public static int Slots => Math.Max(16, 4 * Environment.ProcessorCount);
 
-    /// <summary>Part (e)'s larger run has this many times the slots in children.</summary>
+    /// <summary>Part (f)'s larger run has this many times the slots in children.</summary>
     public const int MemoryFactor = 4;
 
-    /// <summary>Timed batches of each bare loop in part (d).</summary>
+    /// <summary>Timed batches of each bare loop in part (e).</summary>
     public const int BareBatches = 150;
 
-    /// <summary>Part (d): before/after pairs, before first in each pair.</summary>
+    /// <summary>Part (e): before/after pairs, before first in each pair.</summary>
     public static IReadOnlyList<ArmResult> Tuning(CostsOptions costs, TextWriter log)
     {
         var arms = new List<ArmResult>();
@@ -29,18 +29,18 @@ internal static class ChildrenBench
         {
             foreach (var tuning in new[] { "off", "on" })
             {
-                arms.Add(Report(log, "d", Run(costs, tuning, ["--model", "cnn", "--bare-batches", (costs.Smoke ? 5 : BareBatches).ToString()])));
+                arms.Add(Report(log, "e", Run(costs, tuning, ["--model", "cnn", "--bare-batches", (costs.Smoke ? 5 : BareBatches).ToString()])));
             }
         }
 
         return arms;
     }
 
-    /// <summary>Part (e): the slots' worth of MLP children, then <see cref="MemoryFactor"/> times as many.</summary>
+    /// <summary>Part (f): the slots' worth of MLP children, then <see cref="MemoryFactor"/> times as many.</summary>
     public static IReadOnlyList<ArmResult> Memory(CostsOptions costs, TextWriter log)
     {
         var tiny = costs with { TrainLimit = costs.Smoke ? costs.TrainLimit : 2048, Epochs = 1, Window = costs.Smoke ? costs.Window : 8 };
-        return [.. new[] { Slots, Slots * MemoryFactor }.Select(children => Report(log, "e", Run(tiny with { Children = children }, "on",
+        return [.. new[] { Slots, Slots * MemoryFactor }.Select(children => Report(log, "f", Run(tiny with { Children = children }, "on",
             ["--model", "mlp", "--slots", Slots.ToString()])))];
     }
 

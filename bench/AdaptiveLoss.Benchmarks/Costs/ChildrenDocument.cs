@@ -3,7 +3,7 @@ using AdaptiveLoss.Benchmarks.Report;
 
 namespace AdaptiveLoss.Benchmarks.Costs;
 
-/// <summary>The tables of parts (d) and (e) (<see cref="ChildrenBench"/>), medians over the arms of each setting.</summary>
+/// <summary>The tables of parts (e) and (f) (<see cref="ChildrenBench"/>), medians over the arms of each setting.</summary>
 internal static class ChildrenDocument
 {
     /// <summary>
@@ -12,7 +12,7 @@ internal static class ChildrenDocument
     /// </summary>
     public const double CnnFlopPerImage = 6.7e6;
 
-    /// <summary>Part (d): before/after the child tuning.</summary>
+    /// <summary>Part (e): before/after the child tuning.</summary>
     public static DocumentTable Tuning(IReadOnlyList<ArmResult> arms)
     {
         var rows = new List<IReadOnlyList<string>>();
@@ -38,7 +38,7 @@ internal static class ChildrenDocument
 
         var first = arms[0];
         return new DocumentTable(
-            "(d) The children's CPU: before and after the child tuning (CNN, part (a)'s experiment, grains)",
+            "(e) The children's CPU: before and after the child tuning (CNN, part (a)'s experiment, grains)",
             ["arm", "runs", "aggregate img/s", "children's own img/s", "bare loops img/s", "own / bare", "user s", "sys s", "kernel share",
                 "minor faults", "wall outside training steps", "own img/s of the arithmetic limit", "peak RSS MiB"],
             rows,
@@ -50,7 +50,7 @@ internal static class ChildrenDocument
             + $"1024 × 1024, median) / {CnnFlopPerImage / 1e6:0.0} MFLOP per training image (forward + backward). Model: {first.ParameterBytes / 1024.0:N0} KiB of parameters per child.");
     }
 
-    /// <summary>Part (e): memory with the slots' worth of children and with many more queued.</summary>
+    /// <summary>Part (f): memory with the slots' worth of children and with many more queued.</summary>
     public static DocumentTable Memory(IReadOnlyList<ArmResult> arms)
     {
         var rows = arms.Select(a => (IReadOnlyList<string>)[
@@ -59,7 +59,7 @@ internal static class ChildrenDocument
             ? $"Peak RSS grows by {N((arms[1].PeakRssBytes - arms[0].PeakRssBytes) / 1024.0 / Math.Max(1, arms[1].Children - arms[0].Children))} KiB per extra (queued) child. "
             : string.Empty;
         return new DocumentTable(
-            "(e) Memory: children queue for the silo's slots",
+            "(f) Memory: children queue for the silo's slots",
             ["MLP children", "slots", "wall s", "peak RSS MiB"],
             rows,
             note + $"Tiny MLP runs (train limit 2,048, 1 epoch, window 8), tuning on; every child completed. One MLP child's model is "

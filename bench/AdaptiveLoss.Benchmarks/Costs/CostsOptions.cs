@@ -46,7 +46,7 @@ internal sealed record CostsOptions
     public int UpdateChildren { get; init; } = 4;
 
     /// <summary>Children per coordinator in part (c).</summary>
-    public int[] ScaleChildren { get; init; } = [1, 10, 100, 1000];
+    public int[] ScaleChildren { get; init; } = [1, 10, 100, 1000, 10000];
 
     /// <summary>Timed rounds per child count in part (c).</summary>
     public int ScaleRounds { get; init; } = 20;

@@ -20,9 +20,11 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <param name="Throughput">Part (a).</param>
 /// <param name="Latency">Part (b).</param>
 /// <param name="Scale">Part (c), one row per child count.</param>
-/// <param name="Tuning">Part (d): the children's CPU before/after the child tuning, one entry per arm process.</param>
-/// <param name="Memory">Part (e): peak memory with the slots' worth of children and with many more queued.</param>
 /// <param name="ElapsedSeconds">Wall time of the whole suite.</param>
+/// <param name="Arithmetic">Part (d), one row per child count.</param>
+/// <param name="Figures">The round time and the arithmetic against the children (log–log), drawn with the report.</param>
+/// <param name="Tuning">Part (e): the children's CPU before/after the child tuning, one entry per arm process.</param>
+/// <param name="Memory">Part (f): peak memory with the slots' worth of children and with many more queued.</param>
 internal sealed record CostsResult(
     string? Title,
     string? Description,
@@ -37,6 +39,8 @@ internal sealed record CostsResult(
     ThroughputResult Throughput,
     LatencyResult Latency,
     IReadOnlyList<ScaleRow> Scale,
-    IReadOnlyList<ArmResult>? Tuning,
-    IReadOnlyList<ArmResult>? Memory,
-    double ElapsedSeconds);
+    double ElapsedSeconds,
+    IReadOnlyList<ArithmeticRow>? Arithmetic = null,
+    IReadOnlyList<DocumentFigure>? Figures = null,
+    IReadOnlyList<ArmResult>? Tuning = null,
+    IReadOnlyList<ArmResult>? Memory = null);

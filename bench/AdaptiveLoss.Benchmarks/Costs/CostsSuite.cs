@@ -6,8 +6,9 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
 /// <c>./bench.sh costs</c>: (a) bare loop versus grains throughput, (b) coordinator decide/update latency against a
-/// window's time, (c) coordinator scale with simulated children, (d) the children's CPU before/after the child tuning,
-/// (e) memory with children queued for the slots; writes costs.json (docs/evidence.md).
+/// window's time, (c) coordinator scale with simulated children, (d) the policy's arithmetic before and after batching,
+/// (e) the children's CPU before/after the child tuning, (f) memory with children queued for the slots; writes costs.json
+/// (docs/evidence.md).
 /// </summary>
 internal static class CostsSuite
 {
@@ -18,7 +19,7 @@ internal static class CostsSuite
     public const string Usage =
         "[--smoke] [--children 2] [--train-limit 20000] [--epochs 1] [--window 200] [--seed 1] [--validation-size 5000] "
         + "[--batch-size 128] [--repeats 2] [--no-warmup] [--decide-calls 2000] [--update-rounds 500] [--update-children 4] "
-        + "[--scale-children 1,10,100,1000] [--scale-rounds 20] [--scale-rounds-large 5] [--data DIR] [--out DIR]   "
+        + "[--scale-children 1,10,100,1000,10000] [--scale-rounds 20] [--scale-rounds-large 5] [--data DIR] [--out DIR]   "
         + "bare loop vs grains throughput, coordinator latency and scale (costs.json)";
 
     /// <summary>Flags that take a value (besides the dispatcher's --out).</summary>
@@ -78,14 +79,15 @@ internal static class CostsSuite
             scale = await ScaleBench.RunAsync(silo, costs, log);
         }
 
-        // Parts (d) and (e) run each arm in a process of its own (ChildrenArm): the allocator settings are per process.
+        var arithmetic = ArithmeticBench.Run(costs, log);
+        // Parts (e) and (f) run each arm in a process of its own (ChildrenArm): the allocator settings are per process.
         var tuning = ChildrenBench.Tuning(costs, log);
         var memory = ChildrenBench.Memory(costs, log);
         var machine = MachineInfo.Current();
-        var document = CostsDocument.Build(costs, machine, throughput, latency, scale);
+        var document = CostsDocument.Build(costs, machine, throughput, latency, scale, arithmetic);
         var tables = (document.Tables ?? []).Concat([ChildrenDocument.Tuning(tuning), ChildrenDocument.Memory(memory)]).ToArray();
         return new CostsResult(document.Title, document.Description, tables, document.Notes, Name, costs.Smoke,
             DateTimeOffset.UtcNow, machine, TorchThreads.For(costs.Children, Environment.ProcessorCount), costs, throughput, latency,
-            scale, tuning, memory, clock.Elapsed.TotalSeconds);
+            scale, clock.Elapsed.TotalSeconds, arithmetic, document.Figures, tuning, memory);
     }
 }

@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using AdaptiveLoss.Core.Policy;
 using AdaptiveLoss.Grains;
 
 namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
 /// Part (c): coordinator scale with simulated children (synthetic states and rewards, no training). A fresh
-/// coordinator per child count; per round every child decides (all calls in flight at once), then every child
-/// reports (likewise); the round closes on the last report and runs one REINFORCE update over all transitions.
+/// coordinator per child count; per round every child decides (all at once, through a <see cref="DecisionBatcher"/> as
+/// the children of a silo do), then every child reports (all calls in flight at once); the round closes on the last
+/// report and runs one REINFORCE update over all transitions.
 /// </summary>
 internal static class ScaleBench
 {
@@ -34,10 +36,11 @@ internal static class ScaleBench
         var coordinator = silo.Grains.GetGrain<ICoordinatorGrain>($"costs-scale-{children}-{Guid.NewGuid():N}");
         await coordinator.JoinAsync($"scale-{children}", options, synthetic.FeatureCount, ids);
         var (round, decide, report) = (new List<double>(), new List<double>(), new List<double>());
+        var batcher = new DecisionBatcher();
         for (var r = 0; r <= rounds; r++)
         {
             var started = Stopwatch.GetTimestamp();
-            var decisions = await Task.WhenAll(ids.Select((id, c) => coordinator.DecideAsync(id, r, synthetic.State(c + r))));
+            var decisions = await Task.WhenAll(ids.Select((id, c) => batcher.DecideAsync(coordinator, new DecisionRequest(id, r, synthetic.State(c + r)))));
             var decided = Stopwatch.GetTimestamp();
             var reports = ids.Select((id, c) => synthetic.Report(id, r, synthetic.State(c + r), decisions[c].Actions, decisions[c].PolicyVersion)).ToArray();
             var built = Stopwatch.GetTimestamp();

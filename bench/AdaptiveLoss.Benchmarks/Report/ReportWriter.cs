@@ -8,8 +8,14 @@ internal static class ReportWriter
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(markdownPath))!;
         Directory.CreateDirectory(folder);
+        var inputs = ReportInputs.Load(resultsDirectory);
+        foreach (var (_, document) in inputs.Sections)
+        {
+            TableDocumentSection.Draw(document, figuresDirectory);
+        }
+
         var markdown = ResultsMarkdown.Render(
-            ReportInputs.Load(resultsDirectory),
+            inputs,
             Link(folder, figuresDirectory),
             Link(folder, resultsDirectory));
         var temporary = markdownPath + ".tmp";

@@ -57,7 +57,7 @@ internal static class ResultsMarkdown
 
         foreach (var (section, document) in inputs.Sections)
         {
-            text.Append(TableDocumentSection.Render(section, document));
+            text.Append(TableDocumentSection.Render(section, document, figuresLink));
         }
 
         text.Append("## Machine\n\n").Append(Machines(inputs));

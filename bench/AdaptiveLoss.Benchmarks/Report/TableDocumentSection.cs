@@ -5,8 +5,11 @@ namespace AdaptiveLoss.Benchmarks.Report;
 /// <summary>Renders a <see cref="SuiteSection"/> from its <see cref="TableDocument"/>, or a placeholder when it is absent.</summary>
 internal static class TableDocumentSection
 {
-    /// <summary>The section's markdown between HTML comment markers (so that it is easy to find in the file).</summary>
-    public static string Render(SuiteSection section, TableDocument? document)
+    /// <summary>
+    /// The section's markdown between HTML comment markers (so that it is easy to find in the file); its figures are
+    /// linked in <paramref name="figuresLink"/> (drawn there by <see cref="Draw"/>).
+    /// </summary>
+    public static string Render(SuiteSection section, TableDocument? document, string figuresLink = "results")
     {
         var text = new StringBuilder();
         text.Append($"## {section.Heading}\n\n");
@@ -46,11 +49,28 @@ internal static class TableDocumentSection
             }
         }
 
+        foreach (var figure in document.Figures ?? [])
+        {
+            text.Append($"![{figure.Caption}]({figuresLink}/{figure.File})\n\n");
+        }
+
         foreach (var note in document.Notes ?? [])
         {
             text.Append($"- {note}\n");
         }
 
         return text.Append(document.Notes is { Count: > 0 } ? "\n" : string.Empty).ToString();
+    }
+
+    /// <summary>Draws <paramref name="document"/>'s figures into <paramref name="figuresDirectory"/>.</summary>
+    public static void Draw(TableDocument? document, string figuresDirectory)
+    {
+        foreach (var figure in document?.Figures ?? [])
+        {
+            AdaptiveLoss.Reporting.Plots.ScalingPlot.Write(Path.Combine(figuresDirectory, figure.File),
+                [.. figure.Lines.Select(l => new AdaptiveLoss.Reporting.Plots.PlotSeries(l.Label,
+                    [.. l.X.Zip(l.Y, (x, y) => new AdaptiveLoss.Reporting.Plots.PlotPoint(x, y))]))],
+                figure.Caption, figure.XLabel, figure.YLabel);
+        }
     }
 }

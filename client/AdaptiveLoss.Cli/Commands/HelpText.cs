@@ -22,9 +22,11 @@ internal static class HelpText
         """;
 
     public const string Status = """
-        usage: ala status <experimentId> [--cluster CONN]
+        usage: ala status <experimentId> [--cluster CONN] [--tls-cert FILE [--tls-key FILE] --tls-ca FILE] [--redis-password-file FILE]
 
-          --cluster CONN   localhost, localhost:GATEWAYPORT or redis://HOST:PORT (default: localhost, gateway 30000)
+          --cluster CONN   localhost, localhost:GATEWAYPORT, redis://HOST:PORT or rediss://HOST:PORT (default: localhost, gateway 30000)
+          --tls-cert FILE, --tls-key FILE, --tls-ca FILE   this client's certificate, its key and the cluster's CA (mutual TLS)
+          --redis-password-file FILE   the Redis password (default: $ALA_REDIS_PASSWORD)
 
         Prints the state, progress and last window of each child of an experiment running (or finished) on a
         cluster; `ala run` prints the gateway of its embedded silo, so its experiment can be watched as well.

@@ -68,7 +68,7 @@ internal sealed record RunPlan(string ExperimentId, ExperimentOptions Options, s
             throw new UsageException(RunOptionTable.Describe(budget));
         }
 
-        var target = ClusterTarget.Parse(arguments.Cluster);
+        var target = ClusterTarget.Parse(arguments.Cluster, arguments.Credentials, Environment.GetEnvironmentVariable);
         var experimentId = arguments.ExperimentId ?? NewExperimentId();
         if (target.Embedded && File.Exists(RunRecordFile.PathOf(stateDirectory, experimentId)))
         {

@@ -13,7 +13,7 @@ internal static class StatusCommand
     /// <summary>The <c>status</c> command; <c>--cluster</c> is <c>ala run</c>'s flag (<see cref="RunOptionTable"/>), default localhost.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var options = new SpecOptions(RunOptionTable.Named("--cluster"));
+        var options = new SpecOptions(RunOptionTable.Named("--cluster", "--tls-cert", "--tls-key", "--tls-ca", "--redis-password-file"));
         var experimentId = new Argument<string>("experimentId") { Description = "an experiment id" };
         var command = options.AddTo(new Command("status", "table of the children of an experiment on a running cluster") { experimentId });
         command.SetAction(async result =>
@@ -21,7 +21,8 @@ internal static class StatusCommand
             try
             {
                 var id = ValueParser.Id("experimentId", CliSyntax.ValueOf(result, experimentId)!);
-                return await PrintAsync(output, id, ClusterTarget.Parse(options.Bind(result).Cluster ?? "localhost"));
+                var arguments = options.Bind(result);
+                return await PrintAsync(output, id, ClusterTarget.Parse(arguments.Cluster ?? "localhost", arguments.Credentials, Environment.GetEnvironmentVariable));
             }
             catch (UsageException ex)
             {

@@ -75,12 +75,15 @@ internal sealed class ClusterConnection : IAsyncDisposable
         else if (target.Redis is not null)
         {
             // Bounded: the probe gives up after AdaptiveLossRedis.ConnectTimeout with a one-line reason.
-            if (await AdaptiveLossRedis.ProbeAsync(target.Redis) is { } unreachable)
+            if (await AdaptiveLossRedis.ProbeAsync(target.Redis, target.Tls) is { } unreachable)
             {
-                throw new InvalidOperationException($"cannot reach the cluster: {unreachable}");
+                // A refused password is a setting to fix (exit 2), an unreachable server an outage (exit 1).
+                throw AdaptiveLossRedis.IsRefusedPassword(unreachable)
+                    ? new Parsing.UsageException($"--cluster: {unreachable}")
+                    : new InvalidOperationException($"cannot reach the cluster: {unreachable}");
             }
 
-            builder.UseOrleansClient(client => client.UseAdaptiveLossRedis(target.Redis).AddActivityPropagation()
+            builder.UseOrleansClient(client => WithTls(client.UseAdaptiveLossRedis(target.Redis, target.Tls), target).AddActivityPropagation()
                 .UseConnectionRetryFilter((_, _) => Task.FromResult(false)));
             builder.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
             description = $"cluster {target.Name}";
@@ -88,7 +91,7 @@ internal sealed class ClusterConnection : IAsyncDisposable
         else
         {
             // No silent retries: a missing silo is reported at once (see ConnectTimeout for one that never answers).
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(target.GatewayPort).AddActivityPropagation()
+            builder.UseOrleansClient(client => WithTls(client.UseLocalhostClustering(target.GatewayPort), target).AddActivityPropagation()
                 .UseConnectionRetryFilter((_, _) => Task.FromResult(false)));
             builder.Services.AddSerializer(s => s.AddAdaptiveLossCoreTypes());
             description = $"cluster localhost:{target.GatewayPort}";
@@ -111,7 +114,7 @@ internal sealed class ClusterConnection : IAsyncDisposable
             var reason = ex is OperationCanceledException ? $"no answer within {ConnectTimeout.TotalSeconds:0} s" : ex.Message;
             throw new InvalidOperationException(target.Redis is null
                 ? $"cannot reach the cluster at localhost:{target.GatewayPort} (is ./ala-silo running?): {reason}"
-                : $"cannot reach the cluster in Redis at {target.Redis} (is an ./ala-silo --clustering redis running?): {reason}", ex);
+                : $"cannot reach the cluster in Redis at {target.Redis.Endpoint} (is an ./ala-silo --clustering redis running?): {reason}", ex);
         }
 
         return new ClusterConnection(host, description);
@@ -129,6 +132,9 @@ internal sealed class ClusterConnection : IAsyncDisposable
             _host.Dispose();
         }
     }
+
+    // Mutual TLS to the gateways (docs/deploy.md): a silo that requires it refuses a client without it, and vice versa.
+    private static IClientBuilder WithTls(IClientBuilder client, ClusterTarget target) => target.Tls is { } tls ? client.UseAdaptiveLossTls(tls) : client;
 
     private static HostApplicationBuilder CreateQuietBuilder()
     {

@@ -18,6 +18,9 @@ internal sealed record RunArguments
     /// <summary><c>--cluster</c>; null = an embedded silo.</summary>
     public string? Cluster { get; init; }
 
+    /// <summary><c>--tls-cert</c>, <c>--tls-key</c>, <c>--tls-ca</c>, <c>--redis-password-file</c>: a secured cluster's files (docs/deploy.md).</summary>
+    public Hosting.ClusterCredentials Credentials { get; init; } = new();
+
     /// <summary><c>--experiment-id</c>; null = a fresh time-stamped id.</summary>
     public string? ExperimentId { get; init; }
 

@@ -22,6 +22,8 @@ namespace AdaptiveLoss.Core.Coordination;
 /// <param name="SnapshotVersion">The latest version handed out as a snapshot.</param>
 /// <param name="Memory">The memory chunks that hold the replay memory.</param>
 /// <param name="Contributions">The experiments that joined, their children and the transitions they fed.</param>
+/// <param name="Pending">The chunks that hold the pending transitions; null in a record of an earlier version, whose
+/// pending transitions are one document each (<see cref="PolicyCoordinator.PendingKeys"/>).</param>
 public sealed record CoordinatorRecord(
     string PolicyId,
     PolicySettings Settings,
@@ -35,7 +37,8 @@ public sealed record CoordinatorRecord(
     int Discarded,
     long SnapshotVersion,
     MemoryIndex Memory,
-    PolicyContribution[] Contributions);
+    PolicyContribution[] Contributions,
+    PendingIndex? Pending = null);
 
 /// <summary>The reward log as stored: <paramref name="Chunks"/> sealed <see cref="RewardChunk"/> documents (0 … Chunks − 1), then <paramref name="Tail"/>.</summary>
 public sealed record RewardLogIndex(int Chunks, RoundReward[] Tail);

@@ -10,7 +10,7 @@ namespace AdaptiveLoss.Core.Coordination;
 /// <summary>
 /// A shared policy's coordinator as a state machine without I/O (docs/design.md §1.4, §1.6): the policy learner, the round
 /// book, the reward log and who fed it. Join, report, leave and tick return a <see cref="CoordinatorStep"/>: the rounds
-/// closed and what the host must store, delete and save. A round is one transition from every live child or whatever
+/// closed and a snapshot due; <see cref="Commit"/> says what the host must store and delete for all of them. A round is one transition from every live child or whatever
 /// is pending at the timeout; it updates the policy once (learning) or is only observed (frozen policy, ce, fixed: the
 /// version stays 0 while rounds and transitions are counted). Rounds that hold only discarded windows
 /// (docs/design.md §1.7) close without an update and are not counted. A learning policy hands out a snapshot when its
@@ -149,19 +149,31 @@ public sealed partial class PolicyCoordinator
     /// Samples the actions of <paramref name="childId"/>'s window <paramref name="window"/> from its own random stream
     /// (<see cref="RandomStreams.ForDecision"/>): the same window gets the same draws whatever else happened meanwhile.
     /// </summary>
-    public PolicyDecision Decide(string childId, int window, float[][] states)
+    public PolicyDecision Decide(string childId, int window, float[][] states) => Decide([new DecisionRequest(childId, window, states)])[0];
+
+    /// <summary>
+    /// <see cref="Decide(string, int, float[][])"/> for many children at once (those of a silo that asked together): one
+    /// batched forward pass, and for each the same actions it would get alone. Every request is checked before any.
+    /// </summary>
+    public PolicyDecision[] Decide(IReadOnlyList<DecisionRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(childId);
-        ArgumentNullException.ThrowIfNull(states);
-        foreach (var row in states)
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (var request in requests)
         {
-            if (row is null || row.Length != FeatureCount)
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(request.ChildId, nameof(requests));
+            ArgumentNullException.ThrowIfNull(request.States, nameof(requests));
+            foreach (var row in request.States)
             {
-                throw new ArgumentException($"each state row must have {FeatureCount} features (got {row?.Length ?? 0})", nameof(states));
+                if (row is null || row.Length != FeatureCount)
+                {
+                    throw new ArgumentException($"each state row must have {FeatureCount} features (got {row?.Length ?? 0})", nameof(requests));
+                }
             }
         }
 
-        return _learner.Decide(states, RandomStreams.ForDecision(Settings.Seed, childId, window));
+        return _learner.Decide([.. requests.Select(r => r.States)],
+            [.. requests.Select(r => RandomStreams.ForDecision(Settings.Seed, r.ChildId, r.Window))]);
     }
 
     /// <summary>Books a window's transition (or its skip, when discarded) and closes every round now complete.</summary>

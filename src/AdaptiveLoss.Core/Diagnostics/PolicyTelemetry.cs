@@ -7,10 +7,15 @@ namespace AdaptiveLoss.Core.Diagnostics;
 /// <summary>The shared policy's telemetry: <c>decide actions</c>, <c>update policy</c> / <c>observe round</c> and the updates counter.</summary>
 public static class PolicyTelemetry
 {
-    /// <summary>Starts <c>decide actions</c> for a child's window under <see cref="Activity.Current"/> (the grain call).</summary>
-    public static Activity? StartDecision(string policyId, string childId, int window, int groups)
+    /// <summary>
+    /// Starts <c>decide actions</c> for a child's window: under <paramref name="traceParent"/> (the child's window, W3C
+    /// format) when given, else under <see cref="Activity.Current"/> (the grain call).
+    /// </summary>
+    public static Activity? StartDecision(string policyId, string childId, int window, int groups, string? traceParent = null)
     {
-        var activity = AdaptiveLossTelemetry.Coordinator.StartActivity(TelemetryNames.Spans.DecideActions);
+        var activity = traceParent is not null && ActivityContext.TryParse(traceParent, null, out var parent)
+            ? AdaptiveLossTelemetry.Coordinator.StartActivity(TelemetryNames.Spans.DecideActions, ActivityKind.Internal, parent)
+            : AdaptiveLossTelemetry.Coordinator.StartActivity(TelemetryNames.Spans.DecideActions);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag(A.PolicyId, policyId);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Core.Coordination;
 using AdaptiveLoss.Core.Options;
@@ -16,11 +17,16 @@ namespace AdaptiveLoss.Core.Policy;
 /// by avg ← decay·avg + (1 − decay)·r for every reward, in order, under either baseline; a population round with a
 /// single transition has no peers to compare with and falls back to that running average. Not thread-safe.
 /// </summary>
-public sealed class PolicyLearner
+public sealed partial class PolicyLearner
 {
     private readonly PolicySettings _settings;
     private readonly double[] _gradient;
-    private readonly double[] _probabilities = new double[ActionSet.Count];
+    private readonly PolicyBatch _batch;
+    // Grown to the largest batch seen (rows × 3): a round's probabilities, reused by the next round.
+    private double[] _probabilities = [];
+    private readonly List<float[]> _rows = [];
+    private readonly List<int> _actions = [];
+    private readonly List<double> _scales = [];
 
     /// <summary>A fresh policy for <paramref name="featureCount"/> features, initialised from <paramref name="seed"/>.</summary>
     public PolicyLearner(ExperimentOptions options, int featureCount, int seed)
@@ -37,6 +43,7 @@ public sealed class PolicyLearner
         Optimizer = new AdamOptimizer(Network.Parameters.Length, settings.LearningRate);
         Memory = new ReplayMemory<ScoredTransition>(settings.ReplayCapacity);
         _gradient = new double[Network.Parameters.Length];
+        _batch = new PolicyBatch(featureCount, settings.Hidden);
     }
 
     /// <summary>The network π_θ.</summary>
@@ -89,21 +96,54 @@ public sealed class PolicyLearner
         }
     }
 
-    /// <summary>Samples one action per group from π(·|s_g).</summary>
+    /// <summary>Samples one action per group from π(·|s_g) (all groups in one batched forward pass, <see cref="PolicyBatch"/>).</summary>
     public PolicyDecision Decide(float[][] states, Random random)
     {
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(random);
-        var actions = new int[states.Length];
-        var entropy = 0.0;
-        for (var g = 0; g < states.Length; g++)
+        return Decide([states], [random])[0];
+    }
+
+    /// <summary>
+    /// <see cref="Decide(float[][], Random)"/> for many states at once, each with its own random stream: one forward pass
+    /// over all their rows. Each row's probabilities do not depend on the other rows (the forward pass is element-wise
+    /// per row), so every decision is exactly the one it would be alone.
+    /// </summary>
+    public PolicyDecision[] Decide(IReadOnlyList<float[][]> states, IReadOnlyList<Random> randoms)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(randoms);
+        if (states.Count != randoms.Count)
         {
-            Network.Probabilities(states[g], _probabilities);
-            actions[g] = SampleAction(_probabilities, random.NextDouble());
-            entropy += Entropy(_probabilities);
+            throw new ArgumentException($"{states.Count} states need as many random streams, got {randoms.Count}", nameof(randoms));
         }
 
-        return new PolicyDecision(actions, Version, states.Length == 0 ? 0.0 : entropy / states.Length);
+        _rows.Clear();
+        foreach (var state in states)
+        {
+            _rows.AddRange(state);
+        }
+
+        var probabilities = Scratch(_rows.Count);
+        _batch.Probabilities(Network.Parameters, _rows, probabilities);
+        var decisions = new PolicyDecision[states.Count];
+        var row = 0;
+        for (var d = 0; d < states.Count; d++)
+        {
+            var groups = states[d].Length;
+            var actions = new int[groups];
+            var entropy = 0.0;
+            for (var g = 0; g < groups; g++, row++)
+            {
+                var p = probabilities.Slice(row * ActionSet.Count, ActionSet.Count);
+                actions[g] = SampleAction(p, randoms[d].NextDouble());
+                entropy += Entropy(p);
+            }
+
+            decisions[d] = new PolicyDecision(actions, Version, groups == 0 ? 0.0 : entropy / groups);
+        }
+
+        return decisions;
     }
 
     /// <summary>One REINFORCE step on a round (non-empty); increments <see cref="Version"/>.</summary>
@@ -118,20 +158,27 @@ public sealed class PolicyLearner
         // Sample the memory before this round joins it, so fresh transitions are not counted twice.
         var replayed = Memory.Sample(_settings.ReplaySample, random);
         var used = round.Count + replayed.Count;
-        Array.Clear(_gradient);
         var groupAdvantages = GroupCredit.Advantages(round);
+        _rows.Clear();
+        _actions.Clear();
+        _scales.Clear();
         for (var k = 0; k < round.Count; k++)
         {
             var advantage = round[k].Reward - baseline;
-            Accumulate(round[k], advantage, groupAdvantages[k], used);
+            AddRows(round[k], advantage, groupAdvantages[k], used);
             Memory.Add(new ScoredTransition(round[k], advantage, groupAdvantages[k]));
         }
 
         foreach (var scored in replayed)
         {
-            Accumulate(scored.Transition, scored.Advantage, scored.GroupAdvantages, used);
+            AddRows(scored.Transition, scored.Advantage, scored.GroupAdvantages, used);
         }
 
+        // One batched forward and backward pass over every group row of the round and the replayed transitions.
+        Array.Clear(_gradient);
+        var probabilities = Scratch(_rows.Count);
+        _batch.AccumulateLogProbabilityGradient(Network.Parameters, _rows, CollectionsMarshal.AsSpan(_actions),
+            CollectionsMarshal.AsSpan(_scales), _gradient, probabilities);
         // _gradient holds ∇(−J); Adam descends it, which ascends J.
         var norm = 0.0;
         foreach (var g in _gradient)
@@ -150,19 +197,21 @@ public sealed class PolicyLearner
     public double MeanEntropy(IReadOnlyList<Transition> round)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var sum = 0.0;
-        var groups = 0;
+        _rows.Clear();
         foreach (var transition in round)
         {
-            foreach (var state in transition.States)
-            {
-                Network.Probabilities(state, _probabilities);
-                sum += Entropy(_probabilities);
-                groups++;
-            }
+            _rows.AddRange(transition.States);
         }
 
-        return groups == 0 ? 0.0 : sum / groups;
+        var probabilities = Scratch(_rows.Count);
+        _batch.Probabilities(Network.Parameters, _rows, probabilities);
+        var sum = 0.0;
+        for (var r = 0; r < _rows.Count; r++)
+        {
+            sum += Entropy(probabilities.Slice(r * ActionSet.Count, ActionSet.Count));
+        }
+
+        return _rows.Count == 0 ? 0.0 : sum / _rows.Count;
     }
 
     /// <summary>Counts a round's transitions and moves the baseline without changing θ (frozen policy).</summary>
@@ -173,15 +222,26 @@ public sealed class PolicyLearner
         Transitions += round.Count;
     }
 
-    // Adds −(1 / N) Σ_groups A_g ∇ log π(a_g|s_g): this transition's share of ∇(−J), A_g = A for a global reward,
-    // the group's own advantage with pair credit (GroupCredit).
-    private void Accumulate(Transition transition, double advantage, double[]? groupAdvantages, int used)
+    // Queues this transition's group rows with their share of ∇(−J): −(1 / N) Σ_groups A_g ∇ log π(a_g|s_g), A_g = A for
+    // a global reward, the group's own advantage with pair credit (GroupCredit).
+    private void AddRows(Transition transition, double advantage, double[]? groupAdvantages, int used)
     {
         for (var g = 0; g < transition.States.Length; g++)
         {
-            var scale = -(groupAdvantages?[g] ?? advantage) / used;
-            Network.AccumulateLogProbabilityGradient(transition.States[g], transition.Actions[g], scale, _gradient);
+            _rows.Add(transition.States[g]);
+            _actions.Add(transition.Actions[g]);
+            _scales.Add(-(groupAdvantages?[g] ?? advantage) / used);
         }
+    }
+
+    private Span<double> Scratch(int rows)
+    {
+        if (_probabilities.Length < rows * ActionSet.Count)
+        {
+            _probabilities = new double[rows * ActionSet.Count];
+        }
+
+        return _probabilities.AsSpan(0, rows * ActionSet.Count);
     }
 
     private void MoveAverage(IReadOnlyList<Transition> round)
@@ -241,54 +301,5 @@ public sealed class PolicyLearner
 
         // Rounding can leave the cumulative sum a hair below 1: the last action takes the remainder.
         return probabilities.Length - 1;
-    }
-
-    // Checks every transition before anything changes, so a malformed report cannot half-apply a round.
-    private void Validate(IReadOnlyList<Transition> round)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        if (round.Count == 0)
-        {
-            throw new ArgumentException("a round needs at least one transition", nameof(round));
-        }
-
-        var groups = round.FirstOrDefault(t => t.GroupRewards is not null)?.GroupRewards?.Length;
-        foreach (var t in round)
-        {
-            if (GroupCredit.Problem(t, groups) is { } credit)
-            {
-                throw new ArgumentException($"transition {t.ChildId} window {t.Window}: {credit}", nameof(round));
-            }
-
-            if (t.States.Length != t.Actions.Length)
-            {
-                throw new ArgumentException(
-                    $"transition {t.ChildId} window {t.Window}: {t.States.Length} state rows but {t.Actions.Length} actions", nameof(round));
-            }
-
-            if (!double.IsFinite(t.Reward))
-            {
-                throw new ArgumentException($"transition {t.ChildId} window {t.Window}: reward is not finite ({t.Reward})", nameof(round));
-            }
-
-            for (var g = 0; g < t.States.Length; g++)
-            {
-                if (t.States[g].Length != Network.Inputs || (uint)t.Actions[g] >= ActionSet.Count)
-                {
-                    throw new ArgumentException(
-                        $"transition {t.ChildId} window {t.Window}, group {g}: expected {Network.Inputs} features and an action in [0, {ActionSet.Count}), got {t.States[g].Length} and {t.Actions[g]}",
-                        nameof(round));
-                }
-
-                foreach (var feature in t.States[g])
-                {
-                    if (!float.IsFinite(feature))
-                    {
-                        throw new ArgumentException(
-                            $"transition {t.ChildId} window {t.Window}, group {g}: state feature is not finite ({feature})", nameof(round));
-                    }
-                }
-            }
-        }
     }
 }

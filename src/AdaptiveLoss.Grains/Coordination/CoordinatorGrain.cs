@@ -11,9 +11,11 @@ namespace AdaptiveLoss.Grains.Coordination;
 
 /// <summary>
 /// Hosts a shared policy (key = policy id; docs/design.md §1.4, §1.6, §3): a thin interpreter of Core's <see cref="PolicyCoordinator"/>.
-/// Each call runs one coordinator operation and carries out the <see cref="CoordinatorStep"/> it returns before it
-/// returns (docs/durability.md): a child that heard "reported" can rely on it, and a re-sent window is refused as a
-/// duplicate. Calls are short and await no other grain: every child's training thread calls once or twice per window.
+/// Each call runs one coordinator operation and returns once a store that includes it is done (docs/durability.md): a
+/// child that heard "reported" can rely on it, and a re-sent window is refused as a duplicate. Reports and leaves
+/// interleave (<see cref="ICoordinatorGrain"/>) so that those arriving together share one store (<see cref="GroupCommit"/>);
+/// each runs its coordinator operation in one turn, so the coordinator never sees two at once. Calls are short and
+/// await no other grain: every child's training thread calls once or twice per window.
 /// </summary>
 public sealed class CoordinatorGrain(
     [PersistentState("policy", AdaptiveLossStorage.Name)] IPersistentState<Stored<CoordinatorRecord>> stored,
@@ -23,6 +25,9 @@ public sealed class CoordinatorGrain(
     private readonly Orleans.Storage.IGrainStorage _storage = services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(AdaptiveLossStorage.Name);
     private PolicyCoordinator? _coordinator;
     private IGrainTimer? _roundTimer;
+    private GroupCommit? _commits;
+
+    private GroupCommit Commits => _commits ??= new GroupCommit(StoreAsync);
 
     private string PolicyId => this.GetPrimaryKeyString();
 
@@ -68,20 +73,36 @@ public sealed class CoordinatorGrain(
     }
 
     /// <inheritdoc/>
-    public Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states)
+    public async Task<PolicyDecision> DecideAsync(string childId, int window, float[][] states) =>
+        (await DecideManyAsync([new DecisionRequest(childId, window, states!)]))[0];
+
+    /// <inheritdoc/>
+    public Task<PolicyDecision[]> DecideManyAsync(IReadOnlyList<DecisionRequest> requests)
     {
-        using var activity = PolicyTelemetry.StartDecision(PolicyId, childId, window, states?.Length ?? 0);
+        ArgumentNullException.ThrowIfNull(requests);
+        PolicyDecision[] decisions;
         try
         {
-            var decision = Coordinator.Decide(childId, window, states!);
-            PolicyTelemetry.CompleteDecision(activity, decision);
-            return Task.FromResult(decision);
+            decisions = Coordinator.Decide(requests);
         }
         catch (Exception ex)
         {
-            AdaptiveLossTelemetry.RecordError(activity, ex);
+            using var failed = PolicyTelemetry.StartDecision(PolicyId, requests.Count == 1 ? requests[0].ChildId : "*", requests.Count == 1 ? requests[0].Window : -1,
+                requests.Count == 1 ? requests[0].States?.Length ?? 0 : 0);
+            AdaptiveLossTelemetry.RecordError(failed, ex);
             throw;
         }
+
+        // One span per child's decision, each in its child's trace (the batch's call is in the first child's): the batch's
+        // one forward pass is shared.
+        for (var i = 0; i < requests.Count; i++)
+        {
+            using var activity = PolicyTelemetry.StartDecision(PolicyId, requests[i].ChildId, requests[i].Window, requests[i].States.Length,
+                requests.Count == 1 ? null : requests[i].TraceParent);
+            PolicyTelemetry.CompleteDecision(activity, decisions[i]);
+        }
+
+        return Task.FromResult(decisions);
     }
 
     /// <inheritdoc/>
@@ -115,6 +136,8 @@ public sealed class CoordinatorGrain(
         var documents = _coordinator?.AllDocuments() ?? DocumentDeletes.None;
         _coordinator = null;
         UpdateRoundTimer(idle: true);
+        // A store in flight would write the forgotten record back after the clear.
+        await Commits.IdleAsync();
         await stored.ClearStateAsync();
         await Documents.DeleteAsync(documents);
     }
@@ -126,30 +149,42 @@ public sealed class CoordinatorGrain(
 
     private PolicyDocuments Documents => new(_storage, PolicyId);
 
-    // The step's order is the durability argument (CoordinatorStep): a crash between two writes leaves a record whose
-    // documents all exist. Deleting is best effort: a failure leaves an orphan document, never a broken record.
-    private async Task ApplyAsync(CoordinatorStep step, bool timedOut)
+    private Task ApplyAsync(CoordinatorStep step, bool timedOut)
     {
         foreach (var round in step.Closed)
         {
             Log.RoundClosed(logger, PolicyId, round.Round, round.Version, round.Transitions, round.MeanReward, timedOut, round.Update is not null);
         }
 
-        await Documents.WriteAsync(step.Write);
-        stored.State.Value = step.Record;
+        // Saved before the record that counts it is stored (CoordinatorStep): at least once, whatever crashes.
+        SnapshotSaver.Save(_store, step.Snapshot, logger);
+        UpdateRoundTimer(step.Idle);
+        return Commits.StoredAsync();
+    }
+
+    // The commit's order is the durability argument (CoordinatorCommit): a crash between two writes leaves a record whose
+    // documents all exist. Deleting is best effort: a failure leaves an orphan document, never a broken record.
+    private async Task StoreAsync()
+    {
+        if (_coordinator is not { } coordinator)
+        {
+            return;
+        }
+
+        var commit = coordinator.Commit();
+        await Documents.WriteAsync(commit.Write);
+        stored.State.Value = commit.Record;
         await stored.WriteStateAsync();
-        _coordinator?.Saved(step.Write);
         try
         {
-            await Documents.DeleteAsync(step.Delete);
+            await Documents.DeleteAsync(commit.Delete);
         }
         catch (Exception ex)
         {
             Log.DocumentsNotDeleted(logger, ex, PolicyId);
         }
 
-        SnapshotSaver.Save(_store, step.Snapshot, logger);
-        UpdateRoundTimer(step.Idle);
+        coordinator.Saved(commit);
     }
 
     // The timer closes overdue rounds (docs/design.md §1.6) and keeps the activation, and so the policy, alive while

@@ -7,17 +7,18 @@ namespace AdaptiveLoss.Grains.Persistence;
 /// <summary>
 /// The coordinator's write-once documents in the grains' storage provider (files or Redis), next to its record:
 /// replay-memory chunks (state <c>memory</c>, key policy/round), sealed reward-log chunks (state <c>rewards</c>, key
-/// policy/index) and pending transitions (state <c>pending</c>, key policy/child/window). Each is written once, read back only on activation, and deleted when the record stops
-/// referring to it.
+/// policy/index) and pending-transition chunks (state <c>pendingchunks</c>, key policy/index; earlier versions stored one
+/// document per transition, state <c>pending</c>, key policy/child/window, still read). Each is written once, read back
+/// only on activation, and deleted when the record stops referring to it.
 /// </summary>
 internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
 {
     /// <summary>Writes every document of <paramref name="writes"/>.</summary>
     public async Task WriteAsync(DocumentWrites writes)
     {
-        foreach (var transition in writes.Pending)
+        foreach (var chunk in writes.Pending)
         {
-            await WriteAsync("pending", PendingId(transition.ChildId, transition.Window), transition);
+            await WriteAsync("pendingchunks", PendingChunkId(chunk.Index), chunk);
         }
 
         foreach (var chunk in writes.Memory)
@@ -34,9 +35,9 @@ internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
     /// <summary>Deletes every document of <paramref name="deletes"/> (a missing one is no error).</summary>
     public async Task DeleteAsync(DocumentDeletes deletes)
     {
-        foreach (var (childId, window) in deletes.Pending)
+        foreach (var index in deletes.Pending)
         {
-            await DeleteAsync<Transition>("pending", PendingId(childId, window));
+            await DeleteAsync<PendingChunk>("pendingchunks", PendingChunkId(index));
         }
 
         foreach (var round in deletes.MemoryRounds)
@@ -56,7 +57,10 @@ internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
     /// </summary>
     public async Task<PolicyCoordinator> RestoreAsync(CoordinatorRecord record, DateTimeOffset restoredAt) =>
         PolicyCoordinator.Restore(record, await ReadChunksAsync(record.Memory.Rounds), await ReadRewardsAsync(record.Rewards.Chunks),
-            await ReadPendingAsync(PolicyCoordinator.PendingKeys(record)), restoredAt);
+            record.Pending is { } pending
+                ? await ReadPendingChunksAsync(pending.Chunks)
+                : [new PendingChunk(policyId, PendingChunk.Legacy, [.. await ReadPendingAsync(PolicyCoordinator.PendingKeys(record))])],
+            restoredAt);
 
     private async Task<IReadOnlyList<MemoryChunk>> ReadChunksAsync(IEnumerable<int> rounds)
     {
@@ -82,6 +86,18 @@ internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
         return chunks;
     }
 
+    private async Task<IReadOnlyList<PendingChunk>> ReadPendingChunksAsync(IEnumerable<int> indices)
+    {
+        var chunks = new List<PendingChunk>();
+        foreach (var index in indices)
+        {
+            chunks.Add(await ReadAsync<PendingChunk>("pendingchunks", PendingChunkId(index)) ?? throw new InvalidDataException(
+                $"policy {policyId}: pending chunk {index} is missing from storage"));
+        }
+
+        return chunks;
+    }
+
     private async Task<IReadOnlyList<Transition>> ReadPendingAsync(IEnumerable<PendingKey> keys)
     {
         var transitions = new List<Transition>();
@@ -99,6 +115,8 @@ internal sealed class PolicyDocuments(IGrainStorage storage, string policyId)
     private GrainId RewardsId(int index) => GrainId.Create("policyrewards", $"{policyId}/{index}");
 
     private GrainId PendingId(string childId, int window) => GrainId.Create("policypending", $"{policyId}/{childId}/{window}");
+
+    private GrainId PendingChunkId(int index) => GrainId.Create("policypendingchunk", $"{policyId}/{index}");
 
     private async Task WriteAsync<T>(string stateName, GrainId id, T value)
         where T : class

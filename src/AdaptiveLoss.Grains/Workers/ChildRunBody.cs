@@ -12,7 +12,8 @@ namespace AdaptiveLoss.Grains.Workers;
 /// A run interrupted by its silo (shutdown, or its grain deactivated) reports nothing: it resumes elsewhere. A completed
 /// run's checkpoint is deleted once its end is stored: it will never be resumed.
 /// </summary>
-internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, TrainingOptions options, ILogger logger, TimeProvider time)
+internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, TrainingOptions options, ILogger logger, TimeProvider time,
+    DecisionBatcher decisions)
 {
     private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ShutdownReportTimeout = TimeSpan.FromSeconds(2);
@@ -51,7 +52,7 @@ internal sealed class ChildRunBody(IGrainFactory grains, IChildRunner runner, Tr
         var child = grains.GetGrain<IChildTrainerGrain>(entry.ChildId);
         using var events = ChildEventWriter.Open(entry, logger);
         var controller = new GrainChildController(grains.GetGrain<ICoordinatorGrain>(job.PolicyId), child,
-            new GrainCallRetry(entry.ChildId, TimeSpan.FromSeconds(options.GrainCallRetrySeconds), entry.Token, logger, time), events);
+            new GrainCallRetry(entry.ChildId, TimeSpan.FromSeconds(options.GrainCallRetrySeconds), entry.Token, logger, time), events, decisions);
         Log.ChildRunStarted(logger, entry.ChildId, job.Seed, running);
         try
         {

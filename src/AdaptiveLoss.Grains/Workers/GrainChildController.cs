@@ -7,15 +7,16 @@ namespace AdaptiveLoss.Grains.Workers;
 /// <summary>
 /// The training thread's link to the grains (docs/design.md §3): short grain calls made synchronously from the child's dedicated
 /// thread. Blocking is fine there (it is not a scheduler thread) and it keeps the trainer simple and sequential. Each
-/// call is retried through faults (<see cref="GrainCallRetry"/>). A reported window goes to the child's TensorBoard
+/// call is retried through faults (<see cref="GrainCallRetry"/>). Decisions go through the silo's
+/// <see cref="DecisionBatcher"/>, so children of this silo that ask together share one call. A reported window goes to the child's TensorBoard
 /// events too, here where it ends, so they are written with or without a client watching.
 /// </summary>
 internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChildTrainerGrain child, GrainCallRetry retry,
-    ChildEventWriter events) : IChildController
+    ChildEventWriter events, DecisionBatcher decisions) : IChildController
 {
     /// <inheritdoc/>
     public PolicyDecision Decide(string childId, int window, float[][] states) =>
-        retry.Run(nameof(ICoordinatorGrain.DecideAsync), () => coordinator.DecideAsync(childId, window, states));
+        retry.Run(nameof(ICoordinatorGrain.DecideAsync), () => decisions.DecideAsync(coordinator, new DecisionRequest(childId, window, states)));
 
     /// <inheritdoc/>
     public void Report(WindowReport report)

@@ -33,7 +33,8 @@ public sealed class TrainingWorker : IHostedService, IDisposable
         TimeProvider time)
     {
         _runner = runner;
-        _body = new ChildRunBody(grains, runner, options.Value, logger, time);
+        // One batcher per silo: its children that ask for decisions together share a grain call.
+        _body = new ChildRunBody(grains, runner, options.Value, logger, time, new DecisionBatcher());
         _options = options.Value;
         _logger = logger;
     }

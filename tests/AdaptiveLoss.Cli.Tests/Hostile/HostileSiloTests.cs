@@ -62,7 +62,7 @@ public sealed class HostileSiloTests : IDisposable
 
         var result = await Silo(["--clustering", "redis"]);
 
-        HostileRun.AssertRefused(result, "ala-silo: --redis must be HOST:PORT: a host name or IP address and a port 1-65535 (no user, password or options)");
+        HostileRun.AssertRefused(result, "ala-silo: --redis must be " + AdaptiveLoss.Grains.Clustering.RedisTarget.Forms);
         Assert.DoesNotContain("s3cretpw", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
     }
 

@@ -17,17 +17,20 @@ public sealed class PolicyCoordinatorTests
         var coordinator = Joined("e", ["e/0", "e/1"]);
 
         var first = coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
-        coordinator.Saved(first.Write);
+        var firstCommit = coordinator.Commit();
+        coordinator.Saved(firstCommit);
         var second = coordinator.Report(Windows.Report("e/1", 0, reward: -0.5), T0);
+        var secondCommit = coordinator.Commit();
 
-        Assert.Equal((true, 0, 1), (first.Added, first.Closed.Count, first.Write.Pending.Count));
+        Assert.Equal((true, 0, "e/0"), (first.Added, first.Closed.Count, Assert.Single(Assert.Single(firstCommit.Write.Pending).Items).ChildId));
         var round = Assert.Single(second.Closed);
         Assert.Equal((1, 2, 0.25, 1L), (round.Round, round.Transitions, round.MeanReward, round.Version));
-        // e/1's transition left the book in the step that brought it: no document. e/0's stored one can go.
-        Assert.Empty(second.Write.Pending);
-        Assert.Equal(new PendingKey("e/0", 0), Assert.Single(second.Delete.Pending));
-        Assert.Equal((1, 2), (Assert.Single(second.Write.Memory).Round, second.Write.Memory[0].Items.Length));
-        Assert.Equal([new RoundReward(1, "e/0", 0, 1.0, 0), new RoundReward(1, "e/1", 0, -0.5, 0)], second.Record.Rewards.Tail);
+        // e/1's transition left the book before any store: no document. e/0's stored chunk can go.
+        Assert.Empty(secondCommit.Write.Pending);
+        Assert.Equal(firstCommit.Write.Pending[0].Index, Assert.Single(secondCommit.Delete.Pending));
+        Assert.Empty(secondCommit.Record.Pending!.Chunks);
+        Assert.Equal((1, 2), (Assert.Single(secondCommit.Write.Memory).Round, secondCommit.Write.Memory[0].Items.Length));
+        Assert.Equal([new RoundReward(1, "e/0", 0, 1.0, 0), new RoundReward(1, "e/1", 0, -0.5, 0)], secondCommit.Record.Rewards.Tail);
         Assert.Null(second.Snapshot); // version 1 is no multiple of 2
     }
 
@@ -38,26 +41,75 @@ public sealed class PolicyCoordinatorTests
         var coordinator = Joined("e", ["e/0", "e/1"]);
 
         coordinator.Report(Windows.Report("e/0", 0, reward: 3.0) with { GroupRewards = [1.0, 2.0, 0.0] }, T0);
-        var second = coordinator.Report(Windows.Report("e/1", 0, reward: 1.0) with { GroupRewards = [-1.0, 2.0, 0.0] }, T0);
+        coordinator.Report(Windows.Report("e/1", 0, reward: 1.0) with { GroupRewards = [-1.0, 2.0, 0.0] }, T0);
 
-        var items = Assert.Single(second.Write.Memory).Items;
+        var items = Assert.Single(coordinator.Commit().Write.Memory).Items;
         Assert.Equal([[1.0, 0.0, 0.0], [-1.0, 0.0, 0.0]], items.Select(i => i.GroupAdvantages!).ToArray());
         Assert.Equal([1.0, -1.0], items.Select(i => i.Advantage));
         Assert.Equal([1.0, 2.0, 0.0], items[0].Transition.GroupRewards!);
     }
 
     [Fact]
-    public void Report_WritesNotAcknowledged_ListedAgainByTheNextStep()
+    public void Report_WritesNotAcknowledged_ListedAgainByTheNextCommit()
     {
         var coordinator = Joined("e", ["e/0", "e/1"]);
 
-        var failed = coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0); // its writes never acknowledged
+        coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+        var failed = coordinator.Commit(); // never acknowledged
         var duplicate = coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+        var retried = coordinator.Commit();
 
         Assert.False(duplicate.Added);
-        Assert.Equal(failed.Write.Pending, duplicate.Write.Pending);
-        coordinator.Saved(duplicate.Write);
-        Assert.Empty(coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0).Write.Pending);
+        Assert.Equal(failed.Write.Pending, retried.Write.Pending);
+        coordinator.Saved(retried);
+        coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+        Assert.Empty(coordinator.Commit().Write.Pending);
+    }
+
+    [Fact]
+    public void Commit_AfterManyReports_OneChunkHoldsThemAndGoesWhenTheirRoundClosed()
+    {
+        // Group commit (docs/durability.md): the host stores once for all the reports that arrived together.
+        var children = Enumerable.Range(0, 5).Select(i => $"e/{i}").ToArray();
+        var coordinator = Joined("e", children);
+        foreach (var child in children[..4])
+        {
+            coordinator.Report(Windows.Report(child, 0, reward: 1.0), T0);
+        }
+
+        var early = coordinator.Commit();
+        Assert.Equal(children[..4], Assert.Single(early.Write.Pending).Items.Select(t => t.ChildId).Order());
+        Assert.Equal([early.Write.Pending[0].Index], early.Record.Pending!.Chunks);
+        Assert.Equal(4, early.Record.Book.Queues.Sum(q => q.Entries.Length));
+        coordinator.Saved(early);
+        coordinator.Report(Windows.Report("e/4", 0, reward: 1.0), T0); // closes the round
+
+        var failed = coordinator.Commit(); // the four stored documents can go; never acknowledged
+        var retried = coordinator.Commit();
+
+        Assert.Equal([early.Write.Pending[0].Index], failed.Delete.Pending);
+        Assert.Equal(failed.Delete.Pending, retried.Delete.Pending);
+        Assert.Empty(retried.Write.Pending);
+        coordinator.Saved(retried);
+        Assert.Same(DocumentDeletes.None, coordinator.Commit().Delete);
+    }
+
+    [Fact]
+    public void Restore_RecordOfTheOneDocumentPerTransitionLayout_NextCommitStoresThemAsAChunk()
+    {
+        var coordinator = Joined("e", ["e/0", "e/1"]);
+        coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+        var stored = coordinator.Commit();
+        var legacy = stored.Record with { Pending = null };
+        var documents = stored.Write.Pending.SelectMany(c => c.Items).ToArray();
+
+        Assert.Equal([new PendingKey("e/0", 0)], PolicyCoordinator.PendingKeys(legacy));
+        var restored = PolicyCoordinator.Restore(legacy, [], [], [new PendingChunk("e", PendingChunk.Legacy, documents)], T0);
+        var commit = restored.Commit();
+
+        Assert.Equal(("e/0", 0), (Assert.Single(Assert.Single(commit.Write.Pending).Items).ChildId, commit.Write.Pending[0].Items[0].Window));
+        Assert.Equal([commit.Write.Pending[0].Index], commit.Record.Pending!.Chunks);
+        Assert.Throws<ArgumentException>(() => PolicyCoordinator.Restore(stored.Record, [], [], [], T0)); // its chunk is missing
     }
 
     [Fact]
@@ -66,13 +118,14 @@ public sealed class PolicyCoordinatorTests
         var frozen = PolicySettings.From(Options with { Loss = LossMode.Ce });
         var coordinator = new PolicyCoordinator("p", frozen, Windows.Features);
         coordinator.Join(frozen, Windows.Features, PolicyContributor.From("e", Options), ["e/0", "e/1"]);
-        var steps = new List<CoordinatorStep>();
+        var steps = new List<CoordinatorCommit>();
         for (var w = 0; w < (RewardLog.ChunkSize / 2) + 1; w++)
         {
             foreach (var child in new[] { "e/0", "e/1" })
             {
-                var step = coordinator.Report(Windows.Report(child, w, reward: w), T0);
-                coordinator.Saved(step.Write);
+                coordinator.Report(Windows.Report(child, w, reward: w), T0);
+                var step = coordinator.Commit();
+                coordinator.Saved(step);
                 steps.Add(step);
             }
         }
@@ -129,7 +182,8 @@ public sealed class PolicyCoordinatorTests
     public void Tick_AfterRestoreFollowingDowntime_CountsOnlyTheTimeUp()
     {
         var coordinator = Joined("e", ["e/0", "e/1"]);
-        var stored = coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+        coordinator.Report(Windows.Report("e/0", 0, reward: 1.0), T0);
+        var stored = coordinator.Commit();
         Assert.Null(coordinator.Tick(T0 + TimeSpan.FromSeconds(30)));
         var restoredAt = T0 + TimeSpan.FromMinutes(10);
 
@@ -139,7 +193,7 @@ public sealed class PolicyCoordinatorTests
         Assert.Null(restored.Tick(restoredAt + Settings.RoundTimeout - TimeSpan.FromTicks(1)));
         var step = restored.Tick(restoredAt + Settings.RoundTimeout)!;
         Assert.Equal((1, 1, 1.0), (Assert.Single(step.Closed).Round, step.Closed[0].Transitions, step.Closed[0].MeanReward));
-        Assert.All(step.Record.Book.Queues.SelectMany(q => q.Entries), e => Assert.Equal(restoredAt, e.ReceivedAt));
+        Assert.All(restored.Commit().Record.Book.Queues.SelectMany(q => q.Entries), e => Assert.Equal(restoredAt, e.ReceivedAt));
     }
 
     [Fact]

@@ -25,6 +25,23 @@ public sealed class PolicyTelemetryTests
     }
 
     [Fact]
+    public void Decision_InABatchWithTheChildsTraceParent_SpanJoinsTheChildsTraceNotTheCurrentOne()
+    {
+        using var capture = new TelemetryCapture();
+        var policyId = $"pol-{Guid.NewGuid():N}";
+        var child = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        var traceParent = $"00-{child.TraceId}-{child.SpanId}-01";
+
+        using (var call = new Activity("the batch's grain call").Start())
+        using (PolicyTelemetry.StartDecision(policyId, "e/1", 2, 45, traceParent))
+        {
+        }
+
+        var span = Assert.Single(capture.Stopped, a => Equals(a.GetTagItem("adaptive_loss.policy.id"), policyId));
+        Assert.Equal((child.TraceId, child.SpanId), (span.TraceId, span.ParentSpanId));
+    }
+
+    [Fact]
     public void Round_Learning_UpdatePolicySpanWithStatisticsAndOneCount()
     {
         using var capture = new TelemetryCapture();

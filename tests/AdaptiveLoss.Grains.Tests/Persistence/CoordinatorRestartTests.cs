@@ -47,4 +47,40 @@ public sealed class CoordinatorRestartTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(_state, "grains", "rewards"), "*.json", SearchOption.AllDirectories));
         Assert.Equal((windows + 1, 2L * (windows + 1)), (next.Rounds, next.Transitions));
     }
+
+    /// <summary>
+    /// Group commit (docs/durability.md): 64 children report at once and share stores; every report that returned is
+    /// stored, so a new silo finds every pending transition once, and the round they belong to closes with all 64.
+    /// </summary>
+    [Fact]
+    public async Task NewSilo_ManyChildrenReportedAtOnce_EveryReturnedReportIsStoredOnce()
+    {
+        var options = new ExperimentOptions { Children = 64, ReplayCapacity = 256 };
+        var policyId = $"policy-{Guid.NewGuid():N}"[..20];
+        var children = Enumerable.Range(0, options.Children).Select(i => $"{policyId}/{i}").ToArray();
+        await using (var first = await ClusterFactory.DeployAsync(new ScriptedChildRunner(), stateDirectory: _state))
+        {
+            var coordinator = first.Client.GetGrain<ICoordinatorGrain>(policyId);
+            await coordinator.JoinAsync(policyId, options, Reports.Features, children);
+            await Task.WhenAll(children.Select((c, i) => coordinator.ReportAsync(Reports.Window(c, 0, reward: 0.01 * i))));
+            // Window 1 of every child but the last: pending over the restart.
+            await Task.WhenAll(children[..^1].Select((c, i) => coordinator.ReportAsync(Reports.Window(c, 1, reward: -0.01 * i))));
+            var before = await coordinator.GetSummaryAsync();
+            Assert.Equal((1, 64L, 1L), (before.Rounds, before.Transitions, before.Version));
+        }
+
+        await using var second = await ClusterFactory.DeployAsync(new ScriptedChildRunner(), stateDirectory: _state);
+        var restored = second.Client.GetGrain<ICoordinatorGrain>(policyId);
+        await Task.WhenAll(children[..^1].Select(c => restored.ReportAsync(Reports.Window(c, 1, reward: 9.0))));
+        await restored.ReportAsync(Reports.Window(children[^1], 1, reward: 0.5));
+        var after = await restored.GetSummaryAsync();
+
+        Assert.Equal((2, 128L, 2L), (after.Rounds, after.Transitions, after.Version));
+        var secondRound = after.Rewards.Where(r => r.Round == 2).ToArray();
+        Assert.Equal(children.Order(StringComparer.Ordinal), secondRound.Select(r => r.ChildId).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(secondRound, r => r.Reward == 9.0); // the re-sent windows were duplicates
+        var pending = Path.Combine(_state, "grains", "pendingchunks");
+        Assert.True(Directory.Exists(pending), "the pending transitions were stored in chunks");
+        Assert.Empty(Directory.GetFiles(pending, "*.json", SearchOption.AllDirectories)); // and deleted once their round closed
+    }
 }

@@ -31,10 +31,12 @@ public sealed class PolicyCoordinatorStateTests
         var record = Read<Stored<CoordinatorRecord>>(store["record"]).Value!;
         var restored = PolicyCoordinator.Restore(record,
             [.. record.Memory.Rounds.Select(r => Read<MemoryChunk>(store[$"memory/{r}"]))], [],
-            [.. PolicyCoordinator.PendingKeys(record).Select(k => Read<Transition>(store[$"pending/{k.ChildId}/{k.Window}"]))], T0);
+            [.. record.Pending!.Chunks.Select(c => Read<PendingChunk>(store[$"pending/{c}"]))], T0);
 
-        // Only the pending transition of e/0 window 3 has a document; the record keeps a stub without its states.
-        Assert.Equal(["memory/2", "memory/3", "pending/e/0/3", "record"], store.Keys.Order(StringComparer.Ordinal));
+        // Only the pending transition of e/0 window 3 is in a stored chunk; the record keeps a stub without its states.
+        var chunk = Assert.Single(record.Pending!.Chunks);
+        Assert.Equal(("e/0", 3), (Assert.Single(Read<PendingChunk>(store[$"pending/{chunk}"]).Items).ChildId, 3));
+        Assert.Equal(["memory/2", "memory/3", $"pending/{chunk}", "record"], store.Keys.Order(StringComparer.Ordinal));
         Assert.All(record.Book.Queues.SelectMany(q => q.Entries), e => Assert.Empty(e.Transition!.States));
         // 3 rounds of 2: round 1 evicted (its chunk deleted), one item of round 2 skipped, round 3 whole.
         Assert.Equal([2, 3], record.Memory.Rounds);
@@ -64,30 +66,33 @@ public sealed class PolicyCoordinatorStateTests
         Assert.Equal(5, restored.Leave("e/1", T0).Snapshot?.Version); // the last child out takes the final one
     }
 
-    // What the coordinator grain does with a step: documents first, then the record, then the deletions.
+    // What the coordinator grain does after a step: documents first, then the record, then the deletions.
     private static void Save(PolicyCoordinator coordinator, CoordinatorStep step, Dictionary<string, BinaryData> store)
     {
-        foreach (var transition in step.Write.Pending)
+        Assert.NotNull(step);
+        var commit = coordinator.Commit();
+        foreach (var chunk in commit.Write.Pending)
         {
-            store[$"pending/{transition.ChildId}/{transition.Window}"] = AdaptiveLossStorage.Serializer.Serialize(transition);
+            store[$"pending/{chunk.Index}"] = AdaptiveLossStorage.Serializer.Serialize(chunk);
         }
 
-        foreach (var chunk in step.Write.Memory)
+        foreach (var chunk in commit.Write.Memory)
         {
             store[$"memory/{chunk.Round}"] = AdaptiveLossStorage.Serializer.Serialize(chunk);
         }
 
-        store["record"] = AdaptiveLossStorage.Serializer.Serialize(new Stored<CoordinatorRecord> { Value = step.Record });
-        coordinator.Saved(step.Write);
-        foreach (var (childId, window) in step.Delete.Pending)
+        store["record"] = AdaptiveLossStorage.Serializer.Serialize(new Stored<CoordinatorRecord> { Value = commit.Record });
+        foreach (var index in commit.Delete.Pending)
         {
-            store.Remove($"pending/{childId}/{window}");
+            store.Remove($"pending/{index}");
         }
 
-        foreach (var round in step.Delete.MemoryRounds)
+        foreach (var round in commit.Delete.MemoryRounds)
         {
             store.Remove($"memory/{round}");
         }
+
+        coordinator.Saved(commit);
     }
 
     private static T Read<T>(BinaryData data)
