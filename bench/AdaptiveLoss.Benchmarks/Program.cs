@@ -6,6 +6,11 @@ using AdaptiveLoss.Benchmarks.Suites;
 
 // Wiring only. One line per suite: `./bench.sh NAME …` runs it, `./bench.sh all` runs each suite's AllRuns in this
 // order; every suite writes JSON into the results folder and the report is regenerated from that folder.
+if (args is [ChildrenArm.Name, .. var armArgs])
+{
+    return await ChildrenArm.MainAsync(armArgs); // one arm of the costs suite's parts (d) and (e), in a process of its own
+}
+
 return await BenchApp.MainAsync(args,
 [
     new EffectSuite(),      // docs/evidence.md: ce, ala, frozen, paper on paired seeds

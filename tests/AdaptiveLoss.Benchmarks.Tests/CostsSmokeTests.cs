@@ -21,7 +21,9 @@ public sealed class CostsSmokeTests(CostsSmokeFixture fixture) : IClassFixture<C
         Assert.Contains("**(a) Throughput: bare loop vs grains on an embedded silo**", Run.Markdown);
         Assert.Contains("**(c) Coordinator scale with simulated children (no training)**", Run.Markdown);
         Assert.Contains("**(d) The policy's arithmetic, before and after batching (same rows, no Orleans)**", Run.Markdown);
-        Assert.Equal(4, Run.Root.GetProperty("tables").GetArrayLength());
+        Assert.Contains("**(e) The children's CPU: before and after the child tuning (CNN, part (a)'s experiment, grains)**", Run.Markdown);
+        Assert.Contains("**(f) Memory: children queue for the silo's slots**", Run.Markdown);
+        Assert.Equal(6, Run.Root.GetProperty("tables").GetArrayLength());
     }
 
     [Fact]
@@ -59,6 +61,33 @@ public sealed class CostsSmokeTests(CostsSmokeFixture fixture) : IClassFixture<C
         Assert.Equal(grains / bare, Positive(a, "ratio"), 9);
         Assert.Equal(Positive(a, "grainsChildrenImagesPerSecond") / Positive(a, "bareChildrenImagesPerSecond"), Positive(a, "childrenRatio"), 9);
         Assert.Equal(0.97, a.GetProperty("target").GetDouble());
+    }
+
+    /// <summary>
+    /// Part (e): before and after arms alternate, each a process of its own with the tuning as asked; with the tuning the
+    /// children's process faults in fewer pages (the allocator keeps the tensors' buffers), whatever the machine's load.
+    /// </summary>
+    [Fact]
+    public void CostsSmoke_Tuning_AlternatingArmsAndFewerPageFaultsWithTheTuning()
+    {
+        var arms = Run.Root.GetProperty("tuning").EnumerateArray().ToArray();
+        Assert.Equal(["off", "on"], arms.Select(a => a.GetProperty("tuning").GetString()));
+        Assert.All(arms, a => Assert.Equal(1024, a.GetProperty("run").GetProperty("trainingImages").GetInt64()));
+        Assert.All(arms, a => Assert.True(a.GetProperty("userSeconds").GetDouble() > 0 && a.GetProperty("bareImagesPerSecond").GetDouble() > 0));
+        Assert.All(arms, a => Assert.True(a.GetProperty("peakGflops").GetDouble() > 0));
+        Assert.True(arms[1].GetProperty("minorFaults").GetInt64() < arms[0].GetProperty("minorFaults").GetInt64(), Run.Log);
+    }
+
+    /// <summary>Part (f): 4 × the slots in children complete, queued, within a generous bound of the slots' run's peak memory.</summary>
+    [Fact]
+    public void CostsSmoke_Memory_ManyMoreChildrenThanSlotsCompleteWithBoundedMemory()
+    {
+        var arms = Run.Root.GetProperty("memory").EnumerateArray().ToArray();
+        Assert.Equal(2, arms.Length);
+        var slots = arms[0].GetProperty("slots").GetInt32();
+        Assert.Equal(slots, arms[0].GetProperty("children").GetInt32());
+        Assert.Equal(4 * slots, arms[1].GetProperty("children").GetInt32());
+        Assert.True(arms[1].GetProperty("peakRssBytes").GetInt64() < 1.5 * arms[0].GetProperty("peakRssBytes").GetInt64(), Run.Log);
     }
 
     [Fact]

@@ -55,6 +55,18 @@ internal static class CostsDocument
                 + "whole run; the silo's training worker re-sets them whenever the number of running children changes (docs/design.md §3), "
                 + "so a child that outlives the others finishes on more threads.",
             "Bare loop controller: the coordinator's decide/report semantics (one Core PolicyLearner and RoundBook behind a lock), no Orleans.",
+            "Where the children's kernel time went (part e; perf record and strace -c -f of `ala run`, 2026-12-06): page faults, not "
+                + "syscalls. A CNN batch's activations (6.4 MB for conv1 at batch 128) and every evaluation chunk (50 MB at 1,000 images) were "
+                + "mmap'ed and unmapped or trimmed away by glibc at each step, so the kernel zeroed and faulted every page in again "
+                + "(2.0 M minor faults in a 6,000-image 1-child run; clear_page and exc_page_fault led the kernel profile). The fix "
+                + "(Training/ChildTuning.cs): fixed mmap/trim thresholds and top pad through mallopt at start-up, and evaluation chunks of 250.",
+            "torch threads were not what the worker asked for: set_num_threads reaches only the calling thread's OpenMP team, so a "
+                + "child that started alone kept 2 threads after a second child started (3 busy threads on 2 cores). Each child now "
+                + "applies the target on its own thread (TorchThreads.Apply).",
+            "Left as is: the sched_yield calls (≈28 k in a 3,000-image 2-child run) come from .NET's thread-pool spinning "
+                + "(System.Private.CoreLib), not from libtorch; DOTNET_ThreadPool_UnfairSemaphoreSpinLimit would remove them at a "
+                + "possible cost to the coordinator's call latency, which part (b) would have to show first. The ≈19 k mprotect and "
+                + "≈6 k mmap/munmap calls per run did not change with the fix (so they are not the tensors' buffers; not traced further).",
         ];
         DocumentFigure[] figures =
         [

@@ -9,7 +9,7 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// </summary>
 /// <param name="Title">Section title.</param>
 /// <param name="Description">Machine and set-up, one paragraph.</param>
-/// <param name="Tables">Parts (a), (b), (c) as preformatted tables.</param>
+/// <param name="Tables">Parts (a) to (e) as preformatted tables.</param>
 /// <param name="Notes">Extra bullet points.</param>
 /// <param name="Suite">"costs".</param>
 /// <param name="Smoke">True for the tiny CI sizes (numbers meaningless).</param>
@@ -23,6 +23,8 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <param name="ElapsedSeconds">Wall time of the whole suite.</param>
 /// <param name="Arithmetic">Part (d), one row per child count.</param>
 /// <param name="Figures">The round time and the arithmetic against the children (log–log), drawn with the report.</param>
+/// <param name="Tuning">Part (e): the children's CPU before/after the child tuning, one entry per arm process.</param>
+/// <param name="Memory">Part (f): peak memory with the slots' worth of children and with many more queued.</param>
 internal sealed record CostsResult(
     string? Title,
     string? Description,
@@ -39,4 +41,6 @@ internal sealed record CostsResult(
     IReadOnlyList<ScaleRow> Scale,
     double ElapsedSeconds,
     IReadOnlyList<ArithmeticRow>? Arithmetic = null,
-    IReadOnlyList<DocumentFigure>? Figures = null);
+    IReadOnlyList<DocumentFigure>? Figures = null,
+    IReadOnlyList<ArmResult>? Tuning = null,
+    IReadOnlyList<ArmResult>? Memory = null);

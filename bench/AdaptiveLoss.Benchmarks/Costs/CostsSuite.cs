@@ -6,8 +6,9 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 
 /// <summary>
 /// <c>./bench.sh costs</c>: (a) bare loop versus grains throughput, (b) coordinator decide/update latency against a
-/// window's time, (c) coordinator scale with simulated children, (d) the policy's arithmetic before and after batching;
-/// writes costs.json (docs/evidence.md).
+/// window's time, (c) coordinator scale with simulated children, (d) the policy's arithmetic before and after batching,
+/// (e) the children's CPU before/after the child tuning, (f) memory with children queued for the slots; writes costs.json
+/// (docs/evidence.md).
 /// </summary>
 internal static class CostsSuite
 {
@@ -79,10 +80,14 @@ internal static class CostsSuite
         }
 
         var arithmetic = ArithmeticBench.Run(costs, log);
+        // Parts (e) and (f) run each arm in a process of its own (ChildrenArm): the allocator settings are per process.
+        var tuning = ChildrenBench.Tuning(costs, log);
+        var memory = ChildrenBench.Memory(costs, log);
         var machine = MachineInfo.Current();
         var document = CostsDocument.Build(costs, machine, throughput, latency, scale, arithmetic);
-        return new CostsResult(document.Title, document.Description, document.Tables, document.Notes, Name, costs.Smoke,
+        var tables = (document.Tables ?? []).Concat([ChildrenDocument.Tuning(tuning), ChildrenDocument.Memory(memory)]).ToArray();
+        return new CostsResult(document.Title, document.Description, tables, document.Notes, Name, costs.Smoke,
             DateTimeOffset.UtcNow, machine, TorchThreads.For(costs.Children, Environment.ProcessorCount), costs, throughput, latency,
-            scale, clock.Elapsed.TotalSeconds, arithmetic, document.Figures);
+            scale, clock.Elapsed.TotalSeconds, arithmetic, document.Figures, tuning, memory);
     }
 }

@@ -29,8 +29,11 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>The silo's grain factory.</summary>
     public IGrainFactory Grains { get; }
 
-    /// <summary>Builds and starts the silo; <paramref name="persistent"/> false keeps grain state in memory.</summary>
-    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken = default, bool persistent = true)
+    /// <summary>
+    /// Builds and starts the silo; <paramref name="persistent"/> false keeps grain state in memory; <paramref name="slots"/>
+    /// caps the children training at once (0: one slot per child).
+    /// </summary>
+    public static async Task<EmbeddedSilo> StartAsync(CancellationToken cancellationToken = default, bool persistent = true, int slots = 0)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -42,7 +45,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         var state = Directory.CreateTempSubdirectory("ala-bench-state-").FullName;
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort).AddAdaptiveLossGrains();
+            silo.UseLocalhostClustering(siloPort, gatewayPort).AddAdaptiveLossGrains(o => o.MaxConcurrentChildren = slots);
             _ = persistent ? silo.AddAdaptiveLossState(state) : silo.AddInMemoryGrainStorage();
         });
         var host = builder.Build();

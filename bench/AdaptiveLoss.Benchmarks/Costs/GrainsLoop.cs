@@ -15,11 +15,14 @@ internal static class GrainsLoop
     // Faster than the CLI's 500 ms, so the client clock stays close; each poll is a few short grain calls.
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Starts a fresh silo, trains every child of <paramref name="options"/> through it, and stops it.</summary>
-    public static async Task<ThroughputRun> RunAsync(ExperimentOptions options, int repeat, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a fresh silo (<paramref name="slots"/> children training at once, 0: all), trains every child of
+    /// <paramref name="options"/> through it, and stops it.
+    /// </summary>
+    public static async Task<ThroughputRun> RunAsync(ExperimentOptions options, int repeat, CancellationToken cancellationToken, int slots = 0)
     {
         var trainCount = DataCatalog.Load(options.ChildSettings()).TrainCount;
-        await using var silo = await EmbeddedSilo.StartAsync(cancellationToken);
+        await using var silo = await EmbeddedSilo.StartAsync(cancellationToken, slots: slots);
         var experimentId = $"costs-{repeat}-{Guid.NewGuid():N}"[..24];
         var grain = silo.Grains.GetGrain<IExperimentGrain>(experimentId);
         var clock = Stopwatch.StartNew();

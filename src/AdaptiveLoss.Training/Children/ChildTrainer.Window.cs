@@ -206,6 +206,7 @@ public sealed partial class ChildTrainer
     private (double Loss, double MaxLogit) TrainStep(bool warmup, bool fault, WindowProgress window)
     {
         var started = Stopwatch.GetTimestamp();
+        TorchThreads.Apply();
         using var scope = torch.NewDisposeScope();
         var index = _batches.Next();
         var images = _data.TrainImages.index_select(0, index).to(_device);

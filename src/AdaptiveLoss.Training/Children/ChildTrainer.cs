@@ -60,6 +60,7 @@ public sealed partial class ChildTrainer : IDisposable
         _options = spec.Settings;
         _data = data;
         _device = ResolveDevice(_options.Device);
+        ChildTuning.EnsureAllocator();
         // Building the task draws no random numbers, so the model's initialisation below is as before.
         _task = createTask(_options, data, _device);
         lock (InitLock)
