@@ -7,6 +7,7 @@
 #   ./bench.sh mismatch [--smoke] [--tasks a,b] [--arms x,y]  long-tail and label-noise tasks: static losses, a static Φ sweep, ALA, frozen
 #   ./bench.sh analyse --runs DIR                              no training: JSON and report from existing run folders
 #   ./bench.sh costs [--smoke]                                 bare loop vs grains throughput, coordinator latency and scale
+#   ./bench.sh cluster [--smoke]                               3 silos on Redis, 4 experiments sharing one policy (installs redis-server)
 #   ./bench.sh peer [--smoke]                                  TorchSharp vs PyTorch (installs python3-torch when missing)
 #   ./bench.sh noise-floor [--smoke]                          reward noise floor σ and one action's effect δ per credit design
 #   ./bench.sh all                                             every suite at its full budget
@@ -28,7 +29,7 @@ stale() {
 
 # The suites that train read Fashion-MNIST from the Debian package (as run.sh does).
 case "${1:-}" in
-    effect | ablations | transfer | mismatch | noise-floor | costs | peer | all)
+    effect | ablations | transfer | mismatch | noise-floor | costs | cluster | peer | all)
         data=/usr/share/datasets/fashion-mnist
         if ! ls "$data"/train-images-idx3-ubyte* >/dev/null 2>&1 || ! ls "$data"/t10k-labels-idx1-ubyte* >/dev/null 2>&1; then
             sudo=""
@@ -38,6 +39,15 @@ case "${1:-}" in
         fi
         ;;
 esac
+
+# The cluster load test starts its own redis-server on a free loopback port (as the cluster tests do).
+if [[ "${1:-}" == cluster || "${1:-}" == all ]] && ! command -v redis-server >/dev/null 2>&1; then
+    sudo=""
+    if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+    echo "bench.sh: installing redis-server" >&2
+    $sudo apt-get install -y redis-server || { $sudo apt-get update && $sudo apt-get install -y redis-server; }
+    $sudo service redis-server stop >/dev/null 2>&1 || true
+fi
 
 if stale; then
     log="$(mktemp)"

@@ -1,4 +1,5 @@
 using AdaptiveLoss.Benchmarks;
+using AdaptiveLoss.Benchmarks.Cluster;
 using AdaptiveLoss.Benchmarks.Costs;
 using AdaptiveLoss.Benchmarks.NoiseFloor;
 using AdaptiveLoss.Benchmarks.Peer;
@@ -19,6 +20,7 @@ return await BenchApp.MainAsync(args,
     new MismatchSuite(),    // long-tail and label-noise tasks: static baselines, a static Φ sweep, ALA vs its frozen control
     new AnalyseSuite(),     // no training: JSON and report from existing run folders
     CostsSuite.Create(),    // docs/evidence.md: bare loop vs grains, coordinator latency and scale
+    ClusterLoadSuite.Create(), // docs/cluster.md: 3 silos on Redis, experiments sharing one policy, watched from outside
     PeerSuite.Create(),     // docs/evidence.md: TorchSharp vs PyTorch on the same CNN
     NoiseFloorSuite.Create(), // docs/noise-floor.md: the reward noise floor σ and one action's effect δ, per credit design
 ]);

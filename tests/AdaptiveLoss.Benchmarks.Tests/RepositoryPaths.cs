@@ -9,6 +9,9 @@ internal static class RepositoryPaths
     /// <summary>The CLI built by this test project's (non-referencing) project reference, in the same configuration.</summary>
     public static string CliDll { get; } = Path.Combine(Root, "client", "AdaptiveLoss.Cli", "bin", Configuration, "net10.0", "ala.dll");
 
+    /// <summary>The standalone silo built by this test project's (non-referencing) project reference (the cluster suite's smoke run).</summary>
+    public static string SiloDll { get; } = Path.Combine(Root, "silo", "AdaptiveLoss.Silo", "bin", Configuration, "net10.0", "ala-silo.dll");
+
     private static string Configuration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 

@@ -9,8 +9,8 @@ internal static class ResultsFolder
     /// <summary>The default results folder.</summary>
     public static string Default(bool smoke) => Path.Combine(Root(), "bench", smoke ? "smoke" : "results");
 
-    // The working folder or the nearest one above it with the solution (./bench.sh starts in the root).
-    private static string Root()
+    /// <summary>The repository root: the working folder or the nearest one above it with the solution.</summary>
+    public static string Root()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {

@@ -13,6 +13,7 @@ internal sealed record SuiteSection(string Heading, string FileName, string Comm
     public static IReadOnlyList<SuiteSection> All { get; } =
     [
         new("What it costs", "costs.json", "./bench.sh costs"),
+        new("A cluster under load", "cluster.json", "./bench.sh cluster"),
         new("A peer: PyTorch", "peer.json", "./bench.sh peer"),
         new("Reward noise floor", "noise-floor.json", "./bench.sh noise-floor"),
         new("Reward noise floor over longer horizons", "noise-floor-horizon.json", "./bench.sh noise-floor --horizon 4 --all-pairs"),
