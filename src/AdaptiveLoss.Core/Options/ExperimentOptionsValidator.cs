@@ -147,7 +147,7 @@ public static partial class ExperimentOptionsValidator
 
         // A pair's share of the metric exists for sums over pairs only (ClassificationMetrics.PairShares), and a
         // per-pair baseline needs the pairs of a round side by side (docs/credit.md).
-        if (o.Credit == CreditKind.Pair && CreditProblem(o) is { } credit)
+        if (o.Credit == CreditKind.Pair && o.Task != TaskKind.Retrieval && CreditProblem(o) is { } credit)
         {
             errors.Add(credit);
         }
