@@ -27,12 +27,13 @@ public static partial class DataCatalog
     {
         var seen = options.ResolvedTrainClasses(classes);
         (trainImages, trainLabels) = FirstClasses(trainImages, trainLabels, seen);
+        using (var k = new Losses.HeldScalars())
         using (testImages)
         using (testLabels)
-        using (var keep = testLabels.ge(seen).nonzero().squeeze(1))
+        using (var keep = testLabels.ge(k.Int(seen)).nonzero().squeeze(1))
         {
             var unseenImages = testImages.index_select(0, keep);
-            var unseenLabels = testLabels.index_select(0, keep).sub_(seen);
+            var unseenLabels = testLabels.index_select(0, keep).sub_(k.Int(seen));
             return DataSplit.Carve(folder, seen, trainImages, trainLabels, unseenImages, unseenLabels, options, normalize);
         }
     }

@@ -31,7 +31,11 @@ internal static class MarginLoss
     public static Tensor Distances(Tensor unit) => Distances(unit, unit);
 
     /// <summary>Euclidean distances of the unit rows of <paramref name="queries"/> [q, D] to those of <paramref name="gallery"/> [n, D], [q, n].</summary>
-    public static Tensor Distances(Tensor queries, Tensor gallery) => queries.mm(gallery.t()).mul(-2).add_(2).clamp_min_(1e-8).sqrt_();
+    public static Tensor Distances(Tensor queries, Tensor gallery)
+    {
+        using var k = new HeldScalars();
+        return queries.mm(gallery.t()).mul(k[-2]).add_(k[2]).clamp_min_(k[1e-8]).sqrt_();
+    }
 
     /// <summary>
     /// The batch loss on raw <paramref name="outputs"/> [n, D] and <paramref name="labels"/> [n]; null weights is the plain
@@ -39,6 +43,7 @@ internal static class MarginLoss
     /// </summary>
     public static Tensor Compute(Tensor outputs, Tensor labels, Tensor? positive = null, Tensor? negative = null)
     {
+        using var k = new HeldScalars();
         var n = outputs.shape[0];
         var dimensions = outputs.shape[1];
         var unit = nn.functional.normalize(outputs, p: 2, dim: 1);
@@ -48,8 +53,8 @@ internal static class MarginLoss
         var positives = same.logical_and(self.logical_not()).to_type(d.dtype);
         var negatives = same.logical_not();
 
-        var positiveTerm = d.sub(Boundary).add(Alpha).relu();
-        var negativeTerm = d.neg().add(Boundary).add(Alpha).relu();
+        var positiveTerm = d.sub(k[Boundary]).add(k[Alpha]).relu();
+        var negativeTerm = d.neg().add(k[Boundary + Alpha]).relu();
         if (positive is not null && negative is not null)
         {
             var bins = BinsOf(d.detach(), positive.shape[0]);
@@ -61,24 +66,28 @@ internal static class MarginLoss
         var perAnchorPositives = positives.sum(1, keepdim: true);
         var positiveLoss = positiveTerm.mul(positives).sum();
         var negativeLoss = negativeTerm.mul(weights).mul(perAnchorPositives).sum();
-        return positiveLoss.add(negativeLoss).div(perAnchorPositives.sum().mul(2).clamp_min(1));
+        return positiveLoss.add(negativeLoss).div(perAnchorPositives.sum().mul(k[2]).clamp_min(k[1]));
     }
 
     /// <summary>Each pair's distance bin among <paramref name="bins"/> over [0, 2] (Core's DistanceBins.Of), int64.</summary>
-    public static Tensor BinsOf(Tensor distances, long bins) =>
-        distances.mul(bins / 2.0).floor_().clamp_(0, bins - 1).to_type(ScalarType.Int64);
+    public static Tensor BinsOf(Tensor distances, long bins)
+    {
+        using var k = new HeldScalars();
+        return distances.mul(k[bins / 2.0]).floor_().clamp_(k[0], k[bins - 1]).to_type(ScalarType.Int64);
+    }
 
     // 1/q(d) over each anchor's usable negatives (Wu et al. 2017, Eq. 3–4), in log space against overflow, normalised per row;
     // a row with no usable negative is all zero.
     private static Tensor NegativeWeights(Tensor d, Tensor negatives, long dimensions)
     {
-        var clipped = d.clamp_min(CutOff);
-        var logInverseQ = clipped.log().mul(2.0 - dimensions)
-            .sub(clipped.pow(2).mul(-0.25).add_(1).clamp_min_(1e-8).log_().mul((dimensions - 3) / 2.0));
-        var usable = negatives.logical_and(d.lt(NonZeroLossCutOff));
-        var masked = logInverseQ.masked_fill(usable.logical_not(), double.NegativeInfinity);
+        using var k = new HeldScalars();
+        var clipped = d.clamp_min(k[CutOff]);
+        var logInverseQ = clipped.log().mul(k[2.0 - dimensions])
+            .sub(clipped.pow(k[2]).mul(k[-0.25]).add_(k[1]).clamp_min_(k[1e-8]).log_().mul(k[(dimensions - 3) / 2.0]));
+        var usable = negatives.logical_and(d.lt(k[NonZeroLossCutOff]));
+        var masked = logInverseQ.masked_fill(usable.logical_not(), k[double.NegativeInfinity]);
         var rowMax = masked.max(1, keepdim: true).values.nan_to_num(0, 0, 0);
         var weights = masked.sub(rowMax).exp().mul(usable.to_type(d.dtype));
-        return weights.div(weights.sum(1, keepdim: true).clamp_min(1e-12));
+        return weights.div(weights.sum(1, keepdim: true).clamp_min(k[1e-12]));
     }
 }

@@ -59,12 +59,14 @@ internal static class RetrievalEvaluator
     private static void Block(Tensor embeddings, Tensor labels, int start, int length, int[][] neighbours,
         (long[] Positive, long[] Negative, int Bins) coarse, (long[] Positive, long[] Negative, int Bins) fine)
     {
+        // Scalars held for the whole block (HeldScalars: a long native call must not outlive an implicit one).
+        using var k = new HeldScalars();
         var n = embeddings.shape[0];
         var d = MarginLoss.Distances(embeddings.narrow(0, start, length), embeddings);
-        var rows = torch.arange(length, dtype: ScalarType.Int64);
-        var columns = torch.arange(n, dtype: ScalarType.Int64);
-        var isSelf = columns.unsqueeze(0).eq(rows.add(start).unsqueeze(1));
-        var nearest = d.masked_fill(isSelf, double.PositiveInfinity).topk(RetrievalMetrics.MaxK, dim: 1, largest: false, sorted: true).indexes;
+        var queries = torch.arange(k.Int(start), k.Int(start + length), dtype: ScalarType.Int64).unsqueeze(1);
+        var columns = torch.arange(k.Int(0), k.Int(n), dtype: ScalarType.Int64).unsqueeze(0);
+        var isSelf = columns.eq(queries);
+        var nearest = d.masked_fill(isSelf, k[double.PositiveInfinity]).topk(RetrievalMetrics.MaxK, dim: 1, largest: false, sorted: true).indexes;
         var nearestLabels = labels.index_select(0, nearest.flatten()).view(length, RetrievalMetrics.MaxK).to_type(ScalarType.Int32);
         var flat = nearestLabels.data<int>().ToArray();
         for (var q = 0; q < length; q++)
@@ -73,7 +75,7 @@ internal static class RetrievalEvaluator
         }
 
         // Each unordered pair once: the later image of the pair is a column to the right of the query's own.
-        var later = columns.unsqueeze(0).gt(rows.add(start).unsqueeze(1));
+        var later = columns.gt(queries);
         var same = labels.narrow(0, start, length).unsqueeze(1).eq(labels.unsqueeze(0));
         Count(d, later.logical_and(same), later.logical_and(same.logical_not()), coarse);
         Count(d, later.logical_and(same), later.logical_and(same.logical_not()), fine);
