@@ -10,6 +10,7 @@
 #   ./bench.sh cluster [--smoke]                               3 silos on Redis, 4 experiments sharing one policy (installs redis-server)
 #   ./bench.sh peer [--smoke]                                  TorchSharp vs PyTorch (installs python3-torch when missing)
 #   ./bench.sh noise-floor [--smoke]                          reward noise floor σ and one action's effect δ per credit design
+#   ./bench.sh retrieval [--smoke]                            metric learning: margin loss vs ALA vs its frozen policy (docs/retrieval.md)
 #   ./bench.sh all                                             every suite at its full budget
 #   ./bench.sh --help                                          every suite and flag
 # Writes bench/results/*.json (or --out DIR) and regenerates docs/results.md from it (smoke: bench/smoke/).
@@ -29,7 +30,7 @@ stale() {
 
 # The suites that train read Fashion-MNIST from the Debian package (as run.sh does).
 case "${1:-}" in
-    effect | ablations | transfer | mismatch | noise-floor | costs | cluster | peer | all)
+    effect | ablations | transfer | mismatch | noise-floor | retrieval | costs | cluster | peer | all)
         data=/usr/share/datasets/fashion-mnist
         if ! ls "$data"/train-images-idx3-ubyte* >/dev/null 2>&1 || ! ls "$data"/t10k-labels-idx1-ubyte* >/dev/null 2>&1; then
             sudo=""

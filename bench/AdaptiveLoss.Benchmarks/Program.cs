@@ -18,6 +18,7 @@ return await BenchApp.MainAsync(args,
     new AblationSuite(),    // docs/evidence.md: window, β, φ_max, reward, baseline, population
     new TransferSuite(),    // docs/policy-snapshots.md: a learned policy applied frozen to fresh seeds and to 5 classes
     new MismatchSuite(),    // long-tail and label-noise tasks: static baselines, a static Φ sweep, ALA vs its frozen control
+    new RetrievalSuite(),   // docs/retrieval.md: margin loss vs ALA vs its frozen policy on a class-disjoint split
     new AnalyseSuite(),     // no training: JSON and report from existing run folders
     CostsSuite.Create(),    // docs/evidence.md: bare loop vs grains, coordinator latency and scale
     ClusterLoadSuite.Create(), // docs/cluster.md: 3 silos on Redis, experiments sharing one policy, watched from outside

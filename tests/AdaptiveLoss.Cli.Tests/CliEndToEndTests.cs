@@ -15,7 +15,7 @@ public sealed class CliEndToEndTests : IDisposable
 
     [Theory]
     [InlineData("run --children 0", "ala: --children must be in 1..1024 (got 0)")]
-    [InlineData("run --task nosuch", "ala: --task must be one of fashion-mnist, idx, cifar10 (got 'nosuch')")]
+    [InlineData("run --task nosuch", "ala: --task must be one of fashion-mnist, idx, cifar10, retrieval (got 'nosuch')")]
     [InlineData("run --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
     [InlineData("run --task idx --data /nonexistent", "ala: --data folder '/nonexistent' does not exist")]
     [InlineData("run --cluster etcd://localhost:2379", "ala: --cluster: clustering 'etcd' is not available (use localhost, localhost:GATEWAYPORT, redis://HOST:PORT or rediss://HOST:PORT)")]

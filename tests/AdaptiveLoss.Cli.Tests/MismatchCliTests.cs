@@ -29,7 +29,7 @@ public sealed class MismatchCliTests : IDisposable
     [InlineData("--smoothing 1", "ala: --smoothing must be in [0, 1) (got 1)")]
     [InlineData("--cb-beta 1", "ala: --cb-beta must be in [0, 1) (got 1)")]
     [InlineData("--focal-gamma -1", "ala: --focal-gamma must be a number of at least 0 (got -1)")]
-    [InlineData("--metric recall", "ala: --metric must be one of error, f1, aucpr, balanced-error (got 'recall')")]
+    [InlineData("--metric recall", "ala: --metric must be one of error, f1, aucpr, balanced-error, recall@1, recall@2, recall@4, recall@8, nmi (got 'recall')")]
     [InlineData("--loss nosuch", "ala: --loss must be one of ala, ce, fixed, label-smoothing, focal, class-balanced, logit-adjusted, forward (got 'nosuch')")]
     [InlineData("--phi {dir}/wrong-shape.json", "ala: --phi: Φ is 2×2, the task has 10 classes")]
     [InlineData("--phi {dir}/nan.json", "ala: --phi '{dir}/nan.json': ")]

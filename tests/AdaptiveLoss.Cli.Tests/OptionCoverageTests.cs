@@ -60,7 +60,18 @@ public sealed class OptionCoverageTests
         ("--class-offsets", "", nameof(ExperimentOptions.ClassOffsets), true),
         ("--offset-beta", "0.05", nameof(ExperimentOptions.OffsetBeta), 0.05),
         ("--offset-max", "2", nameof(ExperimentOptions.OffsetMax), 2.0),
+        ("--train-classes", "3", nameof(ExperimentOptions.TrainClasses), 3),
+        ("--embedding-dim", "32", nameof(ExperimentOptions.EmbeddingDim), 32),
+        ("--bins", "5", nameof(ExperimentOptions.Bins), 5),
     ];
+
+    [Fact]
+    public void TaskRetrieval_DefaultsTheMetricToRecallAtOneUnlessGiven()
+    {
+        Assert.Equal(MetricKind.Recall1, RunArgumentParser.Parse(["--task", "retrieval"]).Options.Metric);
+        Assert.Equal(MetricKind.Nmi, RunArgumentParser.Parse(["--metric", "nmi", "--task", "retrieval"]).Options.Metric);
+        Assert.Equal(MetricKind.Error, RunArgumentParser.Parse(["--task", "idx"]).Options.Metric);
+    }
 
     [Fact]
     public void EveryOptionsProperty_HasACase()

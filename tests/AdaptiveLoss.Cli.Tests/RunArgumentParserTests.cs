@@ -35,11 +35,11 @@ public sealed class RunArgumentParserTests
     public void Parse_SpecNames_AreTheDocumentedOnes()
     {
         // docs/design.md §4 and docs/mismatch.md spell these; results.json repeats them.
-        Assert.Equal("fashion-mnist|idx|cifar10", CliNames.Choices<TaskKind>());
+        Assert.Equal("fashion-mnist|idx|cifar10|retrieval", CliNames.Choices<TaskKind>());
         Assert.Equal("cnn|mlp|resnet8|resnet20|resnet32", CliNames.Choices<ModelKind>());
         Assert.Equal("ala|ce|fixed|label-smoothing|focal|class-balanced|logit-adjusted|forward", CliNames.Choices<LossMode>());
         Assert.Equal("pairwise|sigmoid", CliNames.Choices<LossForm>());
-        Assert.Equal("error|f1|aucpr|balanced-error", CliNames.Choices<MetricKind>());
+        Assert.Equal("error|f1|aucpr|balanced-error|recall@1|recall@2|recall@4|recall@8|nmi", CliNames.Choices<MetricKind>());
         Assert.Equal("auto|tail|balanced", CliNames.Choices<ValidationSplitKind>());
         Assert.Equal("diff|sign", CliNames.Choices<RewardKind>());
         Assert.Equal("population|ema", CliNames.Choices<BaselineKind>());
@@ -85,7 +85,7 @@ public sealed class RunArgumentParserTests
 
     [Theory]
     [InlineData("--children abc", "--children expects a whole number (got 'abc')")]
-    [InlineData("--task nosuch", "--task must be one of fashion-mnist, idx, cifar10 (got 'nosuch')")]
+    [InlineData("--task nosuch", "--task must be one of fashion-mnist, idx, cifar10, retrieval (got 'nosuch')")]
     [InlineData("--model resnet", "--model must be one of cnn, mlp, resnet8, resnet20, resnet32 (got 'resnet')")]
     [InlineData("--beta x", "--beta expects a number (got 'x')")]
     [InlineData("--beta NaN", "--beta expects a number (got 'NaN')")]

@@ -53,4 +53,24 @@ public sealed class StatusTableTests
         Assert.Contains("    12.34%     20.00%    +0.52", withF1.ToString());
         Assert.Contains("0     training   2/?", without.ToString());
     }
+
+    [Fact]
+    public void Print_Retrieval_AddsEveryRetrievalMetricOfACompletedChild()
+    {
+        var completed = Children.Completed(1, 0.25, Children.Window(0, 1000));
+        var retrieval = completed with
+        {
+            Outcome = completed.Outcome! with
+            {
+                Test = new AdaptiveLoss.Core.Metrics.MetricSet(0.25, 0.25, 0.75, 0.5, []) { Retrieval = new(0.75, 0.8, 0.9, 0.95, 0.4, 0.5) },
+            },
+        };
+        var output = new StringWriter();
+
+        StatusTable.Print(output, Status with { Children = [retrieval, Status.Children[3]] }, Policy,
+            new ExperimentOptions { Epochs = 3, Task = TaskKind.Retrieval, Metric = MetricKind.Recall1 });
+
+        Assert.Contains("test-error  test-R@1  test-R@8  test-NMI  test-AUCPR", output.ToString());
+        Assert.Contains("25.00%    75.00%    95.00%    40.00%      50.00%", output.ToString());
+    }
 }

@@ -9,7 +9,7 @@ namespace AdaptiveLoss.Benchmarks.Report;
 /// <param name="Command">The command that writes it.</param>
 internal sealed record SuiteSection(string Heading, string FileName, string Command)
 {
-    /// <summary>The sections of the cost and peer suites (docs/evidence.md), in report order.</summary>
+    /// <summary>The sections of the cost, peer, noise-floor and retrieval suites (docs/evidence.md, docs/retrieval.md), in report order.</summary>
     public static IReadOnlyList<SuiteSection> All { get; } =
     [
         new("What it costs", "costs.json", "./bench.sh costs"),
@@ -17,5 +17,6 @@ internal sealed record SuiteSection(string Heading, string FileName, string Comm
         new("A peer: PyTorch", "peer.json", "./bench.sh peer"),
         new("Reward noise floor", "noise-floor.json", "./bench.sh noise-floor"),
         new("Reward noise floor over longer horizons", "noise-floor-horizon.json", "./bench.sh noise-floor --horizon 4 --all-pairs"),
+        new("Metric learning (retrieval)", "retrieval.json", "./bench.sh retrieval"),
     ];
 }

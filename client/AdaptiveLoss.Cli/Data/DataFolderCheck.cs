@@ -34,7 +34,9 @@ internal static class DataFolderCheck
                 : $"--data folder '{folder}' does not exist";
         }
 
-        var missing = options.Task == TaskKind.Cifar10
+        // Retrieval reads either format: a folder with test_batch.bin is CIFAR-10 (DataCatalog.IsCifar).
+        var cifar = options.Task == TaskKind.Cifar10 || (options.Task == TaskKind.Retrieval && File.Exists(Path.Combine(folder, "test_batch.bin")));
+        var missing = cifar
             ? Cifar10Files.FirstOrDefault(f => !File.Exists(Path.Combine(folder, f)))
             : IdxFiles.FirstOrDefault(f => !File.Exists(Path.Combine(folder, f)) && !File.Exists(Path.Combine(folder, f + ".gz")));
         if (missing is null)
@@ -42,7 +44,7 @@ internal static class DataFolderCheck
             return null;
         }
 
-        var what = options.Task == TaskKind.Cifar10 ? missing : $"{missing}(.gz)";
+        var what = cifar ? missing : $"{missing}(.gz)";
         return isDefault
             ? $"Fashion-MNIST folder {folder} has no {what}: reinstall it with `apt-get install --reinstall dataset-fashion-mnist`"
             : $"--data folder '{folder}' has no {what}";

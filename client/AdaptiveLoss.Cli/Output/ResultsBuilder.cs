@@ -32,7 +32,7 @@ internal static class ResultsBuilder
             options.Seed,
             options.Epochs,
             status.ElapsedSeconds,
-            outcomes.Select(ToChild).ToList(),
+            outcomes.Select(o => ToChild(o, options.Task)).ToList(),
             new BestChild(best.ChildId, best.TestError),
             outcomes.Average(o => o.TestError),
             new PolicyResult(policy.PolicyId, policy.Version, policy.Updates, policy.Transitions),
@@ -79,7 +79,7 @@ internal static class ResultsBuilder
         return best;
     }
 
-    private static ChildResult ToChild(ChildOutcome o) => new(
+    private static ChildResult ToChild(ChildOutcome o, TaskKind task) => new(
         o.ChildId,
         o.Seed,
         o.ValidationMetric,
@@ -91,7 +91,9 @@ internal static class ResultsBuilder
         Test = o.Test,
         TestPostHoc = o.TestPostHoc,
         BestValidation = o.BestValidation,
-        PhiMatrix = o.FinalPhi.Length == o.Classes * o.Classes
+        // Retrieval's Φ is 2B bin weights (docs/retrieval.md), not a class-pair matrix.
+        PhiBins = task == TaskKind.Retrieval ? new BinsResult(o.FinalPhi[..(o.FinalPhi.Length / 2)], o.FinalPhi[(o.FinalPhi.Length / 2)..]) : null,
+        PhiMatrix = task != TaskKind.Retrieval && o.FinalPhi.Length == o.Classes * o.Classes
             ? Enumerable.Range(0, o.Classes).Select(i => o.FinalPhi[(i * o.Classes)..((i + 1) * o.Classes)]).ToArray()
             : null,
         ClassOffsets = o.ClassOffsets,

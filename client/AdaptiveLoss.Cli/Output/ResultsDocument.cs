@@ -63,9 +63,15 @@ internal sealed record ChildResult(
     /// <summary>The final Φ, C rows of C.</summary>
     public double[][]? PhiMatrix { get; init; }
 
+    /// <summary>Retrieval: the final bin weights of positive and of negative pairs (docs/retrieval.md); null for classification.</summary>
+    public BinsResult? PhiBins { get; init; }
+
     /// <summary>The final per-class logit offsets δ (<c>--class-offsets</c>); null without them.</summary>
     public double[]? ClassOffsets { get; init; }
 }
+
+/// <summary>Retrieval's final Φ: B weights of positive pairs and B of negative pairs, bin 0 nearest.</summary>
+internal sealed record BinsResult(double[] Positive, double[] Negative);
 
 /// <summary>Statistics of a child's final Φ: extreme off-diagonal entries and ‖Φ − I‖_F.</summary>
 internal sealed record PhiResult(double Min, double Max, double NormFromIdentity);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdaptiveLoss.Cli.Parsing;
+using AdaptiveLoss.Core.Metrics;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Grains;
 
@@ -53,10 +54,28 @@ internal static class StatusTable
             new("img/s", 9, (_, w) => w is null ? "-" : Format.Whole(w.ImagesPerSecond)),
             new("policy", 8, (_, w) => w is null ? "-" : $"v{w.PolicyVersion.ToString(Invariant)}"),
             new("test-error", 12, (c, _) => c.Outcome is null ? "-" : Format.Percent(c.Outcome.TestError)),
+        ]);
+        if (options?.Task == TaskKind.Retrieval)
+        {
+            // docs/retrieval.md: every retrieval metric of the unseen classes, whichever one is the reward.
+            columns.AddRange(
+            [
+                new("test-R@1", 10, (c, _) => Retrieval(c, r => r.Recall1)),
+                new("test-R@8", 10, (c, _) => Retrieval(c, r => r.Recall8)),
+                new("test-NMI", 10, (c, _) => Retrieval(c, r => r.Nmi)),
+                new("test-AUCPR", 12, (c, _) => Retrieval(c, r => r.Aucpr)),
+            ]);
+        }
+
+        columns.AddRange(
+        [
             new("", 0, (c, w) => "  " + (c.Error ?? (w?.DiscardReason is { } reason ? $"last window discarded: {reason}" : ""))),
         ]);
         return columns;
     }
+
+    private static string Retrieval(ChildStatus child, Func<RetrievalMetricSet, double> metric) =>
+        child.Outcome?.Test?.Retrieval is { } retrieval ? Format.Percent(metric(retrieval)) : "-";
 
     /// <summary>A column: header, width (negative = left-aligned) and the cell of a child and its last window.</summary>
     private sealed record Column(string Header, int Width, Func<ChildStatus, WindowSummary?, string> Cell)

@@ -23,6 +23,11 @@ internal static class SummaryPrinter
                 : $"{Format.ChildLabel(child.ChildId),-6}  {child.State.ToString().ToLowerInvariant()}: {child.Error}");
         }
 
+        if (options.Task == TaskKind.Retrieval)
+        {
+            PrintRetrieval(output, status);
+        }
+
         output.WriteLine();
         var completed = results.Children.Count;
         output.WriteLine($"best child (by validation {metricName}): {Format.ChildLabel(results.Best.ChildId)}, test error {Format.Percent(results.Best.TestError)}");
@@ -30,6 +35,21 @@ internal static class SummaryPrinter
         output.WriteLine($"policy {results.Policy.PolicyId}: version {results.Policy.Version}, {results.Policy.Updates} updates, {results.Policy.Transitions} transitions");
         output.WriteLine($"elapsed: {Format.Fixed(results.ElapsedSeconds, 1)} s training, {Format.Fixed(wallSeconds, 1)} s wall");
         output.WriteLine($"results: {resultsPath}");
+    }
+
+    // docs/retrieval.md: every retrieval metric on the unseen classes' test images; test-error above is 1 − Recall@1.
+    private static void PrintRetrieval(TextWriter output, ExperimentStatus status)
+    {
+        output.WriteLine();
+        output.WriteLine($"{"child",-6}{"test R@1",10}{"R@2",8}{"R@4",8}{"R@8",8}{"NMI",8}{"AUCPR",8}   (retrieval on the unseen classes)");
+        foreach (var child in status.Children)
+        {
+            if (child.Outcome?.Test?.Retrieval is { } r)
+            {
+                output.WriteLine($"{Format.ChildLabel(child.ChildId),-6}{Format.Percent(r.Recall1),10}{Format.Percent(r.Recall2),8}{Format.Percent(r.Recall4),8}"
+                    + $"{Format.Percent(r.Recall8),8}{Format.Percent(r.Nmi),8}{Format.Percent(r.Aucpr),8}");
+            }
+        }
     }
 
     private static string Row(ChildOutcome o, bool withMetric) =>

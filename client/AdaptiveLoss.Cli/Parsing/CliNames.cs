@@ -12,7 +12,7 @@ internal static class CliNames
     {
         [typeof(TaskKind)] = new (string, TaskKind)[]
         {
-            ("fashion-mnist", TaskKind.FashionMnist), ("idx", TaskKind.Idx), ("cifar10", TaskKind.Cifar10),
+            ("fashion-mnist", TaskKind.FashionMnist), ("idx", TaskKind.Idx), ("cifar10", TaskKind.Cifar10), ("retrieval", TaskKind.Retrieval),
         },
         [typeof(ModelKind)] = new (string, ModelKind)[]
         {
@@ -29,6 +29,8 @@ internal static class CliNames
         [typeof(MetricKind)] = new (string, MetricKind)[]
         {
             ("error", MetricKind.Error), ("f1", MetricKind.F1), ("aucpr", MetricKind.Aucpr), ("balanced-error", MetricKind.BalancedError),
+            ("recall@1", MetricKind.Recall1), ("recall@2", MetricKind.Recall2), ("recall@4", MetricKind.Recall4), ("recall@8", MetricKind.Recall8),
+            ("nmi", MetricKind.Nmi),
         },
         [typeof(ValidationSplitKind)] = new (string, ValidationSplitKind)[]
         {

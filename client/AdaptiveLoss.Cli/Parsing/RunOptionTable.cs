@@ -13,20 +13,25 @@ internal static class RunOptionTable
 
     public static IReadOnlyList<OptionSpec> All { get; } =
     [
-        Choice("--task", nameof(ExperimentOptions.Task), "data set", D.Task, (o, v) => o with { Task = v }),
-        new("--data", "DIR", "folder with the four MNIST-format IDX files (.gz or not) or the CIFAR-10 .bin files",
-            "fashion-mnist: /usr/share/datasets/fashion-mnist", (a, v) => a.With(o => o with { DataDirectory = ValueParser.Path("--data", v) }), Setting: nameof(ExperimentOptions.DataDirectory)),
+        // --task is applied before --metric (table order): retrieval's default metric is recall@1, and an explicit --metric still wins.
+        Choice("--task", nameof(ExperimentOptions.Task), "data set; retrieval = metric learning on --data of any of the formats "
+            + "(docs/retrieval.md), its metric recall@1 unless --metric says otherwise", D.Task,
+            (o, v) => o with { Task = v, Metric = v == TaskKind.Retrieval && o.Metric == MetricKind.Error ? MetricKind.Recall1 : o.Metric }),
+        new("--data", "DIR", "folder with the four MNIST-format IDX files (.gz or not) or the CIFAR-10 .bin files (retrieval reads either, found from the files)",
+            "fashion-mnist and retrieval: /usr/share/datasets/fashion-mnist", (a, v) => a.With(o => o with { DataDirectory = ValueParser.Path("--data", v) }), Setting: nameof(ExperimentOptions.DataDirectory)),
         Choice("--model", nameof(ExperimentOptions.Model), "child model", D.Model, (o, v) => o with { Model = v }),
         Int("--children", nameof(ExperimentOptions.Children), "N", "child models trained in parallel, sharing one policy", D.Children, (o, v) => o with { Children = v }),
         Int("--epochs", nameof(ExperimentOptions.Epochs), "E", "training epochs per child", D.Epochs, (o, v) => o with { Epochs = v }),
-        Choice("--loss", nameof(ExperimentOptions.Loss), "ala = adaptive Φ; ce = cross-entropy; fixed = parametric form with Φ fixed at I or --phi; the static baselines "
+        Choice("--loss", nameof(ExperimentOptions.Loss), "ala = adaptive Φ; ce = cross-entropy; fixed = parametric form with Φ fixed at I or --phi "
+            + "(retrieval: the margin loss, every bin weight 1); the static baselines "
             + "label-smoothing (--smoothing), focal (--focal-gamma), class-balanced (--cb-beta), logit-adjusted (--tau) and forward "
             + "(forward correction with the true noise matrix of --label-noise: an oracle)", D.Loss, (o, v) => o with { Loss = v }),
         Choice("--loss-form", nameof(ExperimentOptions.LossForm), "parametric loss family l_Φ (docs/design.md §1.1)", D.LossForm, (o, v) => o with { LossForm = v }),
-        Choice("--metric", nameof(ExperimentOptions.Metric), "validation metric the reward is computed from", D.Metric, (o, v) => o with { Metric = v }),
+        Choice("--metric", nameof(ExperimentOptions.Metric), "validation metric the reward is computed from: error, f1, aucpr, balanced-error for classification; "
+            + "recall@K, nmi, aucpr (pair verification) for retrieval", D.Metric, (o, v) => o with { Metric = v }),
         Int("--window", nameof(ExperimentOptions.Window), "K", "training iterations per controller step", D.Window, (o, v) => o with { Window = v }),
-        Real("--beta", nameof(ExperimentOptions.Beta), "B", "action size β on an off-diagonal Φ entry", D.Beta, (o, v) => o with { Beta = v }),
-        Real("--phi-max", nameof(ExperimentOptions.PhiMax), "X", "off-diagonal Φ entries are clipped to [−X, X]", D.PhiMax, (o, v) => o with { PhiMax = v }),
+        Real("--beta", nameof(ExperimentOptions.Beta), "B", "action size β on an off-diagonal Φ entry (retrieval: on a bin weight)", D.Beta, (o, v) => o with { Beta = v }),
+        Real("--phi-max", nameof(ExperimentOptions.PhiMax), "X", "off-diagonal Φ entries are clipped to [−X, X] (retrieval: bin weights to [max(0, 1 − X), 1 + X])", D.PhiMax, (o, v) => o with { PhiMax = v }),
         Choice("--phi-groups", nameof(ExperimentOptions.PhiGroups), "the policy's decisions on Φ: pairs = one per class pair (the paper); "
             + "all = one that moves every off-diagonal entry at once (docs/mismatch.md)", D.PhiGroups, (o, v) => o with { PhiGroups = v }),
         Choice("--credit", nameof(ExperimentOptions.Credit), "how a window's reward reaches the decisions: global = one reward for all (the paper); "
@@ -62,6 +67,11 @@ internal static class RunOptionTable
             (a, v) => a.With(o => o with { Phi = ValueParser.PhiFile("--phi", v) }), Setting: nameof(ExperimentOptions.Phi)),
         new("--classes", "K", "keep only the images of the first K classes (2-10) in every split", "all",
             (a, v) => a.With(o => o with { Classes = ValueParser.Int("--classes", v) }), Setting: nameof(ExperimentOptions.Classes)),
+        new("--train-classes", "N", "retrieval: train on the first N classes, test retrieval on the others (2..C−2)", "half the classes",
+            (a, v) => a.With(o => o with { TrainClasses = ValueParser.Int("--train-classes", v) }), Setting: nameof(ExperimentOptions.TrainClasses)),
+        Int("--embedding-dim", nameof(ExperimentOptions.EmbeddingDim), "D", "retrieval: dimension of the L2-normalised embedding", D.EmbeddingDim, (o, v) => o with { EmbeddingDim = v }),
+        Int("--bins", nameof(ExperimentOptions.Bins), "B", "retrieval: distance bins over [0, 2]; Φ = a weight per bin for positive and for negative pairs (2B groups)", D.Bins,
+            (o, v) => o with { Bins = v }),
         new("--out", "DIR", "folder for results.json, history.json and the plots", "runs/<experimentId>", (a, v) => a with { OutDirectory = ValueParser.Path("--out", v) }),
         new("--force", null, "overwrite a results.json already in --out (without it such a run is refused before it starts)", "off",
             (a, _) => a with { Force = true }),

@@ -15,7 +15,7 @@ namespace AdaptiveLoss.Core.Children;
 /// <param name="Windows">Windows completed.</param>
 /// <param name="DiscardedWindows">Windows whose transition a guard discarded.</param>
 /// <param name="Phi">Statistics of the final Φ.</param>
-/// <param name="FinalPhi">Final Φ, row-major C·C.</param>
+/// <param name="FinalPhi">Final Φ, row-major C·C (retrieval: the 2B bin weights, positive pairs first; docs/retrieval.md).</param>
 /// <param name="ElapsedSeconds">Wall time of the run.</param>
 public sealed record ChildOutcome(
     string ChildId,

@@ -4,8 +4,8 @@ namespace AdaptiveLoss.Core.Control;
 
 /// <summary>
 /// What the orchestration may know of a task before any child exists (docs/design.md §3): the state's feature count,
-/// which sizes the shared policy. Every data set of <see cref="TaskKind"/> is classification today; a second task
-/// (metric learning, docs/design.md §1.8) adds its case here and in the Training project's task factory.
+/// which sizes the shared policy. The data sets of <see cref="TaskKind"/> are classification; <see cref="TaskKind.Retrieval"/>
+/// is metric learning (docs/design.md §1.8), whose case is here and in the Training project's task factory.
 /// </summary>
 public static class LossTasks
 {
@@ -16,6 +16,8 @@ public static class LossTasks
         return options.Task switch
         {
             TaskKind.FashionMnist or TaskKind.Idx or TaskKind.Cifar10 => PairStateBuilder.FeatureCountFor(options.HistoryLength),
+            // The bins' state has the pairs' shape (docs/retrieval.md, "State"), so a policy transfers between the tasks.
+            TaskKind.Retrieval => new BinStateBuilder(1, options.HistoryLength).FeatureCount,
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Task, "unknown task"),
         };
     }

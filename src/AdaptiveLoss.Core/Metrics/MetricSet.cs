@@ -4,7 +4,8 @@ namespace AdaptiveLoss.Core.Metrics;
 
 /// <summary>
 /// Every validation metric of one evaluation, computed together so a report can show all of them whichever one drives
-/// the reward.
+/// the reward. A retrieval evaluation (docs/retrieval.md) fills the classification members from its leave-one-out
+/// nearest-neighbour predictions, <see cref="Aucpr"/> with the pair-verification AUCPR, and adds <see cref="Retrieval"/>.
 /// </summary>
 /// <param name="Error">Classification error.</param>
 /// <param name="BalancedError">Mean per-class error over the classes present.</param>
@@ -25,9 +26,14 @@ public sealed record MetricSet(double Error, double BalancedError, double F1, do
             classErrors);
     }
 
+    /// <summary>Recall@1/2/4/8, NMI and pair AUCPR of a retrieval evaluation; null for classification.</summary>
+    public RetrievalMetricSet? Retrieval { get; init; }
+
     /// <summary>The value of <paramref name="kind"/>, equal to what <see cref="ClassificationMetrics.Evaluate"/> returns.</summary>
     public double Get(MetricKind kind) => kind switch
     {
+        MetricKind.Recall1 or MetricKind.Recall2 or MetricKind.Recall4 or MetricKind.Recall8 or MetricKind.Nmi =>
+            Retrieval?.Get(kind) ?? throw new InvalidOperationException($"{kind} is a retrieval metric; this evaluation has none"),
         MetricKind.Error => Error,
         MetricKind.BalancedError => BalancedError,
         MetricKind.F1 => F1,
@@ -42,6 +48,7 @@ public sealed record MetricSet(double Error, double BalancedError, double F1, do
         && BalancedError.Equals(other.BalancedError)
         && F1.Equals(other.F1)
         && Aucpr.Equals(other.Aucpr)
+        && Equals(Retrieval, other.Retrieval)
         && ClassErrors.AsSpan().SequenceEqual(other.ClassErrors);
 
     /// <summary>Hash of the scalar metrics and every per-class error.</summary>
@@ -52,6 +59,7 @@ public sealed record MetricSet(double Error, double BalancedError, double F1, do
         hash.Add(BalancedError);
         hash.Add(F1);
         hash.Add(Aucpr);
+        hash.Add(Retrieval);
         foreach (var error in ClassErrors)
         {
             hash.Add(error);

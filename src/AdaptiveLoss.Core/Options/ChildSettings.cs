@@ -123,6 +123,15 @@ public sealed record ChildSettings
     /// <summary>Class offsets are clipped to [−δ_max, δ_max].</summary>
     public double OffsetMax { get; init; } = 3.0;
 
+    /// <summary>Retrieval: the classes below N train the embedding; null = half of the classes.</summary>
+    public int? TrainClasses { get; init; }
+
+    /// <summary>Retrieval: D, the embedding's dimension.</summary>
+    public int EmbeddingDim { get; init; } = 64;
+
+    /// <summary>Retrieval: B, distance bins per polarity.</summary>
+    public int Bins { get; init; } = 10;
+
     /// <summary>Folder of the TensorBoard event files the child's silo writes; null = none.</summary>
     public string? TensorBoardDirectory { get; init; }
 
@@ -145,7 +154,8 @@ public sealed record ChildSettings
             Imbalance = options.Imbalance, ImbalanceOrder = options.ImbalanceOrder, LabelNoise = options.LabelNoise,
             Smoothing = options.Smoothing, FocalGamma = options.FocalGamma, ClassBalanceBeta = options.ClassBalanceBeta,
             Tau = options.Tau, Phi = options.Phi, PhiGroups = options.PhiGroups, Credit = options.Credit, ClassOffsets = options.ClassOffsets, OffsetBeta = options.OffsetBeta,
-            OffsetMax = options.OffsetMax, TensorBoardDirectory = options.TensorBoardDirectory, Device = options.Device,
+            OffsetMax = options.OffsetMax, TrainClasses = options.TrainClasses, EmbeddingDim = options.EmbeddingDim, Bins = options.Bins,
+            TensorBoardDirectory = options.TensorBoardDirectory, Device = options.Device,
         };
     }
 
@@ -154,6 +164,9 @@ public sealed record ChildSettings
         LabelNoise is { Kind: LabelNoiseKind.PairFlip, Pairs.Count: 0 } noise && Task == TaskKind.FashionMnist
             ? noise.WithPairs(Data.LabelNoise.FashionMnistPairs)
             : LabelNoise;
+
+    /// <summary>Retrieval: how many of <paramref name="classes"/> classes train the embedding (the first ones); the rest are tested.</summary>
+    public int ResolvedTrainClasses(int classes) => TrainClasses ?? classes / 2;
 
     /// <summary>The validation carve this child uses: <see cref="ValidationSplitKind.Auto"/> resolved.</summary>
     public ValidationSplitKind ResolvedValidationSplit() => ValidationSplit != ValidationSplitKind.Auto

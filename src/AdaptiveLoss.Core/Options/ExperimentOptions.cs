@@ -113,6 +113,18 @@ public sealed record ExperimentOptions
     /// <summary>Keep only the images of the first K classes in every split (a task with fewer classes, e.g. for transfer); null = all.</summary>
     public int? Classes { get; init; }
 
+    /// <summary>
+    /// Retrieval: the embedding is trained on the classes below N and retrieval is tested on the others (docs/retrieval.md);
+    /// null = half of the classes (5 of 10).
+    /// </summary>
+    public int? TrainClasses { get; init; }
+
+    /// <summary>Retrieval: D, the dimension of the L2-normalised embedding. Default 64.</summary>
+    public int EmbeddingDim { get; init; } = 64;
+
+    /// <summary>Retrieval: B, distance bins over [0, 2]; Φ is a weight per bin for positive and for negative pairs (2B groups). Default 10.</summary>
+    public int Bins { get; init; } = 10;
+
     /// <summary>A learning policy saves a snapshot every this many policy updates, and at the end of the run. Default 10.</summary>
     public int SnapshotEvery { get; init; } = 10;
 

@@ -8,7 +8,7 @@ namespace AdaptiveLoss.Core.Options;
 /// Cross-field checks of <see cref="ExperimentOptions"/>; each error names the setting (the property) and the bad value, so
 /// a grain, the silo and the CLI (which shows the flag of each setting) all report it in their own words.
 /// </summary>
-public static class ExperimentOptionsValidator
+public static partial class ExperimentOptionsValidator
 {
     /// <summary>Classes of every task so far (Fashion-MNIST, MNIST-format folders, CIFAR-10): the upper bound of <see cref="ExperimentOptions.Classes"/>.</summary>
     public const int MaxClasses = 10;
@@ -59,6 +59,7 @@ public static class ExperimentOptionsValidator
         }
 
         MismatchProblems(o, errors);
+        TaskMetricProblems(o, errors);
         Check(o.Device is "cpu" or "cuda", nameof(o.Device), $"must be cpu or cuda (got '{o.Device}')");
         Check(o.Task != TaskKind.Idx || o.DataDirectory is not null, nameof(o.Task), "idx needs {0}", nameof(o.DataDirectory));
         Check(o.Task != TaskKind.Cifar10 || o.DataDirectory is not null, nameof(o.Task), "cifar10 needs {0}", nameof(o.DataDirectory));
@@ -146,7 +147,7 @@ public static class ExperimentOptionsValidator
 
         // A pair's share of the metric exists for sums over pairs only (ClassificationMetrics.PairShares), and a
         // per-pair baseline needs the pairs of a round side by side (docs/credit.md).
-        if (o.Credit == CreditKind.Pair && CreditProblem(o) is { } credit)
+        if (o.Credit == CreditKind.Pair && o.Task != TaskKind.Retrieval && CreditProblem(o) is { } credit)
         {
             errors.Add(credit);
         }

@@ -9,4 +9,10 @@ public enum TaskKind
     Idx,
     /// <summary>The CIFAR-10 binary format (<c>data_batch_1..5.bin</c>, <c>test_batch.bin</c>) from <c>--data</c>.</summary>
     Cifar10,
+    /// <summary>
+    /// Metric learning (docs/retrieval.md): an L2-normalised embedding trained on the first classes of any labelled image
+    /// set of the three formats above (found from the files in <c>--data</c>; default the Fashion-MNIST package) and
+    /// evaluated by retrieval on the unseen classes.
+    /// </summary>
+    Retrieval,
 }

@@ -11,7 +11,7 @@ namespace AdaptiveLoss.Training.Data;
 /// <see cref="IdleTime"/> or when another data set became unused after it, so a long-lived silo running experiments on
 /// many data sets keeps only those in use and the last one used.
 /// </summary>
-public static class DataCatalog
+public static partial class DataCatalog
 {
     /// <summary>Where the Debian package <c>dataset-fashion-mnist</c> installs its files.</summary>
     public const string FashionMnistDirectory = "/usr/share/datasets/fashion-mnist";
@@ -43,7 +43,8 @@ public static class DataCatalog
         var folder = ResolveFolder(options);
         // Every option that changes a split is in the key: runs with other transforms never share a copy.
         var key = string.Join('|', options.Task, folder, options.ValidationSize, options.TrainLimit, options.Classes, normalize,
-            options.ResolvedValidationSplit(), options.DataSeed, options.Imbalance, options.ImbalanceOrder, options.ResolvedLabelNoise()?.Format());
+            options.ResolvedValidationSplit(), options.DataSeed, options.Imbalance, options.ImbalanceOrder, options.ResolvedLabelNoise()?.Format(),
+            options.Task == TaskKind.Retrieval ? options.TrainClasses?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "half" : null);
         return Cache.Acquire(key, () => Build(options, folder, normalize));
     }
 
@@ -59,13 +60,13 @@ public static class DataCatalog
     {
         var folder = options.Task switch
         {
-            TaskKind.FashionMnist => options.DataDirectory ?? FashionMnistDirectory,
+            TaskKind.FashionMnist or TaskKind.Retrieval => options.DataDirectory ?? FashionMnistDirectory,
             _ => options.DataDirectory ?? throw new ArgumentException($"--task {options.Task.ToString().ToLowerInvariant()} needs --data DIR"),
         };
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full))
         {
-            var hint = options.Task == TaskKind.FashionMnist && options.DataDirectory is null
+            var hint = options.Task is TaskKind.FashionMnist or TaskKind.Retrieval && options.DataDirectory is null
                 ? " (install it with: apt-get install -y dataset-fashion-mnist)"
                 : string.Empty;
             throw new DataFormatException(full, "missing folder" + hint);
@@ -76,15 +77,19 @@ public static class DataCatalog
 
     private static TaskData Build(ChildSettings options, string folder, bool normalize)
     {
-        var (trainImages, trainLabels, testImages, testLabels) = options.Task == TaskKind.Cifar10
-            ? ReadCifar(folder)
-            : ReadIdx(folder);
-        var classes = options.Task == TaskKind.Cifar10 ? CifarReader.Classes : IdxClasses;
+        var cifar = IsCifar(options, folder);
+        var (trainImages, trainLabels, testImages, testLabels) = cifar ? ReadCifar(folder) : ReadIdx(folder);
+        var classes = cifar ? CifarReader.Classes : IdxClasses;
         if (options.Classes is { } k && k < classes)
         {
             (trainImages, trainLabels) = FirstClasses(trainImages, trainLabels, k);
             (testImages, testLabels) = FirstClasses(testImages, testLabels, k);
             classes = k;
+        }
+
+        if (options.Task == TaskKind.Retrieval)
+        {
+            return ClassDisjoint(options, folder, normalize, classes, trainImages, trainLabels, testImages, testLabels);
         }
 
         return DataSplit.Carve(folder, classes, trainImages, trainLabels, testImages, testLabels, options, normalize);

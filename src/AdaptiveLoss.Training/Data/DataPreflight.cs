@@ -13,7 +13,7 @@ namespace AdaptiveLoss.Training.Data;
 /// own (<see cref="IdxHeader"/>, <see cref="IdxReader"/>, <see cref="CifarReader"/>, <see cref="DataSplit"/>), so a
 /// folder that passes loads, and every problem is the same one-line <see cref="DataFormatException"/>.
 /// </summary>
-public static class DataPreflight
+public static partial class DataPreflight
 {
     private const int Chunk = 64 * 1024;
 
@@ -28,7 +28,7 @@ public static class DataPreflight
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = DataCatalog.ResolveFolder(options);
-        var (train, test) = options.Task == TaskKind.Cifar10
+        var (train, test) = DataCatalog.IsCifar(options, folder)
             ? (Cifar(folder, CifarReader.TrainFiles), Cifar(folder, [CifarReader.TestFile]))
             : (Idx(folder, "train"), Idx(folder, "t10k"));
         if (test.Shape != train.Shape)
@@ -38,6 +38,11 @@ public static class DataPreflight
 
         // --classes K keeps the images labelled below K (DataCatalog), so only those count.
         var classes = Math.Min(options.Classes ?? train.PerClass.Length, train.PerClass.Length);
+        if (options.Task == TaskKind.Retrieval)
+        {
+            return CheckRetrieval(options, train, test, classes);
+        }
+
         var kept = classes < train.PerClass.Length ? $" labelled below {classes}" : string.Empty;
         if (test.PerClass.Take(classes).Sum() == 0)
         {

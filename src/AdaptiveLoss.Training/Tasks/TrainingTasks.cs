@@ -5,9 +5,9 @@ using static TorchSharp.torch;
 namespace AdaptiveLoss.Training.Tasks;
 
 /// <summary>
-/// The task of a child from its options (docs/design.md §3). Every data set of <see cref="TaskKind"/> is classification
-/// today; a second task (metric learning, docs/design.md §1.8) adds its case here and in Core's <c>LossTasks</c>, and
-/// nothing in the grains or the coordinator changes.
+/// The task of a child from its options (docs/design.md §3): classification for the data sets of <see cref="TaskKind"/>,
+/// metric learning for <see cref="TaskKind.Retrieval"/> (docs/retrieval.md), whose case here and in Core's <c>LossTasks</c>
+/// is all it took: nothing in the grains or the coordinator changed.
 /// </summary>
 internal static class TrainingTasks
 {
@@ -15,6 +15,7 @@ internal static class TrainingTasks
     public static ITrainingTask Create(ChildSettings options, TaskData data, Device device) => options.Task switch
     {
         TaskKind.FashionMnist or TaskKind.Idx or TaskKind.Cifar10 => new ClassificationTask(options, data, device),
+        TaskKind.Retrieval => new Retrieval.RetrievalTask(options, data, device),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Task, "unknown task"),
     };
 }
