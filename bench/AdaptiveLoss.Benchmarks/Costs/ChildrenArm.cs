@@ -39,7 +39,9 @@ internal static class ChildrenArm
         using var probe = ModelFactory.Create(model, data.InputShape, data.Classes);
         var result = new ArmResult(ChildTuning.Enabled ? "on" : "off", model.ToString().ToLowerInvariant(), options.Children, slots, run,
             after.User - before.User, after.System - before.System, after.Faults - before.Faults, PeakRss(), bare, peak,
-            ModelFactory.ParameterCount(probe) * sizeof(float));
+            ModelFactory.ParameterCount(probe) * sizeof(float),
+            new[] { data.TrainImages, data.TrainLabels, data.ValidationImages, data.ValidationLabels, data.TestImages, data.TestLabels }
+                .Sum(t => t.NumberOfElements * t.ElementSize));
         Console.WriteLine("ARM " + JsonSerializer.Serialize(result, BenchJson.Options).ReplaceLineEndings(" "));
         return 0;
     }

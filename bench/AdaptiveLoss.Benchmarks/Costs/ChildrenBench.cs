@@ -7,8 +7,8 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <summary>
 /// Parts (e) and (f): each arm is a <see cref="ChildrenArm"/> process of this benchmark. (d) the CNN children of part
 /// (a) with the child tuning off ("before") and on ("after"), alternately, <see cref="CostsOptions.Repeats"/> pairs;
-/// (e) tiny MLP runs with as many children as the embedded silo's slots and with <see cref="MemoryFactor"/> times as
-/// many (they queue for the slots), tuning on: peak memory per run.
+/// (f) tiny MLP runs with 1 and 4 children on as many slots, with as many children as the embedded silo's slots and with
+/// <see cref="MemoryFactor"/> times as many (they queue for the slots), tuning on: peak memory per run.
 /// </summary>
 internal static class ChildrenBench
 {
@@ -36,12 +36,15 @@ internal static class ChildrenBench
         return arms;
     }
 
-    /// <summary>Part (f): the slots' worth of MLP children, then <see cref="MemoryFactor"/> times as many.</summary>
+    /// <summary>
+    /// Part (f): 1 and 4 MLP children each on as many slots (bytes per running child, from the peak memory's growth), the
+    /// slots' worth of children, then <see cref="MemoryFactor"/> times as many queued for the same slots.
+    /// </summary>
     public static IReadOnlyList<ArmResult> Memory(CostsOptions costs, TextWriter log)
     {
         var tiny = costs with { TrainLimit = costs.Smoke ? costs.TrainLimit : 2048, Epochs = 1, Window = costs.Smoke ? costs.Window : 8 };
-        return [.. new[] { Slots, Slots * MemoryFactor }.Select(children => Report(log, "f", Run(tiny with { Children = children }, "on",
-            ["--model", "mlp", "--slots", Slots.ToString()])))];
+        (int Children, int Slots)[] arms = [(1, 1), (4, 4), (Slots, Slots), (Slots * MemoryFactor, Slots)];
+        return [.. arms.Select(arm => Report(log, "f", Run(tiny with { Children = arm.Children }, "on", ["--model", "mlp", "--slots", arm.Slots.ToString()])))];
     }
 
     private static ArmResult Run(CostsOptions costs, string tuning, string[] extra)

@@ -50,21 +50,33 @@ internal static class ChildrenDocument
             + $"1024 × 1024, median) / {CnnFlopPerImage / 1e6:0.0} MFLOP per training image (forward + backward). Model: {first.ParameterBytes / 1024.0:N0} KiB of parameters per child.");
     }
 
-    /// <summary>Part (f): memory with the slots' worth of children and with many more queued.</summary>
+    /// <summary>Part (f): memory per running child, per silo, and with many more children queued than slots.</summary>
     public static DocumentTable Memory(IReadOnlyList<ArmResult> arms)
     {
         var rows = arms.Select(a => (IReadOnlyList<string>)[
-            I(a.Children), I(a.Slots), a.Run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture), N(a.PeakRssBytes / 1048576.0)]).ToList();
-        var note = arms.Count == 2
-            ? $"Peak RSS grows by {N((arms[1].PeakRssBytes - arms[0].PeakRssBytes) / 1024.0 / Math.Max(1, arms[1].Children - arms[0].Children))} KiB per extra (queued) child. "
-            : string.Empty;
+            I(a.Children), I(a.Slots), a.Run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture), N(a.PeakRssBytes / 1048576.0),
+            N(a.Run.CheckpointBytes / 1024.0)]).ToList();
+        // Running children: the arms whose every child had a slot; a straight line through their peaks.
+        var running = arms.Where(a => a.Children == a.Slots).OrderBy(a => a.Children).ToArray();
+        var perRunning = running.Length >= 2
+            ? (running[^1].PeakRssBytes - running[0].PeakRssBytes) / (double)(running[^1].Children - running[0].Children)
+            : double.NaN;
+        var queued = arms.Where(a => a.Children > a.Slots).ToArray();
+        var full = arms.FirstOrDefault(a => a.Children == a.Slots && queued.Any(q => q.Slots == a.Slots));
+        var perQueued = queued.Length > 0 && full is not null
+            ? (queued[0].PeakRssBytes - full.PeakRssBytes) / (double)(queued[0].Children - full.Children)
+            : double.NaN;
+        var first = arms[0];
         return new DocumentTable(
-            "(f) Memory: children queue for the silo's slots",
-            ["MLP children", "slots", "wall s", "peak RSS MiB"],
+            "(f) Memory: per running child, per silo, and children queued for the silo's slots",
+            ["MLP children", "slots", "wall s", "peak RSS MiB", "largest checkpoint KiB"],
             rows,
-            note + $"Tiny MLP runs (train limit 2,048, 1 epoch, window 8), tuning on; every child completed. One MLP child's model is "
-            + $"{arms[0].ParameterBytes / 1024.0:N0} KiB of parameters; with its gradients, Adam's two moments and the rollback snapshot "
-            + "(weights and moments) about 6 × that while it trains; a queued child holds only its job record until a slot frees.");
+            $"Per running child (peak RSS growth from {running.FirstOrDefault()?.Children} to {running.LastOrDefault()?.Children} children on as many slots): "
+            + $"{N(perRunning / 1024.0)} KiB; per queued child: {N(perQueued / 1024.0)} KiB (a queued child holds only its job record). "
+            + $"Per silo, shared by its children: the data's tensors, {N(first.DataBytes / 1048576.0)} MiB (loaded once), and the process itself "
+            + $"(the 1-child run's peak, {N(first.PeakRssBytes / 1048576.0)} MiB, less one child). Per child on disk: its window checkpoint "
+            + $"(model, Adam's moments, state), largest seen {N(arms.Max(a => a.Run.CheckpointBytes) / 1024.0)} KiB. One MLP child's model is "
+            + $"{first.ParameterBytes / 1024.0:N0} KiB of parameters. Tiny MLP runs (train limit 2,048, 1 epoch, window 8), tuning on; every child completed.");
     }
 
     private static double M(IEnumerable<ArmResult> arms, Func<ArmResult, double> value) => LatencySummary.Median(arms.Select(value));

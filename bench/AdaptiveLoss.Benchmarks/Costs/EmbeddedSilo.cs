@@ -29,6 +29,9 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>The silo's grain factory.</summary>
     public IGrainFactory Grains { get; }
 
+    /// <summary>The silo's state folder (grain documents and the children's checkpoints).</summary>
+    public string StateDirectory => _state;
+
     /// <summary>
     /// Builds and starts the silo; <paramref name="persistent"/> false keeps grain state in memory; <paramref name="slots"/>
     /// caps the children training at once (0: one slot per child).

@@ -28,8 +28,10 @@ internal static class GrainsLoop
         var clock = Stopwatch.StartNew();
         await grain.StartAsync(options);
         ExperimentStatus status;
+        var checkpointBytes = 0L;
         while (true)
         {
+            checkpointBytes = Math.Max(checkpointBytes, LargestCheckpoint(Path.Combine(silo.StateDirectory, "checkpoints")));
             status = await grain.GetStatusAsync();
             if (status.State is not (ExperimentState.Running or ExperimentState.Idle))
             {
@@ -52,6 +54,21 @@ internal static class GrainsLoop
             .Select(c => c.Windows.Where(w => w.DiscardReason is null).Select(w => w.ImagesPerSecond).DefaultIfEmpty(0).Average())
             .Sum();
         return new ThroughputRun("grains", repeat, images, status.ElapsedSeconds, images / status.ElapsedSeconds, perChild, clientWall,
-            policy.Updates, status.Children.Max(c => c.Outcome!.ElapsedSeconds));
+            policy.Updates, status.Children.Max(c => c.Outcome!.ElapsedSeconds), checkpointBytes);
+    }
+
+    // The largest window checkpoint folder on disk (checkpoints/<experiment>/<child>/w-NNNNNN/: model, Adam, state), as
+    // sampled at each poll; a child deletes its checkpoint when it completes, so only running children are seen.
+    private static long LargestCheckpoint(string root)
+    {
+        try
+        {
+            return !Directory.Exists(root) ? 0 : Directory.EnumerateDirectories(root, "w-*", SearchOption.AllDirectories)
+                .Select(folder => Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length)).DefaultIfEmpty(0).Max();
+        }
+        catch (IOException)
+        {
+            return 0; // a folder replaced between listing and reading: the next poll sees the new one
+        }
     }
 }

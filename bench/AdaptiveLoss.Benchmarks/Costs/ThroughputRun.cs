@@ -11,6 +11,7 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <param name="PolicyUpdates">Policy updates applied during the run.</param>
 /// <param name="SlowestChildSeconds">The longest child's own wall time (ChildOutcome.ElapsedSeconds: model set-up to test
 /// evaluation); WallSeconds minus it is the time spent outside the children (start-up, hand-offs, end reports).</param>
+/// <param name="CheckpointBytes">The largest window checkpoint of one child seen on disk during the run (grains runs).</param>
 internal sealed record ThroughputRun(
     string Mode,
     int Repeat,
@@ -20,7 +21,8 @@ internal sealed record ThroughputRun(
     double ChildrenImagesPerSecond,
     double? ClientWallSeconds,
     long PolicyUpdates,
-    double SlowestChildSeconds)
+    double SlowestChildSeconds,
+    long CheckpointBytes = 0)
 {
     /// <summary>Wall time not inside any child's own run: the orchestration's fixed cost.</summary>
     public double OutsideChildrenSeconds => WallSeconds - SlowestChildSeconds;
