@@ -17,6 +17,7 @@ namespace AdaptiveLoss.Benchmarks.Costs;
 /// <param name="BareImagesPerSecond">Bare TorchSharp loops of the same model, one per child at once, same threads each; 0 if not measured.</param>
 /// <param name="PeakGflops">torch.mm of 1024 × 1024 floats on every core, GFLOP/s; 0 if not measured.</param>
 /// <param name="ParameterBytes">Bytes of one child's model parameters (float32).</param>
+/// <param name="RunRssGrowthBytes">The largest growth of the resident set during the grains run over the one before it (sampled every 20 ms).</param>
 /// <param name="DataBytes">Bytes of the data's tensors (training, validation and test images and labels), loaded once per silo and shared by its children.</param>
 internal sealed record ArmResult(
     string Tuning,
@@ -31,7 +32,8 @@ internal sealed record ArmResult(
     double BareImagesPerSecond,
     double PeakGflops,
     long ParameterBytes,
-    long DataBytes = 0)
+    long DataBytes = 0,
+    long RunRssGrowthBytes = 0)
 {
     /// <summary>Kernel share of the process's CPU during the run, %.</summary>
     public double KernelPercent => 100 * SystemSeconds / Math.Max(1e-9, UserSeconds + SystemSeconds);

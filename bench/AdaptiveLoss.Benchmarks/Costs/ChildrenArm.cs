@@ -32,16 +32,30 @@ internal static class ChildrenArm
         // Untimed: natives, the JIT and Orleans' first activation.
         await GrainsLoop.RunAsync(costs.Experiment(trainLimit: costs.BatchSize * 2, window: 1) with { Model = model, Children = 1 }, 0, default);
         var before = Cpu();
+        var (rssBefore, grown) = (Rss("VmRSS:"), 0L);
+        using var sampling = new CancellationTokenSource();
+        // The run's own memory: the resident set sampled every 20 ms against the one before it (the peak, VmHWM, is
+        // set by loading the data and the warm-up and says nothing about the children).
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                grown = Math.Max(grown, Rss("VmRSS:") - rssBefore);
+                await Task.Delay(20);
+            }
+        });
         var run = await GrainsLoop.RunAsync(options, 1, default, slots);
+        await sampling.CancelAsync();
+        await sampler;
         var after = Cpu();
         var bare = bareBatches > 0 ? BareLoops(options, data, bareBatches) : 0;
         var peak = bareBatches > 0 ? PeakGflops() : 0;
         using var probe = ModelFactory.Create(model, data.InputShape, data.Classes);
         var result = new ArmResult(ChildTuning.Enabled ? "on" : "off", model.ToString().ToLowerInvariant(), options.Children, slots, run,
-            after.User - before.User, after.System - before.System, after.Faults - before.Faults, PeakRss(), bare, peak,
+            after.User - before.User, after.System - before.System, after.Faults - before.Faults, Rss("VmHWM:"), bare, peak,
             ModelFactory.ParameterCount(probe) * sizeof(float),
             new[] { data.TrainImages, data.TrainLabels, data.ValidationImages, data.ValidationLabels, data.TestImages, data.TestLabels }
-                .Sum(t => t.NumberOfElements * t.ElementSize));
+                .Sum(t => t.NumberOfElements * t.ElementSize), grown);
         Console.WriteLine("ARM " + JsonSerializer.Serialize(result, BenchJson.Options).ReplaceLineEndings(" "));
         return 0;
     }
@@ -128,9 +142,10 @@ internal static class ChildrenArm
         return (self.UserProcessorTime.TotalSeconds, self.PrivilegedProcessorTime.TotalSeconds, long.Parse(fields[7]));
     }
 
-    private static long PeakRss()
+    // A line of /proc/self/status in bytes: VmHWM (peak resident set) or VmRSS (now).
+    private static long Rss(string field)
     {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 }

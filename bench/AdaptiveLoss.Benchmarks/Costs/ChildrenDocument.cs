@@ -55,26 +55,28 @@ internal static class ChildrenDocument
     {
         var rows = arms.Select(a => (IReadOnlyList<string>)[
             I(a.Children), I(a.Slots), a.Run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture), N(a.PeakRssBytes / 1048576.0),
-            N(a.Run.CheckpointBytes / 1024.0)]).ToList();
-        // Running children: the arms whose every child had a slot; a straight line through their peaks.
+            S(a.RunRssGrowthBytes / 1048576.0), N(a.Run.CheckpointBytes / 1024.0)]).ToList();
+        // Running children: the arms whose every child had a slot; the growth of the resident set during their runs,
+        // from the fewest to the most children (the peak, set while the data loads, does not see them).
         var running = arms.Where(a => a.Children == a.Slots).OrderBy(a => a.Children).ToArray();
         var perRunning = running.Length >= 2
-            ? (running[^1].PeakRssBytes - running[0].PeakRssBytes) / (double)(running[^1].Children - running[0].Children)
+            ? (running[^1].RunRssGrowthBytes - running[0].RunRssGrowthBytes) / (double)(running[^1].Children - running[0].Children)
             : double.NaN;
         var queued = arms.Where(a => a.Children > a.Slots).ToArray();
         var full = arms.FirstOrDefault(a => a.Children == a.Slots && queued.Any(q => q.Slots == a.Slots));
         var perQueued = queued.Length > 0 && full is not null
-            ? (queued[0].PeakRssBytes - full.PeakRssBytes) / (double)(queued[0].Children - full.Children)
+            ? (queued[0].RunRssGrowthBytes - full.RunRssGrowthBytes) / (double)(queued[0].Children - full.Children)
             : double.NaN;
         var first = arms[0];
         return new DocumentTable(
             "(f) Memory: per running child, per silo, and children queued for the silo's slots",
-            ["MLP children", "slots", "wall s", "peak RSS MiB", "largest checkpoint KiB"],
+            ["MLP children", "slots", "wall s", "peak RSS MiB", "RSS growth during the run MiB", "largest checkpoint KiB"],
             rows,
-            $"Per running child (peak RSS growth from {running.FirstOrDefault()?.Children} to {running.LastOrDefault()?.Children} children on as many slots): "
-            + $"{N(perRunning / 1024.0)} KiB; per queued child: {N(perQueued / 1024.0)} KiB (a queued child holds only its job record). "
+            $"Per running child (growth of the resident set during the run, from {running.FirstOrDefault()?.Children} to {running.LastOrDefault()?.Children} children on as many slots): "
+            + $"{N(perRunning / 1024.0)} KiB; per queued child: {N(perQueued / 1024.0)} KiB (a queued child holds only its job record; the peak RSS, "
+            + "set while the data loads, is the same for every arm). "
             + $"Per silo, shared by its children: the data's tensors, {N(first.DataBytes / 1048576.0)} MiB (loaded once), and the process itself "
-            + $"(the 1-child run's peak, {N(first.PeakRssBytes / 1048576.0)} MiB, less one child). Per child on disk: its window checkpoint "
+            + $"(the 1-child run's peak, {N(first.PeakRssBytes / 1048576.0)} MiB: runtime, libtorch, Orleans, the data while it loads). Per child on disk: its window checkpoint "
             + $"(model, Adam's moments, state), largest seen {N(arms.Max(a => a.Run.CheckpointBytes) / 1024.0)} KiB. One MLP child's model is "
             + $"{first.ParameterBytes / 1024.0:N0} KiB of parameters. Tiny MLP runs (train limit 2,048, 1 epoch, window 8), tuning on; every child completed.");
     }
