@@ -4,7 +4,7 @@ using AdaptiveLoss.Core.Policy;
 namespace AdaptiveLoss.Grains;
 
 /// <summary>
-/// Batches the decisions of the children of one silo (docs/design.md §3, "Decisions in batches"): a request goes out
+/// Batches the decisions of the children of one silo (docs/design.md §1.6): a request goes out
 /// at once when no call to its coordinator is in flight; requests that arrive while one is in flight wait for it and
 /// then go together as one <see cref="ICoordinatorGrain.DecideManyAsync"/> (at most <see cref="MaxBatch"/> each). No
 /// timer and no added delay for a lone child; under load, one grain call and one forward pass serve many children.
