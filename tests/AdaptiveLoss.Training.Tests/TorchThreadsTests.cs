@@ -2,6 +2,15 @@ using TorchSharp;
 
 namespace AdaptiveLoss.Training.Tests;
 
+/// <summary>
+/// The tests that change the process's torch thread target run alone: a child trained by another test class at the
+/// same moment would apply it (TorchThreads.Apply, every batch), and a resumed run must see the threads of the run it
+/// is compared with to be bit-identical (floating-point sums follow the thread count).
+/// </summary>
+[CollectionDefinition(nameof(TorchThreadsCollection), DisableParallelization = true)]
+public sealed class TorchThreadsCollection;
+
+[Collection(nameof(TorchThreadsCollection))]
 public sealed class TorchThreadsTests
 {
     [Theory]
