@@ -14,4 +14,19 @@ public interface IChildController
 
     /// <summary>Reports the end of a window: the transition for the coordinator and progress for the child's grain.</summary>
     void Report(WindowReport report);
+
+    /// <summary>
+    /// Reports a window run as siblings (docs/credit.md, "Sibling rounds"): every sibling's transition for the
+    /// coordinator (discarded ones as skips), and <paramref name="siblings"/>[<paramref name="chosen"/>], the sibling the
+    /// child continues from, as the child's progress (−1: every sibling was discarded; the first one's report shows
+    /// it). The default reports each sibling as a window of its own, for controllers with no separate progress view.
+    /// </summary>
+    void ReportSiblings(IReadOnlyList<WindowReport> siblings, int chosen)
+    {
+        ArgumentNullException.ThrowIfNull(siblings);
+        foreach (var report in siblings)
+        {
+            Report(report);
+        }
+    }
 }

@@ -41,10 +41,11 @@ internal static class ResultsBuilder
                 .Select(r => new RewardResult(r.Round, r.ChildId, r.Window, r.Reward, r.PolicyVersion))
                 .ToList())
         {
-            ChildEpochs = options.Children * options.Epochs,
+            ChildEpochs = options.Children * options.Siblings * options.Epochs,
             Data = DataOf(options, outcomes),
             LossSettings = new LossSettingsResult(options.Smoothing, options.FocalGamma, options.ClassBalanceBeta, options.Tau, options.Phi,
-                CliNames.NameOf(options.PhiGroups), CliNames.NameOf(options.Credit)),
+                CliNames.NameOf(options.PhiGroups), CliNames.NameOf(options.Credit),
+                options.Siblings, options.Antithetic),
         };
     }
 

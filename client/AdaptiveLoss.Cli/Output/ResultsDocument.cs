@@ -23,7 +23,7 @@ internal sealed record ResultsDocument(
     PolicyResult Policy,
     IReadOnlyList<RewardResult> Rewards)
 {
-    /// <summary>Compute spent: children × epochs.</summary>
+    /// <summary>Compute spent: children × epochs, times the siblings each window trains (docs/credit.md).</summary>
     public required int ChildEpochs { get; init; }
 
     /// <summary>The data the children learned from: seed, carve, transforms, class counts, realised noise.</summary>
@@ -37,9 +37,12 @@ internal sealed record ResultsDocument(
 internal sealed record DataResult(int DataSeed, string Validation, double? Imbalance, int[]? ImbalanceOrder, string? LabelNoise,
     int[] TrainClassCounts, double[][]? NoiseMatrix);
 
-/// <summary>ε, γ, β and τ of the static losses, the user's fixed Φ (rows) when one was given, how ALA groups its actions on Φ and credits its rewards.</summary>
+/// <summary>
+/// ε, γ, β and τ of the static losses, the user's fixed Φ (rows) when one was given, how ALA groups its actions on Φ
+/// and credits its rewards, and its siblings per window (antithetic or not).
+/// </summary>
 internal sealed record LossSettingsResult(double Smoothing, double FocalGamma, double CbBeta, double Tau, double[][]? Phi, string PhiGroups,
-    string Credit = "global");
+    string Credit = "global", int Siblings = 1, bool Antithetic = false);
 
 /// <summary>One completed child: final validation metric, the single test evaluation, Φ statistics.</summary>
 internal sealed record ChildResult(

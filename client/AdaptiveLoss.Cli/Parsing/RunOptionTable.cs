@@ -36,6 +36,10 @@ internal static class RunOptionTable
             + "all = one that moves every off-diagonal entry at once (docs/mismatch.md)", D.PhiGroups, (o, v) => o with { PhiGroups = v }),
         Choice("--credit", nameof(ExperimentOptions.Credit), "how a window's reward reaches the decisions: global = one reward for all (the paper); "
             + "pair = each class pair its own difference reward, the drop of its share of the metric (docs/credit.md)", D.Credit, (o, v) => o with { Credit = v }),
+        Int("--siblings", nameof(ExperimentOptions.Siblings), "S", "sibling rounds: every window runs as S branches of the child's state on the same batches, "
+            + "each with its own actions, compared with each other; the child continues from the best by validation (docs/credit.md)", D.Siblings, (o, v) => o with { Siblings = v }),
+        new("--antithetic", null, "with --siblings: sibling 2k + 1 takes the mirror of sibling 2k's actions (−β for +β)", "off",
+            (a, _) => a.With(o => o with { Antithetic = true }), Setting: nameof(ExperimentOptions.Antithetic)),
         Choice("--reward", nameof(ExperimentOptions.Reward), "diff = improvement in percentage points; sign = its sign (paper Eq. 5)", D.Reward, (o, v) => o with { Reward = v }),
         Choice("--baseline", nameof(ExperimentOptions.Baseline), "REINFORCE baseline: mean reward of the round, or an EMA of past rewards", D.Baseline, (o, v) => o with { Baseline = v }),
         new("--preset", "paper", "the re-implementation's settings: sigmoid, β 0.1, sign, ema, φ_max 1; explicit flags override them", "none",

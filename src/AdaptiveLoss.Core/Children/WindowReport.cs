@@ -25,6 +25,10 @@ namespace AdaptiveLoss.Core.Children;
 /// <param name="ImagesPerSecond">Training throughput of the window (excluding evaluation).</param>
 /// <param name="ValidationError">Validation classification error at the window end.</param>
 /// <param name="GroupRewards">With pair credit, one difference reward per group (docs/credit.md); null otherwise.</param>
+/// <param name="Lineage">
+/// With sibling rounds, the child this sibling branched from (<paramref name="ChildId"/> is the sibling's id,
+/// <see cref="Siblings.Id"/>): its reward is compared with those of the same lineage (docs/credit.md); null otherwise.
+/// </param>
 public sealed record WindowReport(
     string ChildId,
     int Window,
@@ -43,4 +47,5 @@ public sealed record WindowReport(
     double TrainLoss,
     double ImagesPerSecond,
     double ValidationError,
-    double[]? GroupRewards = null);
+    double[]? GroupRewards = null,
+    string? Lineage = null);

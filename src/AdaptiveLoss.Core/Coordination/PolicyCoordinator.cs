@@ -190,7 +190,7 @@ public sealed partial class PolicyCoordinator
         else
         {
             var transition = new Transition(report.ChildId, report.Window, report.States, report.Actions, report.Reward, report.PolicyVersion,
-                report.GroupRewards);
+                report.GroupRewards, report.Lineage);
             added = _book.Add(transition, now);
             if (added)
             {

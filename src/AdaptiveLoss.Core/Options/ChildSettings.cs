@@ -114,6 +114,12 @@ public sealed record ChildSettings
     /// <summary><see cref="ExperimentOptions.Credit"/>: whether the child reports a reward per class pair.</summary>
     public CreditKind Credit { get; init; } = CreditKind.Global;
 
+    /// <summary><see cref="ExperimentOptions.Siblings"/>: branches per window, each with its own actions on the same batches.</summary>
+    public int Siblings { get; init; } = 1;
+
+    /// <summary><see cref="ExperimentOptions.Antithetic"/>: odd siblings mirror their even partner's actions.</summary>
+    public bool Antithetic { get; init; }
+
     /// <summary>Per-class logit offsets δ moved by the policy beside Φ.</summary>
     public bool ClassOffsets { get; init; }
 
@@ -153,7 +159,7 @@ public sealed record ChildSettings
             Classes = options.Classes, DataSeed = options.DataSeed, ValidationSplit = options.ValidationSplit,
             Imbalance = options.Imbalance, ImbalanceOrder = options.ImbalanceOrder, LabelNoise = options.LabelNoise,
             Smoothing = options.Smoothing, FocalGamma = options.FocalGamma, ClassBalanceBeta = options.ClassBalanceBeta,
-            Tau = options.Tau, Phi = options.Phi, PhiGroups = options.PhiGroups, Credit = options.Credit, ClassOffsets = options.ClassOffsets, OffsetBeta = options.OffsetBeta,
+            Tau = options.Tau, Phi = options.Phi, PhiGroups = options.PhiGroups, Credit = options.Credit, Siblings = options.Siblings, Antithetic = options.Antithetic, ClassOffsets = options.ClassOffsets, OffsetBeta = options.OffsetBeta,
             OffsetMax = options.OffsetMax, TrainClasses = options.TrainClasses, EmbeddingDim = options.EmbeddingDim, Bins = options.Bins,
             TensorBoardDirectory = options.TensorBoardDirectory, Device = options.Device,
         };

@@ -193,6 +193,20 @@ public sealed record ExperimentOptions
     /// </summary>
     public CreditKind Credit { get; init; } = CreditKind.Global;
 
+    /// <summary>
+    /// Siblings per child (docs/credit.md, "Sibling rounds"): at every window start a child branches into this many
+    /// copies of its state that draw the same batches and differ only in their sampled actions; each sibling's reward is
+    /// compared with its siblings' mean, and the child continues from the sibling with the best validation metric at
+    /// the window end. 1 (the default) is the paper's design: one branch, compared with the other children of the round.
+    /// </summary>
+    public int Siblings { get; init; } = 1;
+
+    /// <summary>
+    /// With <see cref="Siblings"/>: sibling 2k + 1 takes the mirror of sibling 2k's sampled actions (−β for +β, keep for
+    /// keep), so a pair of siblings measures the two directions of the same move. Default false (every sibling samples).
+    /// </summary>
+    public bool Antithetic { get; init; }
+
     /// <summary>Action size on a class offset δ_c. Default 0.1 (logit adjustment at R = 10 spans ln 10 ≈ 2.3 between head and tail).</summary>
     public double OffsetBeta { get; init; } = 0.1;
 

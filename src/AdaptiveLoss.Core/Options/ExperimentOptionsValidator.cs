@@ -58,6 +58,7 @@ public static partial class ExperimentOptionsValidator
             Check(p.Hidden == o.PolicyHidden, nameof(o.InitialPolicy), $"{p.Reference} has {p.Hidden} hidden units, {{0}} is {o.PolicyHidden}", nameof(o.PolicyHidden));
         }
 
+        SiblingProblems(o, errors);
         MismatchProblems(o, errors);
         TaskMetricProblems(o, errors);
         Check(o.Device is "cpu" or "cuda", nameof(o.Device), $"must be cpu or cuda (got '{o.Device}')");

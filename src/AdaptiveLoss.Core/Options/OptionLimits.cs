@@ -13,6 +13,13 @@ public static class OptionLimits
     /// <summary>Children of one experiment; each holds a model, an optimiser and a record on its silo.</summary>
     public const int MaxChildren = 1024;
 
+    /// <summary>
+    /// Siblings per child (docs/credit.md, "Sibling rounds"): each is a copy of the child's weights and Adam moments
+    /// while the window trains, and a live member of the policy's rounds, so children × siblings is bounded by
+    /// <see cref="MaxChildren"/> too.
+    /// </summary>
+    public const int MaxSiblings = 16;
+
     /// <summary>Epochs per child.</summary>
     public const int MaxEpochs = 10_000;
 

@@ -10,12 +10,14 @@ namespace AdaptiveLoss.Core.Policy;
 /// for a state and performs one REINFORCE update per round:
 /// ∇J ≈ mean over transitions of (r − b) Σ_groups ∇ log π(a_g|s_g)  — the joint log-probability is the sum over groups;
 /// with pair credit each group's term has its own advantage instead (<see cref="GroupCredit"/>, docs/credit.md).
-/// A round's transitions get advantages from the baseline (population: r minus the round's mean reward; ema: r minus
-/// the running average before this round, then the average moves), are added to the memory, and the update uses them
+/// A round's transitions get advantages from the baseline (population: r minus the round's mean reward, or with sibling
+/// rounds the mean of the same lineage's siblings, docs/credit.md; ema: r minus the running average before this round,
+/// then the average moves), are added to the memory, and the update uses them
 /// plus <see cref="PolicySettings.ReplaySample"/> transitions sampled from the memory (with their stored advantages).
 /// Baseline details: the running average starts at 0 (so the first round's advantages are the raw rewards) and moves
 /// by avg ← decay·avg + (1 − decay)·r for every reward, in order, under either baseline; a population round with a
-/// single transition has no peers to compare with and falls back to that running average. Not thread-safe.
+/// single transition (or a lineage with a single sibling in the round) has no peers to compare with and falls back to
+/// that running average. Not thread-safe.
 /// </summary>
 public sealed partial class PolicyLearner
 {
@@ -152,7 +154,7 @@ public sealed partial class PolicyLearner
         ArgumentNullException.ThrowIfNull(random);
         Validate(round);
         var meanReward = MeanReward(round);
-        var baseline = _settings.Baseline == BaselineKind.Population && round.Count >= 2 ? meanReward : BaselineAverage;
+        var baselines = Baselines(round);
         MoveAverage(round);
 
         // Sample the memory before this round joins it, so fresh transitions are not counted twice.
@@ -162,11 +164,12 @@ public sealed partial class PolicyLearner
         _rows.Clear();
         _actions.Clear();
         _scales.Clear();
+        var advantages = new double[round.Count];
         for (var k = 0; k < round.Count; k++)
         {
-            var advantage = round[k].Reward - baseline;
-            AddRows(round[k], advantage, groupAdvantages[k], used);
-            Memory.Add(new ScoredTransition(round[k], advantage, groupAdvantages[k]));
+            advantages[k] = round[k].Reward - baselines[k];
+            AddRows(round[k], advantages[k], groupAdvantages[k], used);
+            Memory.Add(new ScoredTransition(round[k], advantages[k], groupAdvantages[k]));
         }
 
         foreach (var scored in replayed)
@@ -189,8 +192,10 @@ public sealed partial class PolicyLearner
         Optimizer.Apply(Network.Parameters, _gradient);
         Version++;
         Transitions += round.Count;
+        // One baseline for the whole round (no siblings, or ema) is reported as it is; per-lineage ones as their mean.
+        var baseline = Array.TrueForAll(baselines, b => b == baselines[0]) ? baselines[0] : baselines.Average();
         return new PolicyUpdate(Version, round.Count, replayed.Count, meanReward, baseline, meanReward - baseline, Math.Sqrt(norm),
-            RewardStd(round, meanReward), MeanEntropy(round));
+            Std(advantages), MeanEntropy(round));
     }
 
     /// <summary>Mean entropy (nats) of π(·|s_g) over every group of every transition of <paramref name="round"/>.</summary>

@@ -26,4 +26,19 @@ internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChild
         retry.Run(nameof(IChildTrainerGrain.ReportWindowAsync), () => child.ReportWindowAsync(report));
         events.Write(report);
     }
+
+    /// <inheritdoc/>
+    public void ReportSiblings(IReadOnlyList<WindowReport> siblings, int chosen)
+    {
+        ArgumentNullException.ThrowIfNull(siblings);
+        // Together, so that one group commit stores them all; a retry re-sends all, and the coordinator ignores the
+        // ones it already has (it keys transitions by child and window).
+        retry.Run(nameof(ICoordinatorGrain.ReportAsync), () => Task.WhenAll(siblings.Select(coordinator.ReportAsync)));
+
+        // The child's progress is its lineage's: the sibling it continues from, under the child's own id.
+        var shown = siblings[Math.Max(chosen, 0)];
+        shown = shown with { ChildId = shown.Lineage ?? shown.ChildId };
+        retry.Run(nameof(IChildTrainerGrain.ReportWindowAsync), () => child.ReportWindowAsync(shown));
+        events.Write(shown);
+    }
 }

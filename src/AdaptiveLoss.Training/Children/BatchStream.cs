@@ -38,6 +38,23 @@ internal sealed class BatchStream : IDisposable
         }
     }
 
+    /// <summary>
+    /// The stream's position now (a copy of the epoch's order and of the generator's state), for <see cref="Reset"/>:
+    /// siblings (docs/credit.md) each draw the window's batches from the same position. Dispose it after the window.
+    /// </summary>
+    public Mark Save() => new(_order?.clone().DetachFromDisposeScope(), _position, Drawn, _generator.get_state().DetachFromDisposeScope());
+
+    /// <summary>Puts the stream back at <paramref name="mark"/>: the next batches are the ones drawn after it was saved.</summary>
+    public void Reset(Mark mark)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        _order?.Dispose();
+        _order = mark.Order?.clone().DetachFromDisposeScope();
+        _position = mark.Position;
+        Drawn = mark.Drawn;
+        _generator.set_state(mark.GeneratorState);
+    }
+
     /// <summary>The next batch of training indices (int64, a view registered in the caller's dispose scope).</summary>
     public Tensor Next()
     {
@@ -46,6 +63,24 @@ internal sealed class BatchStream : IDisposable
     }
 
     public void Dispose() => _order?.Dispose();
+
+    /// <summary>A saved position of the stream (<see cref="Save"/>): it owns copies, so the stream may move on.</summary>
+    internal sealed class Mark(Tensor? order, long position, long drawn, Tensor generatorState) : IDisposable
+    {
+        public Tensor? Order { get; } = order;
+
+        public long Position { get; } = position;
+
+        public long Drawn { get; } = drawn;
+
+        public Tensor GeneratorState { get; } = generatorState;
+
+        public void Dispose()
+        {
+            Order?.Dispose();
+            GeneratorState.Dispose();
+        }
+    }
 
     private (long Start, long Length) NextRange()
     {

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using AdaptiveLoss.Core.Children;
 using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Metrics;
+using AdaptiveLoss.Core.Policy;
 using AdaptiveLoss.Core.Options;
 using AdaptiveLoss.Core.Rewards;
 using TorchSharp;
@@ -48,10 +49,38 @@ public sealed partial class ChildTrainer
     private WindowReport RunWindow(int w, IChildController controller, TrainingSnapshot snapshot, RunState run,
         CancellationToken cancellationToken)
     {
+        var states = BuildStates(w);
+        var decision = controller.Decide(_spec.ChildId, w, states);
+        var report = TrainDecided(w, states, decision, run, cancellationToken);
+        if (!report.Discarded)
+        {
+            TrackBest(w, report.Metrics[^1], run);
+            snapshot.Capture();
+        }
+        else
+        {
+            // docs/design.md §1.7: roll back to the last window end; the transition is reported as discarded and never reaches
+            // the policy (reward 0).
+            snapshot.Restore();
+            _task.Refresh();
+            run.Discarded++;
+        }
+
+        return report;
+    }
+
+    /// <summary>s_t at the start of window <paramref name="w"/>: one feature row per group, with the run's progress.</summary>
+    private float[][] BuildStates(int w) => _task.Control.BuildStates((double)_plan.Start(w) / _plan.TotalIterations);
+
+    /// <summary>
+    /// Window <paramref name="w"/> under <paramref name="decision"/>: Φ moves, the window trains under frozen Φ with its S
+    /// measurements, and the reward follows (Eq. 4–5). On success <paramref name="run"/> and the task's observations
+    /// move to the window end; a discarded window leaves them, and the caller rolls the model back.
+    /// </summary>
+    private WindowReport TrainDecided(int w, float[][] states, PolicyDecision decision, RunState run, CancellationToken cancellationToken)
+    {
         var start = _plan.Start(w);
         var length = _plan.Length(w);
-        var states = _task.Control.BuildStates((double)start / _plan.TotalIterations);
-        var decision = controller.Decide(_spec.ChildId, w, states);
         // Warm-up (docs/design.md §1.1) and the ce/fixed baselines still decide and report; their actions leave Φ alone.
         var warmup = _plan.EpochOf(start) < _options.WarmupEpochs;
         if (!warmup)
@@ -78,16 +107,9 @@ public sealed partial class ChildTrainer
             run.PreviousMetric = windowMetric;
             run.BestError = Math.Min(run.BestError, window.MinError);
             run.LastValidationError = last.Error;
-            TrackBest(w, last.Metric, run);
-            snapshot.Capture();
         }
         else
         {
-            // docs/design.md §1.7: roll back to the last window end; the transition is reported as discarded and never reaches
-            // the policy (reward 0).
-            snapshot.Restore();
-            _task.Refresh();
-            run.Discarded++;
             windowMetric = window.Metrics.Count > 0 ? WindowReward.DiscountedMean(window.Metrics, _options.Gamma) : run.PreviousMetric;
             reward = 0;
         }

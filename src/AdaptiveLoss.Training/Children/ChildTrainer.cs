@@ -111,10 +111,20 @@ public sealed partial class ChildTrainer : IDisposable
         // A checkpoint is read, verified and checked in full before any of it is applied (CheckpointException).
         var (run, first, before) = Resume() ?? (Start(), 0, 0.0);
         using var snapshot = new TrainingSnapshot(_model, _optimizer, _task.Control);
+        // With siblings (docs/credit.md), the best sibling's end state while the others train.
+        using var best = _options.Siblings > 1 ? new TrainingSnapshot(_model, _optimizer, _task.Control) : null;
         for (var w = first; w < _plan.Windows; w++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RunTracedWindow(w, controller, snapshot, run, cancellationToken);
+            if (best is null)
+            {
+                RunTracedWindow(w, controller, snapshot, run, cancellationToken);
+            }
+            else
+            {
+                RunSiblingWindow(w, controller, snapshot, best, run, cancellationToken);
+            }
+
             // After the report: a clean stop never reports a window twice; a crash between the report and the end of
             // this write reruns window w on resume (at least once, so the coordinator keys transitions by child and window).
             if (_checkpoints is not null)
@@ -189,5 +199,19 @@ public sealed partial class ChildTrainer : IDisposable
 
         /// <summary>The best window end by validation so far, with its test metrics (early stopping); null before the first.</summary>
         public BestValidation? Best { get; set; }
+
+        /// <summary>A copy, for a sibling that trains from this state (docs/credit.md).</summary>
+        public RunState Copy() => (RunState)MemberwiseClone();
+
+        /// <summary>Takes every value of <paramref name="other"/> (the chosen sibling's).</summary>
+        public void CopyFrom(RunState other)
+        {
+            PreviousMetric = other.PreviousMetric;
+            BestError = other.BestError;
+            LastValidationError = other.LastValidationError;
+            Discarded = other.Discarded;
+            ConsecutiveNativeFaults = other.ConsecutiveNativeFaults;
+            Best = other.Best;
+        }
     }
 }
