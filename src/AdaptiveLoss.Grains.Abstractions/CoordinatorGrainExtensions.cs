@@ -23,7 +23,7 @@ public static class CoordinatorGrainExtensions
     }
 
     /// <summary>Stops awaiting <paramref name="childId"/>: each of its <paramref name="siblings"/> when it has several.</summary>
-    public static async Task LeaveAsync(this ICoordinatorGrain coordinator, string childId, int siblings)
+    public static async Task LeaveChildAsync(this ICoordinatorGrain coordinator, string childId, int siblings)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
         foreach (var id in Siblings.Ids(childId, siblings))

@@ -37,6 +37,18 @@ internal static class MismatchArms
     /// <summary>Its learning control: the same windows and step with the policy frozen.</summary>
     public const string FrozenHorizon = "frozen-h2";
 
+    /// <summary>ALA with sibling rounds: two antithetic siblings per window on common batches (<c>--siblings 2 --antithetic</c>).</summary>
+    public const string AlaSiblings = "ala-sib";
+
+    /// <summary><see cref="AlaSiblings"/> with a policy step of 0.03 (the step that let the coarse action learn, docs/mismatch.md).</summary>
+    public const string AlaSiblingsStep = "ala-sib-lr0.03";
+
+    /// <summary>The learning control of both: the same siblings and exploit with the policy frozen.</summary>
+    public const string FrozenSiblings = "frozen-sib";
+
+    /// <summary>Cross-entropy over twice the epochs: the compute of a sibling arm (2 siblings × 10 epochs per child).</summary>
+    public const string CrossEntropyTwice = "ce-20ep";
+
     private const TaskFamily CleanOrNoise = TaskFamily.Clean | TaskFamily.Noise;
 
     /// <summary>Every arm in run order.</summary>
@@ -62,6 +74,16 @@ internal static class MismatchArms
         new(AlaHorizon, ArmKind.Ala, TaskFamily.All, "ALA with a two-window horizon (credit design)", ["--window", "400", "--beta", "0.04"],
             Control: FrozenHorizon),
         new(FrozenHorizon, ArmKind.Frozen, TaskFamily.All, "ALA with a two-window horizon, policy frozen", ["--window", "400", "--beta", "0.04", "--freeze-policy"]),
+        // Sibling rounds (docs/credit.md): both siblings of a window start from one state and draw the same batches, the
+        // second mirrors the first's actions, and the child continues from the better; its control keeps all of that and
+        // freezes the policy, so the difference is what learning adds to the siblings' random search.
+        new(AlaSiblings, ArmKind.Ala, TaskFamily.All, "ALA with sibling rounds: 2 antithetic siblings on common batches (credit design)",
+            ["--siblings", "2", "--antithetic"], Control: FrozenSiblings),
+        new(AlaSiblingsStep, ArmKind.Ala, TaskFamily.All, "ALA with sibling rounds and a policy step of 0.03 (credit design)",
+            ["--siblings", "2", "--antithetic", "--policy-lr", "0.03"], Control: FrozenSiblings),
+        new(FrozenSiblings, ArmKind.Frozen, TaskFamily.All, "ALA with sibling rounds, policy frozen (siblings and exploit still run)",
+            ["--siblings", "2", "--antithetic", "--freeze-policy"]),
+        new(CrossEntropyTwice, ArmKind.Static, TaskFamily.All, "cross-entropy, 20 epochs (a sibling arm's compute)", ["--loss", "ce", "--epochs", "20"]),
         // The departure of docs/mismatch.md: per-class logit offsets beside Φ, where only a per-class term can help.
         new(AlaOffsets, ArmKind.Ala, TaskFamily.LongTail, "ALA with class offsets δ (a departure: can express logit adjustment)", ["--class-offsets"],
             Control: FrozenOffsets),

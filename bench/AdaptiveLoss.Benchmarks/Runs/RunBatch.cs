@@ -9,7 +9,10 @@ namespace AdaptiveLoss.Benchmarks.Runs;
 /// <param name="SkipExisting">Keep an arm whose folder already holds results.json (resume an interrupted benchmark).</param>
 internal sealed record RunBatch(AlaRunner Runner, int Jobs, bool SkipExisting)
 {
-    /// <summary>Runs every arm into FOLDER/ARM with SHARED + ARM flags and experiment id PREFIX-ARM; returns the names of the arms that failed.</summary>
+    /// <summary>
+    /// Runs every arm into FOLDER/ARM with SHARED + ARM flags (an arm's flag replaces the shared value of the same flag,
+    /// <see cref="FlagList.Override"/>) and experiment id PREFIX-ARM; returns the names of the arms that failed.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RunAsync(
         string folder, string prefix, IReadOnlyList<string> sharedFlags, IReadOnlyList<Arm> arms, CancellationToken cancellationToken)
     {
@@ -26,7 +29,7 @@ internal sealed record RunBatch(AlaRunner Runner, int Jobs, bool SkipExisting)
             await slots.WaitAsync(cancellationToken);
             try
             {
-                return (arm.Name, ExitCode: await Runner.RunAsync($"{prefix}-{arm.Name}", directory, [.. sharedFlags, .. arm.Flags], cancellationToken));
+                return (arm.Name, ExitCode: await Runner.RunAsync($"{prefix}-{arm.Name}", directory, FlagList.Override(sharedFlags, arm.Flags), cancellationToken));
             }
             finally
             {

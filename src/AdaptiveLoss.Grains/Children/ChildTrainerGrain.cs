@@ -172,7 +172,7 @@ public sealed class ChildTrainerGrain(
         var childId = this.GetPrimaryKeyString();
         try
         {
-            await GrainFactory.GetGrain<ICoordinatorGrain>(job.PolicyId).LeaveAsync(childId, job.Settings.Siblings);
+            await GrainFactory.GetGrain<ICoordinatorGrain>(job.PolicyId).LeaveChildAsync(childId, job.Settings.Siblings);
         }
         catch (Exception ex)
         {

@@ -233,7 +233,7 @@ public sealed class ExperimentGrain(
         catch (Exception ex)
         {
             Log.ChildStartFailed(logger, ex, childId);
-            await GrainFactory.GetGrain<ICoordinatorGrain>(progress.PolicyId).LeaveAsync(childId, progress.ChildSettings.Siblings);
+            await GrainFactory.GetGrain<ICoordinatorGrain>(progress.PolicyId).LeaveChildAsync(childId, progress.ChildSettings.Siblings);
             await ChildEndedAsync(new ChildStatus(childId, ChildState.Failed, [], null, ErrorText.OneLine(ex)));
         }
     }
