@@ -24,6 +24,8 @@ public sealed class OptionCoverageTests
         ("--phi-max", "0.5", nameof(ExperimentOptions.PhiMax), 0.5),
         ("--phi-groups", "all", nameof(ExperimentOptions.PhiGroups), PhiGroupKind.All),
         ("--credit", "pair", nameof(ExperimentOptions.Credit), CreditKind.Pair),
+        ("--siblings", "4", nameof(ExperimentOptions.Siblings), 4),
+        ("--antithetic", "", nameof(ExperimentOptions.Antithetic), true),
         ("--reward", "sign", nameof(ExperimentOptions.Reward), RewardKind.Sign),
         ("--baseline", "ema", nameof(ExperimentOptions.Baseline), BaselineKind.Ema),
         ("--freeze-policy", "", nameof(ExperimentOptions.FreezePolicy), true),

@@ -92,6 +92,7 @@ internal static class ResultsBuilder
         Test = o.Test,
         TestPostHoc = o.TestPostHoc,
         BestValidation = o.BestValidation,
+        SiblingCosts = o.SiblingCosts,
         // Retrieval's Φ is 2B bin weights (docs/retrieval.md), not a class-pair matrix.
         PhiBins = task == TaskKind.Retrieval ? new BinsResult(o.FinalPhi[..(o.FinalPhi.Length / 2)], o.FinalPhi[(o.FinalPhi.Length / 2)..]) : null,
         PhiMatrix = task != TaskKind.Retrieval && o.FinalPhi.Length == o.Classes * o.Classes

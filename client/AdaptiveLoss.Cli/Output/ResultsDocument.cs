@@ -69,6 +69,9 @@ internal sealed record ChildResult(
     /// <summary>Retrieval: the final bin weights of positive and of negative pairs (docs/retrieval.md); null for classification.</summary>
     public BinsResult? PhiBins { get; init; }
 
+    /// <summary>With sibling rounds: branching's time beside the sibling windows' (docs/credit.md); null without.</summary>
+    public SiblingCosts? SiblingCosts { get; init; }
+
     /// <summary>The final per-class logit offsets δ (<c>--class-offsets</c>); null without them.</summary>
     public double[]? ClassOffsets { get; init; }
 }

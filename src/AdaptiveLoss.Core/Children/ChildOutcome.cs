@@ -45,4 +45,20 @@ public sealed record ChildOutcome(
 
     /// <summary>The training split the child learned from: class counts and realised noise.</summary>
     public DataSummary? Data { get; init; }
+
+    /// <summary>With sibling rounds (docs/credit.md), what branching cost beside the windows it ran in; null without.</summary>
+    public SiblingCosts? SiblingCosts { get; init; }
+}
+
+/// <summary>
+/// The cost of sibling rounds in one child's run (docs/credit.md, "Sibling rounds"), over the windows this process ran
+/// (a resumed child counts from its resume).
+/// </summary>
+/// <param name="BranchingSeconds">Putting the window-start state and data position back before each sibling, keeping
+/// the best sibling's state and putting it back.</param>
+/// <param name="WindowSeconds">The sibling windows' whole time: every sibling's training and validation, and the branching.</param>
+public sealed record SiblingCosts(double BranchingSeconds, double WindowSeconds)
+{
+    /// <summary>Branching's share of the windows' time.</summary>
+    public double BranchingShare => WindowSeconds > 0 ? BranchingSeconds / WindowSeconds : 0.0;
 }

@@ -22,7 +22,7 @@ public sealed partial class ChildTrainer
     /// each sibling, keeping the best sibling's end state and putting it back), and the sibling windows' whole time:
     /// the overhead of the design on top of the training it repeats (docs/credit.md).
     /// </summary>
-    public (TimeSpan Branching, TimeSpan Windows) SiblingCosts =>
+    public (TimeSpan Branching, TimeSpan Windows) SiblingTime =>
         (Stopwatch.GetElapsedTime(0, _branchTicks), Stopwatch.GetElapsedTime(0, _siblingWindowTicks));
 
     private void RunSiblingWindow(int w, IChildController controller, TrainingSnapshot snapshot, TrainingSnapshot best, RunState run,

@@ -147,6 +147,9 @@ public sealed partial class ChildTrainer : IDisposable
             BestValidation = run.Best,
             Data = _data.Summary,
             ClassOffsets = parameters.Offsets,
+            SiblingCosts = _options.Siblings > 1
+                ? new SiblingCosts(SiblingTime.Branching.TotalSeconds, SiblingTime.Windows.TotalSeconds)
+                : null,
         };
     }
 

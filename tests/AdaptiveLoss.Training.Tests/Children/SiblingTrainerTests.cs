@@ -111,16 +111,17 @@ public sealed class SiblingTrainerTests : IDisposable
     }
 
     [Fact]
-    public void SiblingCosts_BranchingIsMeasuredAsPartOfTheWindows()
+    public void SiblingCosts_BranchingIsMeasuredAsPartOfTheWindows_AndReachesTheOutcome()
     {
         var controller = new SiblingController((_, _, _) => ActionSet.Increase);
         using var trainer = Trainer(siblings: 2);
 
-        trainer.Run(controller, CancellationToken.None);
+        var outcome = trainer.Run(controller, CancellationToken.None);
 
-        var (branching, windows) = trainer.SiblingCosts;
+        var (branching, windows) = trainer.SiblingTime;
         Assert.True(branching > TimeSpan.Zero, $"branching {branching}");
         Assert.True(branching < windows, $"branching {branching} of {windows}");
+        Assert.Equal(new SiblingCosts(branching.TotalSeconds, windows.TotalSeconds), outcome.SiblingCosts);
     }
 
     /// <summary>Actions from (sibling index, window, group); records who decided and every sibling round.</summary>
