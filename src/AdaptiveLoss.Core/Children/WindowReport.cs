@@ -25,6 +25,8 @@ namespace AdaptiveLoss.Core.Children;
 /// <param name="ImagesPerSecond">Training throughput of the window (excluding evaluation).</param>
 /// <param name="ValidationError">Validation classification error at the window end.</param>
 /// <param name="GroupRewards">With pair credit, one difference reward per group (docs/credit.md); null otherwise.</param>
+/// <param name="PhiPairs">Φ after the window's actions in its compact form (<see cref="AdaptiveLoss.Core.Control.PhiPairs"/>: Φ[i,j], i &lt; j, float32),
+/// for a classification loss that uses Φ (ala, fixed); null otherwise (docs/mismatch.md, "Distance from the best static Φ").</param>
 public sealed record WindowReport(
     string ChildId,
     int Window,
@@ -43,4 +45,5 @@ public sealed record WindowReport(
     double TrainLoss,
     double ImagesPerSecond,
     double ValidationError,
-    double[]? GroupRewards = null);
+    double[]? GroupRewards = null,
+    float[]? PhiPairs = null);
