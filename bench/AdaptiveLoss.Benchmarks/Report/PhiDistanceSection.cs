@@ -17,7 +17,7 @@ internal static class PhiDistanceSection
 
         var text = $"Distance of Φ from the best static Φ* = **{report.BestStaticPhi}** (chosen on validation): d = ‖Φ − Φ*‖_F over the " +
             $"off-diagonal entries, per child, then mean ± SD over the children; ‖I − Φ*‖ = {Plain(report.IdentityDistance)} (where Φ_0 = I " +
-            "starts). d_start is the Φ of the first window (after its actions), the run mean averages every window.\n\n";
+            "starts). d_start is d of the first window's Φ (after its actions), d_end of the final Φ; the run mean averages d over every window.\n\n";
         var table = new MarkdownTable("arm", "children", "d_start", "d_end", "d over the run (mean)", "per-window Φ");
         foreach (var arm in report.Arms)
         {
