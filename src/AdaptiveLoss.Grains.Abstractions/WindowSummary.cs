@@ -15,6 +15,10 @@ namespace AdaptiveLoss.Grains;
 /// <param name="DiscardReason">Why a guard discarded the window; null when it counted.</param>
 /// <param name="ActionCounts">How many groups took each action in the window's decision, indexed like
 /// <c>ActionSet</c>: [0] = −β, [1] = 0, [2] = +β.</param>
+/// <param name="PhiPairs">Φ after the window's actions, compact: Φ[i,j] for the class pairs i &lt; j in row-major order
+/// (the policy's pair groups; Φ is symmetric with a unit diagonal, so this is all of it), float32; null where the loss
+/// uses no class-pair Φ (retrieval, the non-Φ baselines) and in summaries stored before it (docs/mismatch.md,
+/// "Distance from the best static Φ").</param>
 [GenerateSerializer, Immutable, Alias("adaptive-loss.window-summary")]
 public sealed record WindowSummary(
     [property: Id(0)] int Window,
@@ -29,4 +33,5 @@ public sealed record WindowSummary(
     [property: Id(9)] double ImagesPerSecond,
     [property: Id(10)] double PhiNorm,
     [property: Id(11)] string? DiscardReason,
-    [property: Id(12)] int[] ActionCounts);
+    [property: Id(12)] int[] ActionCounts,
+    [property: Id(13)] float[]? PhiPairs = null);

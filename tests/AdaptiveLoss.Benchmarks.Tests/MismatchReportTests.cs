@@ -40,6 +40,14 @@ public sealed class MismatchReportTests : IDisposable
         Assert.Contains("| phi-all0.1 | 0.25 | 28.50 | yes |", markdown);
         Assert.Contains("| ce+posthoc-la | derived | (40, ce's run) | — | 33.50 ± 1.29 (n = 4) | -6.50 [-8.55, -4.45] (n = 4) |", markdown);
         Assert.Contains("- mismatch/pairflip0.4/ls0.2: no results.json (not run yet, still running, or failed)", markdown);
+        // Distance from Φ* = phi-all0.1 (‖I − Φ*‖ = √90 · 0.1): no history.json, so d_end only, from results.json's final Φ.
+        Assert.Contains("Distance of Φ from the best static Φ* = **phi-all0.1** (chosen on validation)", markdown);
+        Assert.Contains("‖I − Φ*‖ = 0.949", markdown);
+        Assert.Contains("| ala | 4 | — | 0.712 ± 0.122 | — | none (d_end from results.json's final Φ) |", markdown);
+        Assert.Contains("| ala − frozen (paired) |  |  | 0.000 [0.000, 0.000] (n = 4) | — |  |", markdown);
+        var distance = json.RootElement.GetProperty("tasks")[3].GetProperty("phiDistance");
+        Assert.Equal("phi-all0.1", distance.GetProperty("bestStaticPhi").GetString());
+        Assert.Equal(JsonValueKind.Null, distance.GetProperty("arms")[0].GetProperty("children")[0].GetProperty("perWindow").ValueKind);
     }
 
     [Fact]

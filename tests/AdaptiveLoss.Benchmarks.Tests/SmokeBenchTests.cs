@@ -128,6 +128,13 @@ public sealed class SmokeBenchTests : IDisposable
             Assert.Equal(2, task.GetProperty("alaVsFrozen").GetProperty("end").GetProperty("seeds").GetArrayLength());
             Assert.NotEqual(JsonValueKind.Null, task.GetProperty("bestStatic").GetProperty("arm").ValueKind);
             Assert.NotEqual(JsonValueKind.Null, task.GetProperty("alaPhi").ValueKind);
+            // Runs of this CLI record Φ per window, so the distance from Φ* has a trajectory per child and a paired run mean.
+            var distance = task.GetProperty("phiDistance");
+            Assert.Equal("phi-all0.1", distance.GetProperty("bestStaticPhi").GetString());
+            var alaDistance = distance.GetProperty("arms")[0];
+            Assert.True(alaDistance.GetProperty("trajectories").GetBoolean());
+            Assert.All(alaDistance.GetProperty("children").EnumerateArray(), c => Assert.True(c.GetProperty("perWindow").GetArrayLength() > 0));
+            Assert.Equal(2, distance.GetProperty("learning")[0].GetProperty("runMean").GetProperty("seeds").GetArrayLength());
         }
 
         Assert.Contains("#### Task pairflip0.4", File.ReadAllText(_temp.Combine("out", "results.md")), StringComparison.Ordinal);

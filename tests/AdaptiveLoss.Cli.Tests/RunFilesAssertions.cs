@@ -11,7 +11,7 @@ internal static class RunFilesAssertions
 
     private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
 
-    /// <summary>history.json holds every child of results.json with all its windows, each with its action counts.</summary>
+    /// <summary>history.json holds every child of results.json with all its windows, each with its action counts and Φ.</summary>
     public static void AssertHistoryMatches(JsonElement history, JsonElement results)
     {
         Assert.Equal(results.GetProperty("experimentId").GetString(), history.GetProperty("experimentId").GetString());
@@ -26,6 +26,11 @@ internal static class RunFilesAssertions
             // Fashion-MNIST: C = 10 classes, 45 class pairs, one action each per window.
             Assert.All(windows, w => Assert.Equal(45, w.GetProperty("actionCounts").EnumerateArray().Sum(c => c.GetInt32())));
             Assert.Equal(100, histories[i].GetProperty("finalPhi").GetArrayLength());
+            // Each window carries the Φ it trained under as its 45 pair entries (docs/mismatch.md); the last window's is the final Φ.
+            Assert.All(windows, w => Assert.Equal(45, w.GetProperty("phiPairs").GetArrayLength()));
+            var finalPhi = histories[i].GetProperty("finalPhi").EnumerateArray().Select(e => (float)e.GetDouble()).ToArray();
+            var lastPairs = windows[^1].GetProperty("phiPairs").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            Assert.Equal(Enumerable.Range(0, 10).SelectMany(r => Enumerable.Range(r + 1, 9 - r).Select(c => finalPhi[(r * 10) + c])), lastPairs);
             Assert.Equal(kids[i].GetProperty("testError").GetDouble(), histories[i].GetProperty("testError").GetDouble());
         }
 

@@ -40,6 +40,11 @@ public sealed class TorchExperimentTests(TorchClusterFixture fixture)
             Assert.Equal(windows, child.Windows.Count);
             Assert.InRange(child.Outcome!.TestError, 0.0, 1.0);
             Assert.Equal(windows, child.Outcome.Windows);
+            // Each window's summary carries its Φ (docs/mismatch.md); the last one's is the child's final Φ.
+            var classes = child.Outcome.Classes;
+            Assert.All(child.Windows, w => Assert.Equal(classes * (classes - 1) / 2, w.PhiPairs!.Length));
+            Assert.Equal(child.Outcome.FinalPhi.Select(v => (float)v),
+                Core.Control.PhiPairs.ToMatrix(child.Windows[^1].PhiPairs!).SelectMany(row => row).Select(v => (float)v));
         });
         Assert.Equal(2 * windows, policy.Transitions);
         var expected = status.Children.SelectMany(c => Enumerable.Range(0, windows).Select(w => (c.ChildId, w))).Order();

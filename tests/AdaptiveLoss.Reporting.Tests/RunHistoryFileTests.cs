@@ -44,6 +44,43 @@ public sealed class RunHistoryFileTests : IDisposable
     }
 
     [Fact]
+    public void WriteThenRead_WindowPhi_RoundTripsAsNumbers()
+    {
+        var status = Statuses.Experiment();
+        var window = Statuses.Window(0, 0.2, [1, 1, 1]) with { PhiPairs = [0.1f, -0.2f, 0.05f] };
+        var history = RunHistoryBuilder.Build(Statuses.Options, status with { Children = [Statuses.Failed(0, 1) with { Windows = [window] }] }, Statuses.Policy());
+
+        var text = RunHistoryFile.Serialize(history);
+        var read = RunHistoryFile.Deserialize(text);
+
+        Assert.Equal([0.1f, -0.2f, 0.05f], read.Children[0].Windows[0].PhiPairs!);
+        using var json = JsonDocument.Parse(text);
+        var pairs = json.RootElement.GetProperty("children")[0].GetProperty("windows")[0].GetProperty("phiPairs");
+        Assert.Equal(["0.1", "-0.2", "0.05"], pairs.EnumerateArray().Select(e => e.GetRawText()));
+    }
+
+    [Fact]
+    public void Read_HistoryWrittenBeforeWindowPhi_ReadsWithNullPhi()
+    {
+        using var json = JsonDocument.Parse(RunHistoryFile.Serialize(History));
+        var old = JsonSerializer.Serialize(WithoutPhiPairs(json.RootElement));
+        Assert.DoesNotContain("phiPairs", old);
+
+        var read = RunHistoryFile.Deserialize(old);
+
+        Assert.All(read.Children.SelectMany(c => c.Windows), w => Assert.Null(w.PhiPairs));
+        Assert.Equal([2, 2, 1], read.Children[0].Windows[2].ActionCounts);
+    }
+
+    // The element with every "phiPairs" property removed, as a file written before the field existed.
+    private static object? WithoutPhiPairs(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Where(p => p.Name != "phiPairs").ToDictionary(p => p.Name, p => WithoutPhiPairs(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Select(WithoutPhiPairs).ToArray(),
+        _ => element.Clone(),
+    };
+
+    [Fact]
     public void WriteThenRead_NonFiniteMetric_Kept()
     {
         var status = Statuses.Experiment();

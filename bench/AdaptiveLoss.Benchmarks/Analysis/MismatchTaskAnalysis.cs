@@ -5,7 +5,7 @@ using AdaptiveLoss.Benchmarks.Statistics;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
-/// <summary>Analyses one task's run folders RUNS/mismatch/TASK/ARM: rows, best static baseline, ala − frozen, Φs.</summary>
+/// <summary>Analyses one task's run folders RUNS/mismatch/TASK/ARM: rows, best static baseline, ala − frozen, Φs and their distance.</summary>
 internal static class MismatchTaskAnalysis
 {
     /// <summary>The report of <paramref name="defined"/>'s task from <paramref name="runs"/> (arm → folder); warnings go to <paramref name="warnings"/>.</summary>
@@ -71,7 +71,8 @@ internal static class MismatchTaskAnalysis
         return new MismatchTaskReport(
             task.Name, task.Description, task.FlagText, task.Headline, reports, best,
             controls, sweep, bestPhi, alaPhi,
-            figures.RenderMismatch(figureInput, figuresDirectory));
+            figures.RenderMismatch(figureInput, figuresDirectory),
+            PhiDistanceAnalysis.Analyse(arms, runs, bestPhi, prefix, warnings));
     }
 
     /// <summary>results.json's childEpochs, or children × epochs for files written before it.</summary>

@@ -15,6 +15,7 @@ namespace AdaptiveLoss.Benchmarks.Analysis;
 /// <param name="BestStaticPhi">The static Φ with the best validation metric; null without one.</param>
 /// <param name="AlaPhi">The final Φ of ALA's best-by-validation child; null when results.json has no Φ matrix.</param>
 /// <param name="Figures">The bar chart and the Φ heatmaps.</param>
+/// <param name="PhiDistance">The ALA-family arms' distance from <paramref name="BestStaticPhi"/> over the run; null without it.</param>
 internal sealed record MismatchTaskReport(
     string Task,
     string Description,
@@ -26,7 +27,8 @@ internal sealed record MismatchTaskReport(
     IReadOnlyList<StaticCandidate> PhiSweep,
     PhiReport? BestStaticPhi,
     PhiReport? AlaPhi,
-    IReadOnlyList<FigureReport> Figures)
+    IReadOnlyList<FigureReport> Figures,
+    PhiDistanceReport? PhiDistance = null)
 {
     /// <summary>ala − frozen, the default arms' learning control; null when either is missing.</summary>
     public LearningControl? AlaVsFrozen => Learning.FirstOrDefault(l => l.Arm == Runs.MismatchArms.Ala);

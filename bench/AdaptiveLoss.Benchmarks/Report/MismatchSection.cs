@@ -73,6 +73,7 @@ internal static class MismatchSection
         text.Append(table).Append('\n');
         text.Append(Best(task)).Append("\n\n");
         text.Append(PhiSweep(task));
+        text.Append(PhiDistanceSection.Render(task.PhiDistance));
         text.Append(Figures(task.Figures, figuresLink));
         return text.ToString();
     }

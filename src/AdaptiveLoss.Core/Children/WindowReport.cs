@@ -29,6 +29,8 @@ namespace AdaptiveLoss.Core.Children;
 /// With sibling rounds, the child this sibling branched from (<paramref name="ChildId"/> is the sibling's id,
 /// <see cref="Siblings.Id"/>): its reward is compared with those of the same lineage (docs/credit.md); null otherwise.
 /// </param>
+/// <param name="PhiPairs">Φ after the window's actions in its compact form (<see cref="AdaptiveLoss.Core.Control.PhiPairs"/>: Φ[i,j], i &lt; j, float32),
+/// for a classification loss that uses Φ (ala, fixed); null otherwise (docs/mismatch.md, "Distance from the best static Φ").</param>
 public sealed record WindowReport(
     string ChildId,
     int Window,
@@ -48,4 +50,5 @@ public sealed record WindowReport(
     double ImagesPerSecond,
     double ValidationError,
     double[]? GroupRewards = null,
-    string? Lineage = null);
+    string? Lineage = null,
+    float[]? PhiPairs = null);

@@ -12,7 +12,8 @@ internal static class WindowSummaries
         ArgumentNullException.ThrowIfNull(report);
         return new WindowSummary(report.Window, report.Epoch, report.Iteration, report.TotalIterations, report.WindowMetric,
             report.ValidationError, report.Reward, report.PolicyVersion, report.TrainLoss, report.ImagesPerSecond,
-            report.Phi.NormFromIdentity, report.Discarded ? report.DiscardReason ?? "discarded" : null, CountActions(report.Actions));
+            report.Phi.NormFromIdentity, report.Discarded ? report.DiscardReason ?? "discarded" : null, CountActions(report.Actions),
+            report.PhiPairs);
     }
 
     /// <summary>Histogram of a decision's action indices (ActionSet: 0 = −β, 1 = 0, 2 = +β) for the run history.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using AdaptiveLoss.Core.Children;
+using AdaptiveLoss.Core.Control;
 using AdaptiveLoss.Core.Diagnostics;
 using AdaptiveLoss.Core.Metrics;
 using AdaptiveLoss.Core.Policy;
@@ -89,6 +90,7 @@ public sealed partial class ChildTrainer
         }
 
         var phiStats = _task.Control.ParameterStats();
+        var phiPairs = WindowPhi();
         _task.Refresh();
         var window = new WindowProgress();
         var reason = _task.Control.IsFinite()
@@ -118,8 +120,15 @@ public sealed partial class ChildTrainer
         return new WindowReport(_spec.ChildId, w, _plan.EpochOf(end - 1), end, _plan.TotalIterations,
             window.Metrics.ToArray(), windowMetric, reward, decision.PolicyVersion, states, decision.Actions,
             reason is not null, reason, phiStats, window.MeanLoss, window.ImagesPerSecond,
-            reason is null ? window.Last!.Error : window.Last?.Error ?? run.LastValidationError, groupRewards);
+            reason is null ? window.Last!.Error : window.Last?.Error ?? run.LastValidationError, groupRewards, PhiPairs: phiPairs);
     }
+
+    /// <summary>
+    /// The Φ a window trains under, for its summary (docs/mismatch.md, "Distance from the best static Φ"): only where the
+    /// loss uses a class-pair Φ (ala, fixed); retrieval's bin weights and the other baselines' unused Φ = I stay out.
+    /// </summary>
+    private float[]? WindowPhi() =>
+        _task.Control is ClassPairTask pairs && _options.Loss is LossMode.Ala or LossMode.Fixed ? PhiPairs.Of(pairs.Phi) : null;
 
     /// <summary>
     /// <see cref="TrainWindow"/>, with a libtorch error treated as a guard (docs/design.md §1.7). TorchSharp 0.107 can raise a rare
