@@ -18,8 +18,8 @@ public sealed class SiblingTrainerTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private ChildTrainer Trainer(int siblings, bool antithetic = false) =>
-        new(new ChildSpec("exp/0", 0, 7, ChildTrainerTests.Options() with { Siblings = siblings, Antithetic = antithetic }), _data);
+    private ChildTrainer Trainer(int siblings, bool antithetic = false, string? checkpoints = null) =>
+        new(new ChildSpec("exp/0", 0, 7, ChildTrainerTests.Options() with { Siblings = siblings, Antithetic = antithetic }), _data, checkpoints);
 
     [Fact]
     public void Siblings_SameActions_SameRewardsBitForBit()
@@ -108,6 +108,40 @@ public sealed class SiblingTrainerTests : IDisposable
         Assert.Equal(1, outcome.DiscardedWindows);
         Assert.Equal(trainer.Windows, controller.Rounds.Count);
         Assert.All(controller.Rounds.Where((_, w) => w != 2), r => Assert.Equal(0, r.Chosen));
+    }
+
+    [Fact]
+    public void Siblings_StoppedAndResumed_BitIdenticalToAnUninterruptedRun()
+    {
+        // Window 1 loses every sibling to a NaN, so the data position after it is set by the sibling path, not by a
+        // window that ran to its end; the checkpoint must carry it.
+        static int Action(int sibling, int window, int pair) => sibling == 0 ? (window + pair) % ActionSet.Count : ActionSet.Increase;
+        var uninterrupted = new SiblingController(Action);
+        ChildOutcome expected;
+        using (var trainer = Trainer(siblings: 2))
+        {
+            trainer.FaultInjection = w => w == 1;
+            expected = trainer.Run(uninterrupted, CancellationToken.None);
+        }
+
+        using var folder = new TempFolder();
+        var first = new SiblingController(Action);
+        using (var stopped = Trainer(siblings: 2, checkpoints: folder.Path))
+        {
+            stopped.FaultInjection = w => w == 1;
+            Stop.AfterWindow(stopped, first, 2);
+        }
+
+        var second = new SiblingController(Action);
+        using var resumed = Trainer(siblings: 2, checkpoints: folder.Path);
+        var outcome = resumed.Run(second, CancellationToken.None);
+
+        var expectedPath = uninterrupted.Rounds.Skip(3).ToList();
+        Assert.Equal(expectedPath.Select(r => r.Chosen), second.Rounds.Select(r => r.Chosen));
+        CheckpointResumeTests.AssertSameReports(expectedPath.SelectMany(r => r.Reports), [.. second.Rounds.SelectMany(r => r.Reports)]);
+        Assert.Equal(expected.FinalPhi, outcome.FinalPhi);
+        Assert.Equal(expected.TestError, outcome.TestError);
+        Assert.Equal(expected.DiscardedWindows, outcome.DiscardedWindows);
     }
 
     [Fact]
