@@ -31,6 +31,15 @@ internal sealed class TransferSuite : IBenchSuite
     /// <inheritdoc />
     public bool IsSmoke(BenchArguments arguments) => arguments.Has("--smoke");
 
+    /// <summary>Parses the flags and checks --task, --design and --jobs before anything runs.</summary>
+    public BenchArguments Parse(IReadOnlyList<string> args)
+    {
+        var arguments = BenchArguments.Parse(args, ValueFlags, Switches);
+        _ = PlanOf(arguments);
+        _ = arguments.PositiveInt("--jobs", 1);
+        return arguments;
+    }
+
     /// <inheritdoc />
     public async Task<int> RunAsync(BenchContext context, BenchArguments arguments, CancellationToken cancellationToken)
     {
