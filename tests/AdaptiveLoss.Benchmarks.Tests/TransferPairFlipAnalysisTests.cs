@@ -108,16 +108,17 @@ public sealed class TransferPairFlipAnalysisTests : IDisposable
     }
 
     [Fact]
-    public async Task AnalyseSuite_RunsWithBothFolders_WritesBothReportsEachByItsPlanAndShipsNothing()
+    public async Task AnalyseSuite_RunsWithBothFolders_WritesBothReportsEachByItsPlanWithTheDesignAndShipsNothing()
     {
         FakeRuns.Write(_temp.Combine("runs", "transfer", "learn"), "mlp", 30, "ala", [0.11, 0.11], policyVersion: 5);
 
         await BenchApp.RunAsync(
-            ["analyse", "--runs", _temp.Combine("runs"), "--out", _temp.Combine("out")], [new AnalyseSuite()], new NoFigureRenderer(), TextWriter.Null, TextWriter.Null, CancellationToken.None);
+            ["analyse", "--runs", _temp.Combine("runs"), "--out", _temp.Combine("out"), "--design", "--phi-groups all"], [new AnalyseSuite()], new NoFigureRenderer(), TextWriter.Null, TextWriter.Null, CancellationToken.None);
 
         Assert.True(File.Exists(_temp.Combine("out", "transfer.json")));
         var pairflip = BenchJson.Read<TransferReport>(_temp.Combine("out", "transfer-pairflip.json"));
-        Assert.Equal(("pairflip", "transfer-pairflip-learn@66"), (pairflip.Task, pairflip.LearnedPolicy));
+        Assert.Equal(("pairflip", "transfer-pairflip-learn@66", "--phi-groups all"), (pairflip.Task, pairflip.LearnedPolicy, pairflip.Design));
+        Assert.Equal("--policy transfer-pairflip-learn@66 --freeze-policy --phi-groups all", pairflip.Tasks[0].Arms[1].Flags);
         Assert.Equal(["fresh", "pairs", "longtail10"], pairflip.Tasks.Select(t => t.Task));
         Assert.Null(pairflip.Ship.ShippedTo);
     }

@@ -13,10 +13,10 @@ internal sealed class AnalyseSuite : IBenchSuite
     public string Name => "analyse";
 
     /// <inheritdoc />
-    public string Usage => "--runs DIR [--smoke]   no training: the JSON and report from existing run folders (--smoke: DIR/abl, DIR/transfer* and DIR/mismatch are the smoke plans)";
+    public string Usage => "--runs DIR [--smoke] [--design \"FLAGS\"]   no training: the JSON and report from existing run folders (--smoke: DIR/abl, DIR/transfer* and DIR/mismatch are the smoke plans; --design: the transfer runs' credit design)";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ValueFlags => [];
+    public IReadOnlyList<string> ValueFlags => ["--design"];
 
     /// <inheritdoc />
     public IReadOnlyList<string> Switches => ["--smoke"];
@@ -34,7 +34,7 @@ internal sealed class AnalyseSuite : IBenchSuite
         var smoke = arguments.Has("--smoke");
         var plan = smoke ? AblationPlan.Smoke : AblationPlan.Full;
         var ablations = Directory.Exists(Path.Combine(context.RunsDirectory, plan.Folder));
-        var transfers = TransferPlans.Names.Select(t => TransferPlans.For(t, smoke, design: null))
+        var transfers = TransferPlans.Names.Select(t => TransferPlans.For(t, smoke, arguments.Value("--design")))
             .Where(p => Directory.Exists(Path.Combine(context.RunsDirectory, p.Folder)))
             .ToArray();
         var mismatch = Directory.Exists(Path.Combine(context.RunsDirectory, MismatchPlan.Folder));
@@ -55,7 +55,6 @@ internal sealed class AnalyseSuite : IBenchSuite
             complete &= AblationSuite.Analyse(context, plan, isEvidence: !smoke);
         }
 
-        // The design flags are not known here: the report takes the command of each run from its bench-run.json.
         foreach (var transfer in transfers)
         {
             complete &= TransferSuite.Analyse(context, transfer, ship: false);
