@@ -3,7 +3,7 @@
 # older than a source file. Usage:
 #   ./bench.sh effect --budget short|long|smoke [--out DIR]   the four arms (ce, ala, frozen, paper) as ./ala run, then the analysis
 #   ./bench.sh ablations [--smoke]                             the ablation variants on the reduced budget
-#   ./bench.sh transfer [--smoke]                             learn a policy, apply it frozen to fresh seeds and to 5 classes
+#   ./bench.sh transfer [--smoke] [--task clean|pairflip] [--design "FLAGS"]   learn a policy, apply it frozen to fresh seeds and other tasks
 #   ./bench.sh mismatch [--smoke] [--tasks a,b] [--arms x,y]  long-tail and label-noise tasks: static losses, a static Φ sweep, ALA, frozen
 #   ./bench.sh analyse --runs DIR                              no training: JSON and report from existing run folders
 #   ./bench.sh costs [--smoke]                                 bare loop vs grains throughput, coordinator latency and scale

@@ -107,6 +107,37 @@ public sealed class SmokeBenchTests : IDisposable
     }
 
     [Fact]
+    public async Task TransferPairFlipSmoke_ThroughAla_LearnedOnPairFlipAppliedToEveryTaskWithTheDesignOnAlaArmsOnly()
+    {
+        // Three tasks of four arms: longer than the other smoke runs.
+        using var limit = new CancellationTokenSource(2 * Limit);
+
+        var rc = await BenchApp.RunAsync(
+            ["transfer", "--smoke", "--task", "pairflip", "--design", "--policy-lr 0.03", "--out", _temp.Combine("out"), "--runs", _temp.Combine("runs"), "--ala", RepositoryPaths.CliDll],
+            [new TransferSuite()], new NoFigureRenderer(), _log, _error, limit.Token);
+
+        Assert.True(rc == 0, $"exit {rc}\n{_log}\n{_error}");
+        Assert.False(File.Exists(_temp.Combine("out", "transfer.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(_temp.Combine("out", "transfer-pairflip.json")));
+        var learned = json.RootElement.GetProperty("learnedPolicy").GetString()!;
+        Assert.StartsWith("transfer-pairflip-learn@", learned, StringComparison.Ordinal);
+        Assert.Equal("--policy-lr 0.03", json.RootElement.GetProperty("design").GetString());
+        var tasks = json.RootElement.GetProperty("tasks").EnumerateArray().ToArray();
+        Assert.Equal(["fresh", "pairs", "longtail10"], tasks.Select(t => t.GetProperty("task").GetString()));
+        foreach (var task in tasks)
+        {
+            var arms = task.GetProperty("arms").EnumerateArray().ToArray();
+            Assert.All(arms, a => Assert.Equal([101, 102], a.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("seed").GetInt32())));
+            Assert.DoesNotContain("--policy-lr", arms[0].GetProperty("command").GetString(), StringComparison.Ordinal);
+            Assert.Contains($"--policy {learned} --freeze-policy --policy-lr 0.03", arms[1].GetProperty("command").GetString(), StringComparison.Ordinal);
+            Assert.Equal(2, task.GetProperty("learnedVsRandom").GetProperty("seeds").GetArrayLength());
+        }
+
+        Assert.Equal("balancedError", tasks[2].GetProperty("headline").GetString());
+        Assert.Contains("### Transfer, pairflip smoke plan", File.ReadAllText(_temp.Combine("out", "results.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MismatchSmoke_ThroughAla_BothTasksEveryArmPairedAndTheBestStaticChosen()
     {
         using var limit = new CancellationTokenSource(Limit);

@@ -86,7 +86,7 @@ public sealed class TransferAnalysisTests : IDisposable
 
         Assert.Equal("{\"snapshot\": 66}", File.ReadAllText(_temp.Combine("root", "policies", "fashion-mnist-mlp.json")));
         var report = BenchJson.Read<TransferReport>(Path.Combine(context.ResultsDirectory, TransferReport.FileName));
-        Assert.Equal(TransferPlan.ShippedPolicy, report.Ship.ShippedTo);
+        Assert.Equal(TransferPlan.Full.ShippedPolicy, report.Ship.ShippedTo);
         var markdown = File.ReadAllText(context.MarkdownPath);
         Assert.Contains("## Transfer", markdown, StringComparison.Ordinal);
         Assert.Contains("#### Task classes5", markdown, StringComparison.Ordinal);

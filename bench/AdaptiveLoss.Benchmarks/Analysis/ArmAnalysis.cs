@@ -41,7 +41,7 @@ internal static class ArmAnalysis
     /// <summary>The child with the best validation metric: lowest error, highest F1/AUCPR; ties go to the lower seed.</summary>
     public static ChildReport? BestByValidation(IReadOnlyList<ChildReport> children, string metric)
     {
-        var lowerIsBetter = string.Equals(metric, "error", StringComparison.OrdinalIgnoreCase);
+        var lowerIsBetter = MetricViews.LowerIsBetter(metric);
         return children
             .OrderBy(c => lowerIsBetter ? c.ValidationMetric : -c.ValidationMetric)
             .ThenBy(c => c.Seed)

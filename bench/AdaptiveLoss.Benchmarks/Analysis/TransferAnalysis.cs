@@ -1,11 +1,12 @@
 using System.Globalization;
+using AdaptiveLoss.Benchmarks.Results;
 using AdaptiveLoss.Benchmarks.Runs;
 using AdaptiveLoss.Benchmarks.Statistics;
 using AdaptiveLoss.Core.Policy.Snapshots;
 
 namespace AdaptiveLoss.Benchmarks.Analysis;
 
-/// <summary>Analyses RUNS/transfer/{learn, TASK/ARM} of one transfer plan (docs/policy-snapshots.md).</summary>
+/// <summary>Analyses RUNS/FOLDER/{learn, TASK/ARM} of one transfer plan (docs/policy-snapshots.md).</summary>
 internal static class TransferAnalysis
 {
     /// <summary>The learning run as an arm of the tables.</summary>
@@ -14,34 +15,34 @@ internal static class TransferAnalysis
     /// <summary>The report of <paramref name="plan"/> from the run folders under <paramref name="runsRoot"/>.</summary>
     public static TransferReport Analyse(TransferPlan plan, string runsRoot)
     {
-        var folder = Path.GetFullPath(Path.Combine(runsRoot, TransferPlan.Folder));
+        var folder = Path.GetFullPath(Path.Combine(runsRoot, plan.Folder));
         var state = Path.Combine(folder, TransferPlan.State);
         var learnRun = RunFolder.Read(Path.Combine(folder, TransferPlan.Learn));
         var learnFlags = LearnFlags(plan, state);
-        var learn = ArmAnalysis.Build(LearnArm, learnRun, null, Defined(learnFlags, LearnArm, TransferPlan.Folder, learnRun.Directory));
+        var learn = ArmAnalysis.Build(LearnArm, learnRun, null, Defined(learnFlags, LearnArm, plan.Folder, learnRun.Directory));
         var learned = LearnedReference(learnRun);
-        var warnings = EffectAnalysis.Warnings(TransferPlan.Folder, learnFlags, [LearnArm], new Dictionary<string, RunFolder> { [LearnArm.Name] = learnRun }).ToList();
-        var arms = TransferArms.All(learned ?? $"{TransferPlan.LearnedPolicyId}@?");
+        var warnings = EffectAnalysis.Warnings(plan.Folder, learnFlags, [LearnArm], new Dictionary<string, RunFolder> { [LearnArm.Name] = learnRun }).ToList();
+        var arms = TransferArms.All(learned ?? $"{plan.LearnedPolicyId}@?", plan.Design);
         var machines = new List<RunFolder> { learnRun };
         var tasks = new List<TransferTaskReport>();
         foreach (var task in plan.Tasks)
         {
             var taskFolder = Path.Combine(folder, task.Name);
-            var runs = arms.ToDictionary(a => a.Name, a => RunFolder.Read(Path.Combine(taskFolder, a.Name)));
+            var runs = arms.ToDictionary(a => a.Name, a => Headline(RunFolder.Read(Path.Combine(taskFolder, a.Name)), task.Headline));
             machines.AddRange(runs.Values);
             var flags = ApplyFlags(plan, task);
             var ce = runs[TransferArms.CrossEntropy].Results;
             var reports = arms
-                .Select(a => ArmAnalysis.Build(a, runs[a.Name], a.Name == TransferArms.CrossEntropy ? null : ce, Defined(flags, a, $"{TransferPlan.Folder}-{task.Name}", runs[a.Name].Directory)))
+                .Select(a => ArmAnalysis.Build(a, runs[a.Name], a.Name == TransferArms.CrossEntropy ? null : ce, Defined(flags, a, $"{plan.Folder}-{task.Name}", runs[a.Name].Directory)))
                 .ToArray();
             tasks.Add(new TransferTaskReport(
                 task.Name, task.Description, task.Flags.Count == 0 ? "(none)" : string.Join(' ', task.Flags), reports,
-                Versus(runs, TransferArms.Learned, TransferArms.Random), Versus(runs, TransferArms.Continued, TransferArms.Random)));
-            warnings.AddRange(EffectAnalysis.Warnings($"{TransferPlan.Folder}/{task.Name}", flags, arms, runs));
+                Versus(runs, TransferArms.Learned, TransferArms.Random), Versus(runs, TransferArms.Continued, TransferArms.Random), task.Headline));
+            warnings.AddRange(EffectAnalysis.Warnings($"{plan.Folder}/{task.Name}", flags, arms, runs));
         }
 
         return new TransferReport(
-            TransferReport.KindName, plan.Name, plan.Description, plan.IsEvidence, EffectReport.UnitsText, folder, DateTimeOffset.UtcNow,
+            TransferReport.KindName, plan.Name, plan.Task, plan.Design.Count == 0 ? null : string.Join(' ', plan.Design), plan.Description, plan.IsEvidence, EffectReport.UnitsText, folder, DateTimeOffset.UtcNow,
             learned, learn, tasks, Decide(plan, tasks.FirstOrDefault()),
             machines.Select(r => r.Record?.Machine).OfType<MachineInfo>().Distinct().ToArray(), MachineInfo.Current(), warnings);
     }
@@ -50,8 +51,27 @@ internal static class TransferAnalysis
     public static string? LearnedReference(RunFolder learn) =>
         learn.Results?.Policy is { Version: > 0 } policy ? $"{policy.PolicyId}@{policy.Version.ToString(CultureInfo.InvariantCulture)}" : null;
 
-    /// <summary>The learning run's flags: the plan's and the shared state folder.</summary>
-    public static IReadOnlyList<string> LearnFlags(TransferPlan plan, string state) => [.. plan.LearnFlags, "--state", state];
+    /// <summary>The learning run's flags: the plan's, its credit design and the shared state folder.</summary>
+    public static IReadOnlyList<string> LearnFlags(TransferPlan plan, string state) => [.. plan.LearnFlags, .. plan.Design, "--state", state];
+
+    /// <summary>
+    /// <paramref name="run"/> with every child's test error replaced by its test <paramref name="headline"/> (results.json
+    /// name), so the tables, the Δs and the shipping rule read the task's metric (balanced error on a long tail,
+    /// docs/mismatch.md); children without it are left out. Unchanged for plain error.
+    /// </summary>
+    public static RunFolder Headline(RunFolder run, string headline) =>
+        headline == RunMetrics.ErrorName || run.Results is not { } results
+            ? run
+            : run with
+            {
+                Results = results with
+                {
+                    Children = results.Children
+                        .Select(c => MetricViews.Test(c, MetricViews.End, headline) is { } value ? c with { TestError = value } : null)
+                        .OfType<RunChild>()
+                        .ToArray(),
+                },
+            };
 
     /// <summary>
     /// A task's shared flags: the plan's and the task's. The arms run side by side and a state folder has one owner

@@ -6,10 +6,12 @@ namespace AdaptiveLoss.Benchmarks.Analysis;
 /// <summary>transfer.json (docs/policy-snapshots.md): the learning run, every task's arms paired by seed, and the shipping decision.</summary>
 /// <param name="Kind">"transfer".</param>
 /// <param name="Plan">full or smoke.</param>
+/// <param name="Task">The plan's learning task: clean or pairflip (null in files written before plans had one: clean).</param>
+/// <param name="Design">The credit design flags added to every ALA run (<c>--design</c>); null for the CLI's defaults.</param>
 /// <param name="Description">The plan in words.</param>
 /// <param name="IsEvidence">False for the smoke plan.</param>
 /// <param name="Units">What the numbers are in.</param>
-/// <param name="RunsDirectory">RUNS/transfer.</param>
+/// <param name="RunsDirectory">RUNS/FOLDER (transfer, transfer-pairflip).</param>
 /// <param name="GeneratedUtc">When the analysis ran.</param>
 /// <param name="LearnedPolicy">ID@VERSION of the learning run's final snapshot; null when the learning run is missing.</param>
 /// <param name="Learn">The learning run (its test errors are on its own seeds, not paired with the tasks').</param>
@@ -21,6 +23,8 @@ namespace AdaptiveLoss.Benchmarks.Analysis;
 internal sealed record TransferReport(
     string Kind,
     string Plan,
+    string? Task,
+    string? Design,
     string Description,
     bool IsEvidence,
     string Units,
@@ -37,7 +41,7 @@ internal sealed record TransferReport(
     /// <summary>The value of <see cref="Kind"/>.</summary>
     public const string KindName = "transfer";
 
-    /// <summary>The JSON file name in the results folder.</summary>
+    /// <summary>The clean plan's JSON file name in the results folder (a mismatch plan's is <see cref="TransferPlan.FileName"/>).</summary>
     public const string FileName = "transfer.json";
 }
 
@@ -48,13 +52,15 @@ internal sealed record TransferReport(
 /// <param name="Arms">Every arm of <see cref="TransferArms"/>, present or not, in table order.</param>
 /// <param name="LearnedVsRandom">learned − random per common seed (pp); null when either is missing.</param>
 /// <param name="ContinuedVsRandom">continued − random per common seed (pp); null when either is missing.</param>
+/// <param name="Headline">The test metric of every number of the task (error, or balancedError on a long tail); null in older files: error.</param>
 internal sealed record TransferTaskReport(
     string Task,
     string Description,
     string Flags,
     IReadOnlyList<ArmReport> Arms,
     PairedDifference? LearnedVsRandom,
-    PairedDifference? ContinuedVsRandom);
+    PairedDifference? ContinuedVsRandom,
+    string? Headline = null);
 
 /// <summary>
 /// The shipping rule, fixed before running: ship the learned snapshot when, on the first task (fresh seeds, same

@@ -7,14 +7,14 @@ namespace AdaptiveLoss.Benchmarks.Report;
 /// <param name="ResultsDirectory">The folder (bench/results by default).</param>
 /// <param name="Effects">effect-BUDGET.json files present, in budget order.</param>
 /// <param name="Ablations">ablations.json, if present.</param>
-/// <param name="Transfer">transfer.json, if present.</param>
+/// <param name="Transfers">The transfer plans' JSON present, clean (transfer.json) first, then transfer-pairflip.json.</param>
 /// <param name="Mismatch">mismatch.json, if present.</param>
 /// <param name="Sections">Each suite section with its document (null when its JSON is absent).</param>
 internal sealed record ReportInputs(
     string ResultsDirectory,
     IReadOnlyList<EffectReport> Effects,
     AblationReport? Ablations,
-    TransferReport? Transfer,
+    IReadOnlyList<TransferReport> Transfers,
     MismatchReport? Mismatch,
     IReadOnlyList<(SuiteSection Section, TableDocument? Document)> Sections)
 {
@@ -31,7 +31,7 @@ internal sealed record ReportInputs(
             resultsDirectory,
             EffectBudget.All.Select(b => Read<EffectReport>(EffectReport.FileName(b.Name))).OfType<EffectReport>().ToArray(),
             Read<AblationReport>(AblationReport.FileName),
-            Read<TransferReport>(TransferReport.FileName),
+            TransferPlans.Names.Select(t => Read<TransferReport>(TransferPlans.For(t, smoke: false, design: null).FileName)).OfType<TransferReport>().ToArray(),
             Read<MismatchReport>(MismatchReport.FileName),
             SuiteSection.All.Select(s => (s, Read<TableDocument>(s.FileName))).ToArray());
     }

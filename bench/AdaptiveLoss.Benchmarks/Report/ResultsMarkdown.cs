@@ -41,9 +41,15 @@ internal static class ResultsMarkdown
             : "Not run yet: `./bench.sh ablations` (or `./bench.sh analyse --runs DIR` on existing runs).\n\n");
 
         text.Append("## Transfer\n\n");
-        text.Append(inputs.Transfer is { } transfer
-            ? TransferSection.Render(transfer)
-            : "Not run yet: `./bench.sh transfer` (or `./bench.sh analyse --runs DIR` on existing runs).\n\n");
+        if (inputs.Transfers.Count == 0)
+        {
+            text.Append("Not run yet: `./bench.sh transfer [--task clean|pairflip]` (or `./bench.sh analyse --runs DIR` on existing runs).\n\n");
+        }
+
+        foreach (var transfer in inputs.Transfers)
+        {
+            text.Append(TransferSection.Render(transfer));
+        }
 
         text.Append("## Mismatch tasks\n\n");
         text.Append(inputs.Mismatch is { } mismatch
@@ -68,7 +74,7 @@ internal static class ResultsMarkdown
     {
         var runMachines = inputs.Effects.SelectMany(e => e.RunMachines)
             .Concat(inputs.Ablations?.RunMachines ?? [])
-            .Concat(inputs.Transfer?.RunMachines ?? [])
+            .Concat(inputs.Transfers.SelectMany(t => t.RunMachines))
             .Concat(inputs.Mismatch?.RunMachines ?? [])
             .Distinct()
             .ToArray();

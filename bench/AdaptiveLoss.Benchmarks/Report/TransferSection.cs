@@ -1,5 +1,7 @@
 using System.Text;
 using AdaptiveLoss.Benchmarks.Analysis;
+using AdaptiveLoss.Benchmarks.Results;
+using AdaptiveLoss.Benchmarks.Runs;
 
 namespace AdaptiveLoss.Benchmarks.Report;
 
@@ -10,17 +12,22 @@ internal static class TransferSection
     public static string Render(TransferReport report)
     {
         var text = new StringBuilder();
-        text.Append($"### Transfer, {report.Plan} plan: {report.Description}\n\n");
+        // Files written before plans had a task are the clean plan's.
+        var learnedOn = report.Task ?? TransferPlans.Clean;
+        text.Append($"### Transfer, {(learnedOn == TransferPlans.Clean ? string.Empty : learnedOn + " ")}{report.Plan} plan: {report.Description}\n\n");
         if (!report.IsEvidence)
         {
             text.Append("> Pipeline check only (tiny data): these numbers say nothing about the method.\n\n");
         }
 
         text.Append("A policy is learned in one long ALA run, then applied **frozen** (`--policy ID@V --freeze-policy`) to children " +
-            "it has never seen: fresh seeds, and a task with another class count. The control is a policy frozen at its random " +
+            "it has never seen: fresh seeds, and other tasks. The control is a policy frozen at its random " +
             "initialisation (`--freeze-policy`; Φ still moves under its actions), so learned − random is what the learning " +
             "bought; `continued` starts from the learned policy and keeps learning. Δ are per paired seed, in percentage points, " +
             "with a two-sided 95 % t-interval.\n\n");
+        text.Append(report.Design is { } design
+            ? $"Credit design (`--design`): `{design}` on the learning run and every ALA arm (not on ce).\n\n"
+            : "Credit design: the CLI's defaults.\n\n");
         var learn = report.Learn;
         text.Append(learn.Present
             ? $"Learning run: policy {report.LearnedPolicy ?? Numbers.Missing} ({learn.Signals?.Policy.Transitions} transitions); its own children " +
@@ -31,6 +38,11 @@ internal static class TransferSection
         foreach (var task in report.Tasks)
         {
             text.Append($"#### Task {task.Task}: {task.Description} (flags: {task.Flags})\n\n");
+            if (task.Headline is { } headline && headline != RunMetrics.ErrorName)
+            {
+                text.Append($"Every number of this task is the test **{headline}** (the task's metric), not the plain test error.\n\n");
+            }
+
             var table = ArmTables.TestErrors(task.Arms, "arm");
             table.Row("learned − random (frozen vs frozen)", string.Empty, string.Empty, string.Empty, Numbers.Difference(task.LearnedVsRandom), string.Empty);
             table.Row("continued − random", string.Empty, string.Empty, string.Empty, Numbers.Difference(task.ContinuedVsRandom), string.Empty);

@@ -15,13 +15,16 @@ internal static class TransferArms
     /// <summary>The learned policy as a starting point that keeps learning on the new task.</summary>
     public const string Continued = "continued";
 
-    /// <summary>The arms in table order.</summary>
-    public static IReadOnlyList<Arm> All(string learned) =>
+    /// <summary>
+    /// The arms in table order. <paramref name="design"/> (the plan's credit design) goes to every ALA arm, so the
+    /// frozen random control and the continued arm run the design the policy was learned under; never to cross-entropy.
+    /// </summary>
+    public static IReadOnlyList<Arm> All(string learned, IReadOnlyList<string>? design = null) =>
     [
         new(CrossEntropy, ["--loss", "ce"], "cross-entropy"),
-        new(Learned, ["--policy", learned, "--freeze-policy"], $"ALA, policy {learned} frozen"),
-        new(Random, ["--freeze-policy"], "ALA, policy frozen at its random initialisation (Φ still moves)"),
-        new(Continued, ["--policy", learned], $"ALA, policy starts from {learned} and keeps learning"),
+        new(Learned, ["--policy", learned, "--freeze-policy", .. design ?? []], $"ALA, policy {learned} frozen"),
+        new(Random, ["--freeze-policy", .. design ?? []], "ALA, policy frozen at its random initialisation (Φ still moves)"),
+        new(Continued, ["--policy", learned, .. design ?? []], $"ALA, policy starts from {learned} and keeps learning"),
     ];
 
     /// <summary>The arm names in table order (no reference needed).</summary>

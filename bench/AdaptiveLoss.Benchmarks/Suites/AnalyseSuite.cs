@@ -4,7 +4,7 @@ namespace AdaptiveLoss.Benchmarks.Suites;
 
 /// <summary>
 /// <c>analyse --runs DIR [--smoke]</c>: no training. Reads whichever of DIR/{short,long,smoke}/ARM, DIR/abl/VARIANT,
-/// DIR/transfer and DIR/mismatch exist (arms still running or not run are reported as missing) and writes their JSON.
+/// DIR/transfer, DIR/transfer-pairflip and DIR/mismatch exist (arms still running or not run are reported as missing) and writes their JSON.
 /// It never ships a policy (only <c>./bench.sh transfer</c> does).
 /// </summary>
 internal sealed class AnalyseSuite : IBenchSuite
@@ -13,10 +13,10 @@ internal sealed class AnalyseSuite : IBenchSuite
     public string Name => "analyse";
 
     /// <inheritdoc />
-    public string Usage => "--runs DIR [--smoke]   no training: the JSON and report from existing run folders (--smoke: DIR/abl, DIR/transfer and DIR/mismatch are the smoke plans)";
+    public string Usage => "--runs DIR [--smoke] [--design \"FLAGS\"]   no training: the JSON and report from existing run folders (--smoke: DIR/abl, DIR/transfer* and DIR/mismatch are the smoke plans; --design: the transfer runs' credit design)";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ValueFlags => [];
+    public IReadOnlyList<string> ValueFlags => ["--design"];
 
     /// <inheritdoc />
     public IReadOnlyList<string> Switches => ["--smoke"];
@@ -34,12 +34,14 @@ internal sealed class AnalyseSuite : IBenchSuite
         var smoke = arguments.Has("--smoke");
         var plan = smoke ? AblationPlan.Smoke : AblationPlan.Full;
         var ablations = Directory.Exists(Path.Combine(context.RunsDirectory, plan.Folder));
-        var transfer = Directory.Exists(Path.Combine(context.RunsDirectory, TransferPlan.Folder));
+        var transfers = TransferPlans.Names.Select(t => TransferPlans.For(t, smoke, arguments.Value("--design")))
+            .Where(p => Directory.Exists(Path.Combine(context.RunsDirectory, p.Folder)))
+            .ToArray();
         var mismatch = Directory.Exists(Path.Combine(context.RunsDirectory, MismatchPlan.Folder));
-        if (budgets.Length == 0 && !ablations && !transfer && !mismatch)
+        if (budgets.Length == 0 && !ablations && transfers.Length == 0 && !mismatch)
         {
             throw new BenchUsageException(
-                $"--runs {context.RunsDirectory}: no short, long, smoke, {plan.Folder}, {TransferPlan.Folder} or {MismatchPlan.Folder} folder in it");
+                $"--runs {context.RunsDirectory}: no short, long, smoke, {plan.Folder}, {string.Join(", ", TransferPlans.Names.Select(t => TransferPlans.For(t, false, null).Folder))} or {MismatchPlan.Folder} folder in it");
         }
 
         var complete = true;
@@ -53,9 +55,9 @@ internal sealed class AnalyseSuite : IBenchSuite
             complete &= AblationSuite.Analyse(context, plan, isEvidence: !smoke);
         }
 
-        if (transfer)
+        foreach (var transfer in transfers)
         {
-            complete &= TransferSuite.Analyse(context, smoke ? TransferPlan.Smoke : TransferPlan.Full, ship: false);
+            complete &= TransferSuite.Analyse(context, transfer, ship: false);
         }
 
         if (mismatch)

@@ -4,9 +4,11 @@ using AdaptiveLoss.Benchmarks.Runs;
 namespace AdaptiveLoss.Benchmarks.Suites;
 
 /// <summary>
-/// <c>transfer [--smoke]</c> (docs/policy-snapshots.md): one long ALA run learns a policy into RUNS/transfer/state, then every task
-/// of <see cref="TransferPlan"/> runs the arms of <see cref="TransferArms"/> on fresh seeds; then transfer.json. With
-/// the full plan, a learned policy that helps (<see cref="ShipDecision"/>) is copied to policies/fashion-mnist-mlp.json.
+/// <c>transfer [--smoke] [--task clean|pairflip] [--design "FLAGS"]</c> (docs/policy-snapshots.md): one long ALA run learns a
+/// policy into RUNS/FOLDER/state, then every task of the <see cref="TransferPlan"/> runs the arms of <see cref="TransferArms"/>
+/// on fresh seeds; then FOLDER.json. With an evidence plan, a learned policy that helps (<see cref="ShipDecision"/>) is
+/// copied to the plan's <see cref="TransferPlan.ShippedPolicy"/> (clean: policies/fashion-mnist-mlp.json; pairflip:
+/// policies/fashion-mnist-mlp-pairflip.json).
 /// </summary>
 internal sealed class TransferSuite : IBenchSuite
 {
@@ -14,10 +16,11 @@ internal sealed class TransferSuite : IBenchSuite
     public string Name => "transfer";
 
     /// <inheritdoc />
-    public string Usage => "[--smoke] [--jobs N] [--skip-existing]   learn a policy, apply it frozen to fresh seeds and to 5 classes, vs ce and a frozen random policy";
+    public string Usage => "[--smoke] [--task clean|pairflip] [--design \"FLAGS\"] [--jobs N] [--skip-existing]   learn a policy, apply it frozen " +
+        "to fresh seeds and other tasks (clean: 5 classes; pairflip: other pairs, a long tail), vs ce and a frozen random policy";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ValueFlags => ["--jobs"];
+    public IReadOnlyList<string> ValueFlags => ["--jobs", "--task", "--design"];
 
     /// <inheritdoc />
     public IReadOnlyList<string> Switches => ["--smoke", "--skip-existing"];
@@ -28,36 +31,52 @@ internal sealed class TransferSuite : IBenchSuite
     /// <inheritdoc />
     public bool IsSmoke(BenchArguments arguments) => arguments.Has("--smoke");
 
+    /// <summary>Parses the flags and checks --task, --design and --jobs before anything runs.</summary>
+    public BenchArguments Parse(IReadOnlyList<string> args)
+    {
+        var arguments = BenchArguments.Parse(args, ValueFlags, Switches);
+        _ = PlanOf(arguments);
+        _ = arguments.PositiveInt("--jobs", 1);
+        return arguments;
+    }
+
     /// <inheritdoc />
     public async Task<int> RunAsync(BenchContext context, BenchArguments arguments, CancellationToken cancellationToken)
     {
-        var plan = arguments.Has("--smoke") ? TransferPlan.Smoke : TransferPlan.Full;
-        var folder = Path.Combine(context.RunsDirectory, TransferPlan.Folder);
+        var plan = PlanOf(arguments);
+        var folder = Path.Combine(context.RunsDirectory, plan.Folder);
         var state = Path.Combine(folder, TransferPlan.State);
         var jobs = arguments.PositiveInt("--jobs", plan.IsEvidence ? 1 : TransferArms.Names.Count);
         var batch = new RunBatch(new AlaRunner(context.Ala, context.Log), jobs, arguments.Has("--skip-existing"));
 
-        var failed = (await batch.RunAsync(folder, TransferPlan.Folder, TransferAnalysis.LearnFlags(plan, state), [TransferAnalysis.LearnArm], cancellationToken)).ToList();
+        var failed = (await batch.RunAsync(folder, plan.Folder, TransferAnalysis.LearnFlags(plan, state), [TransferAnalysis.LearnArm], cancellationToken)).ToList();
         if (TransferAnalysis.LearnedReference(RunFolder.Read(Path.Combine(folder, TransferPlan.Learn))) is { } learned)
         {
             foreach (var task in plan.Tasks)
             {
-                var arms = TransferArms.All(learned);
+                var arms = TransferArms.All(learned, plan.Design);
                 TransferAnalysis.ShareSnapshot(state, learned, Path.Combine(folder, task.Name), arms);
                 failed.AddRange(await batch.RunAsync(
-                    Path.Combine(folder, task.Name), $"{TransferPlan.Folder}-{task.Name}", TransferAnalysis.ApplyFlags(plan, task), arms, cancellationToken));
+                    Path.Combine(folder, task.Name), $"{plan.Folder}-{task.Name}", TransferAnalysis.ApplyFlags(plan, task), arms, cancellationToken));
             }
         }
         else
         {
-            context.Error.WriteLine("[bench] transfer: the learning run left no learned policy; the tasks are not run");
+            context.Error.WriteLine($"[bench] {plan.Folder}: the learning run left no learned policy; the tasks are not run");
         }
 
         return Analyse(context, plan, ship: true) && failed.Count == 0 ? 0 : 1;
     }
 
     /// <summary>
-    /// Writes transfer.json from RUNS/transfer; with <paramref name="ship"/> and a policy that helps, copies its snapshot
+    /// The plan of <c>--task</c> (default clean) and <c>--smoke</c>, with <c>--design</c>; a bad value is a
+    /// <see cref="BenchUsageException"/> before anything runs.
+    /// </summary>
+    public static TransferPlan PlanOf(BenchArguments arguments) =>
+        TransferPlans.For(arguments.Value("--task") ?? TransferPlans.Clean, arguments.Has("--smoke"), arguments.Value("--design"));
+
+    /// <summary>
+    /// Writes FOLDER.json (transfer.json, transfer-pairflip.json) from RUNS/FOLDER; with <paramref name="ship"/> and a policy that helps, copies its snapshot
     /// to the repository's policies/ folder. False when a run has no results.
     /// </summary>
     public static bool Analyse(BenchContext context, TransferPlan plan, bool ship)
@@ -67,14 +86,14 @@ internal sealed class TransferSuite : IBenchSuite
         {
             var (id, version) = (learned[..learned.IndexOf('@')], learned[(learned.IndexOf('@') + 1)..]);
             var source = Path.Combine(report.RunsDirectory, TransferPlan.State, "policies", id, $"{version}.json");
-            var target = Path.Combine(context.Root, TransferPlan.ShippedPolicy);
+            var target = Path.Combine(context.Root, plan.ShippedPolicy);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(source, target, overwrite: true);
-            report = report with { Ship = report.Ship with { ShippedTo = TransferPlan.ShippedPolicy } };
+            report = report with { Ship = report.Ship with { ShippedTo = plan.ShippedPolicy } };
             context.Log.WriteLine($"[bench] shipped {learned} to {target}");
         }
 
-        var path = Path.Combine(context.ResultsDirectory, TransferReport.FileName);
+        var path = Path.Combine(context.ResultsDirectory, plan.FileName);
         BenchJson.Write(path, report);
         var arms = report.Tasks.SelectMany(t => t.Arms).Append(report.Learn).ToArray();
         context.Log.WriteLine($"[bench] {path}: {arms.Count(a => a.Present)} of {arms.Length} runs");
