@@ -102,8 +102,9 @@ public sealed class MismatchAnalysisTests : IDisposable
         Assert.Equal(0, task.AlaVsFrozen.End.Interval!.HalfWidth, Tolerance);
         Assert.Equal([-2.0, -1, 0, 1], task.AlaVsFrozen.AtBestValidation!.Differences, new ToleranceComparer());
         Assert.Equal(HalfWidthOfFiveThirds, task.AlaVsFrozen.AtBestValidation.Interval!.HalfWidth, 9);
-        // ala-pair, the horizon arms, ala-all and frozen-all are in the plan but not run here: listed, with no difference.
-        Assert.Equal([("ala", "frozen"), ("ala-pair", "frozen"), ("ala-h2", "frozen-h2"), ("ala-all", "frozen-all")], task.Learning.Select(l => (l.Arm, l.Control)));
+        // ala-pair, the horizon, sibling and all-pairs arms are in the plan but not run here: listed, with no difference.
+        Assert.Equal([("ala", "frozen"), ("ala-pair", "frozen"), ("ala-h2", "frozen-h2"), ("ala-sib", "frozen-sib"), ("ala-sib-lr0.03", "frozen-sib"), ("ala-all", "frozen-all")],
+            task.Learning.Select(l => (l.Arm, l.Control)));
         Assert.Null(task.Learning[1].End);
     }
 
@@ -125,7 +126,8 @@ public sealed class MismatchAnalysisTests : IDisposable
     {
         Assert.Equal(["clean", "longtail10", "longtail100", "pairflip0.4", "symmetric0.4", "pairflip0.4-cnn"], _report.Tasks.Select(t => t.Task));
         var absent = Task("pairflip0.4").Arms.Where(a => !a.Present).Select(a => a.Arm);
-        Assert.Equal(["ls0.2", "phi-all0.2", "phi-flip-pos0.2", "ala-pair", "ala-h2", "frozen-h2", "ala-all", "frozen-all"], absent);
+        Assert.Equal(["ls0.2", "phi-all0.2", "phi-flip-pos0.2", "ala-pair", "ala-h2", "frozen-h2", "ala-sib", "ala-sib-lr0.03", "frozen-sib", "ce-20ep", "ala-all", "frozen-all"],
+            absent);
         Assert.Contains("mismatch/pairflip0.4/ls0.2: no results.json (not run yet, still running, or failed)", _report.Warnings);
         Assert.All(Task("clean").Arms, a => Assert.False(a.Present));
         Assert.Null(Task("clean").BestStatic.Arm);

@@ -15,18 +15,33 @@ public sealed class MismatchPlanTests : IDisposable
     [Fact]
     public void Full_ArmsPerTask_ByFamily()
     {
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "focal2", "phi-all0.1", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2"], ArmsOf("clean"));
-        Assert.Equal(["ce", "focal2", "cb0.999", "la1", "phi-all0.1", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-offsets", "frozen-offsets"], ArmsOf("longtail100"));
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-all", "frozen-all"], ArmsOf("symmetric0.4"));
-        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "phi-flip-neg0.2", "phi-flip-pos0.2", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-all", "frozen-all"], ArmsOf("pairflip0.4"));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "focal2", "phi-all0.1", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-sib", "ala-sib-lr0.03", "frozen-sib", "ce-20ep"], ArmsOf("clean"));
+        Assert.Equal(["ce", "focal2", "cb0.999", "la1", "phi-all0.1", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-sib", "ala-sib-lr0.03", "frozen-sib", "ce-20ep", "ala-offsets", "frozen-offsets"], ArmsOf("longtail100"));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-sib", "ala-sib-lr0.03", "frozen-sib", "ce-20ep", "ala-all", "frozen-all"], ArmsOf("symmetric0.4"));
+        Assert.Equal(["ce", "ls0.1", "ls0.2", "forward", "phi-all0.1", "phi-all0.2", "phi-flip-neg0.2", "phi-flip-pos0.2", "ala", "frozen", "ala-pair", "ala-h2", "frozen-h2", "ala-sib", "ala-sib-lr0.03", "frozen-sib", "ce-20ep", "ala-all", "frozen-all"], ArmsOf("pairflip0.4"));
         Assert.Equal(["ce", "ls0.2", "forward", "phi-all0.2", "ala", "frozen"], ArmsOf("pairflip0.4-cnn"));
-        Assert.Equal(68, MismatchPlan.Full.Runs(_temp.Path).Sum(r => r.Arms.Count));
+        Assert.Equal(88, MismatchPlan.Full.Runs(_temp.Path).Sum(r => r.Arms.Count));
     }
 
     [Fact]
     public void Full_EveryRun_NamesEachFlagOnce() =>
-        Assert.All(MismatchPlan.Full.Runs(_temp.Path).SelectMany(r => r.Arms.Select(a => r.SharedFlags.Concat(a.Flags).Where(f => f.StartsWith("--", StringComparison.Ordinal)).ToList())),
+        Assert.All(MismatchPlan.Full.Runs(_temp.Path).SelectMany(r => r.Arms.Select(a => FlagList.Override(r.SharedFlags, a.Flags).Where(f => f.StartsWith("--", StringComparison.Ordinal)).ToList())),
             flags => Assert.Equal(flags.Count, flags.Distinct().Count()));
+
+    [Fact]
+    public void Full_CrossEntropyAtTheSiblingsCompute_ReplacesTheBudgetsEpochs()
+    {
+        var run = MismatchPlan.Full.Runs(_temp.Path, ["pairflip0.4"], ["ce-20ep", "ala-sib"]).Single();
+        string Epochs(int arm)
+        {
+            var flags = FlagList.Override(run.SharedFlags, run.Arms[arm].Flags).ToList();
+            return flags[flags.IndexOf("--epochs") + 1];
+        }
+
+        // Two siblings × 10 epochs per lineage against one child × 20 epochs: 160 child-epochs each.
+        Assert.Equal(("ala-sib", "10"), (run.Arms[0].Name, Epochs(0)));
+        Assert.Equal(("ce-20ep", "20"), (run.Arms[1].Name, Epochs(1)));
+    }
 
     [Fact]
     public void FlagList_Override_ReplacesValuesInPlaceAndAppendsTheRest() =>

@@ -65,9 +65,9 @@ public sealed class ResultsWriterTests : IDisposable
         AssertKeys(root, "experimentId", "task", "model", "loss", "metric", "seed", "epochs", "elapsedSeconds",
             "children", "best", "meanTestError", "policy", "rewards", "childEpochs", "data", "lossSettings");
         AssertKeys(root.GetProperty("children")[0], "id", "seed", "validationMetric", "testError", "testMetric", "windows", "phi",
-            "test", "testPostHoc", "bestValidation", "phiMatrix", "phiBins", "classOffsets");
+            "test", "testPostHoc", "bestValidation", "phiMatrix", "phiBins", "siblingCosts", "classOffsets");
         AssertKeys(root.GetProperty("data"), "dataSeed", "validation", "imbalance", "imbalanceOrder", "labelNoise", "trainClassCounts", "noiseMatrix");
-        AssertKeys(root.GetProperty("lossSettings"), "smoothing", "focalGamma", "cbBeta", "tau", "phi", "phiGroups", "credit");
+        AssertKeys(root.GetProperty("lossSettings"), "smoothing", "focalGamma", "cbBeta", "tau", "phi", "phiGroups", "credit", "siblings", "antithetic");
         AssertKeys(root.GetProperty("children")[0].GetProperty("phi"), "min", "max", "normFromIdentity");
         AssertKeys(root.GetProperty("best"), "childId", "testError");
         AssertKeys(root.GetProperty("policy"), "policyId", "version", "updates", "transitions");
