@@ -23,8 +23,7 @@ internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChild
     {
         // Coordinator first: by the time the child's grain shows the window, its transition is in the round book.
         retry.Run(nameof(ICoordinatorGrain.ReportAsync), () => coordinator.ReportAsync(report));
-        retry.Run(nameof(IChildTrainerGrain.ReportWindowAsync), () => child.ReportWindowAsync(report));
-        events.Write(report);
+        ShowProgress(report);
     }
 
     /// <inheritdoc/>
@@ -37,8 +36,13 @@ internal sealed class GrainChildController(ICoordinatorGrain coordinator, IChild
 
         // The child's progress is its lineage's: the sibling it continues from, under the child's own id.
         var shown = siblings[Math.Max(chosen, 0)];
-        shown = shown with { ChildId = shown.Lineage ?? shown.ChildId };
-        retry.Run(nameof(IChildTrainerGrain.ReportWindowAsync), () => child.ReportWindowAsync(shown));
-        events.Write(shown);
+        ShowProgress(shown with { ChildId = shown.Lineage ?? shown.ChildId });
+    }
+
+    // The child's grain and its TensorBoard events, after the coordinator: a window the grain shows is in the round book.
+    private void ShowProgress(WindowReport report)
+    {
+        retry.Run(nameof(IChildTrainerGrain.ReportWindowAsync), () => child.ReportWindowAsync(report));
+        events.Write(report);
     }
 }

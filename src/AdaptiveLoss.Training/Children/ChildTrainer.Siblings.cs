@@ -19,13 +19,14 @@ public sealed partial class ChildTrainer
 
     /// <summary>
     /// Time spent branching in sibling windows so far (putting the window-start state and data position back before
-    /// each sibling, keeping the best sibling's end state and putting it back), and the sibling windows' whole time:
+    /// each sibling, keeping the best sibling's state and putting it back), beside the sibling windows' whole time:
     /// the overhead of the design on top of the training it repeats (docs/credit.md).
     /// </summary>
-    public (TimeSpan Branching, TimeSpan Windows) SiblingTime =>
-        (Stopwatch.GetElapsedTime(0, _branchTicks), Stopwatch.GetElapsedTime(0, _siblingWindowTicks));
+    internal SiblingCosts SiblingCosts =>
+        new(Stopwatch.GetElapsedTime(0, _branchTicks).TotalSeconds, Stopwatch.GetElapsedTime(0, _siblingWindowTicks).TotalSeconds);
 
-    private void RunSiblingWindow(int w, IChildController controller, TrainingSnapshot snapshot, TrainingSnapshot best, RunState run,
+    /// <summary>Runs window <paramref name="w"/> as siblings; returns the run state the child continues with (the chosen sibling's).</summary>
+    private RunState RunSiblingWindow(int w, IChildController controller, TrainingSnapshot snapshot, TrainingSnapshot best, RunState run,
         CancellationToken cancellationToken)
     {
         using var activity = EpisodeTelemetry.Start(_spec.ChildId, w);
@@ -51,7 +52,7 @@ public sealed partial class ChildTrainer
                     : controller.Decide(id, w, states);
                 runs[k] = run.Copy();
                 reports[k] = TrainDecided(w, states, decision, runs[k], cancellationToken) with { ChildId = id, Lineage = _spec.ChildId };
-                if (Siblings.Choose(reports.AsSpan(0, k + 1).ToArray(), _task.Direction) == k)
+                if (Siblings.Choose(new ArraySegment<WindowReport>(reports, 0, k + 1), _task.Direction) == k)
                 {
                     chosen = k;
                     // The last sibling's end state is live when the loop ends: no copy needed.
@@ -65,7 +66,7 @@ public sealed partial class ChildTrainer
             Branch(() => Continue(chosen, reports, snapshot, best, mark, w));
             if (chosen >= 0)
             {
-                run.CopyFrom(runs[chosen]);
+                run = runs[chosen];
                 TrackBest(w, reports[chosen].Metrics[^1], run);
                 snapshot.Capture();
             }
@@ -80,6 +81,7 @@ public sealed partial class ChildTrainer
             var shown = reports[Math.Max(chosen, 0)];
             EpisodeTelemetry.Complete(activity, shown, before, _options.Metric, Stopwatch.GetElapsedTime(started));
             controller.ReportSiblings(reports, chosen);
+            return run;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

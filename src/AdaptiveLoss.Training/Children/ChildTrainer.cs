@@ -122,7 +122,7 @@ public sealed partial class ChildTrainer : IDisposable
             }
             else
             {
-                RunSiblingWindow(w, controller, snapshot, best, run, cancellationToken);
+                run = RunSiblingWindow(w, controller, snapshot, best, run, cancellationToken);
             }
 
             // After the report: a clean stop never reports a window twice; a crash between the report and the end of
@@ -147,9 +147,7 @@ public sealed partial class ChildTrainer : IDisposable
             BestValidation = run.Best,
             Data = _data.Summary,
             ClassOffsets = parameters.Offsets,
-            SiblingCosts = _options.Siblings > 1
-                ? new SiblingCosts(SiblingTime.Branching.TotalSeconds, SiblingTime.Windows.TotalSeconds)
-                : null,
+            SiblingCosts = _options.Siblings > 1 ? SiblingCosts : null,
         };
     }
 
@@ -205,16 +203,5 @@ public sealed partial class ChildTrainer : IDisposable
 
         /// <summary>A copy, for a sibling that trains from this state (docs/credit.md).</summary>
         public RunState Copy() => (RunState)MemberwiseClone();
-
-        /// <summary>Takes every value of <paramref name="other"/> (the chosen sibling's).</summary>
-        public void CopyFrom(RunState other)
-        {
-            PreviousMetric = other.PreviousMetric;
-            BestError = other.BestError;
-            LastValidationError = other.LastValidationError;
-            Discarded = other.Discarded;
-            ConsecutiveNativeFaults = other.ConsecutiveNativeFaults;
-            Best = other.Best;
-        }
     }
 }

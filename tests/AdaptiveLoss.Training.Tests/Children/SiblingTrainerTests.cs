@@ -152,10 +152,10 @@ public sealed class SiblingTrainerTests : IDisposable
 
         var outcome = trainer.Run(controller, CancellationToken.None);
 
-        var (branching, windows) = trainer.SiblingTime;
-        Assert.True(branching > TimeSpan.Zero, $"branching {branching}");
-        Assert.True(branching < windows, $"branching {branching} of {windows}");
-        Assert.Equal(new SiblingCosts(branching.TotalSeconds, windows.TotalSeconds), outcome.SiblingCosts);
+        var (branching, windows) = trainer.SiblingCosts;
+        Assert.True(branching > 0, $"branching {branching} s");
+        Assert.True(branching < windows, $"branching {branching} s of {windows} s");
+        Assert.Equal(trainer.SiblingCosts, outcome.SiblingCosts);
     }
 
     /// <summary>Actions from (sibling index, window, group); records who decided and every sibling round.</summary>
